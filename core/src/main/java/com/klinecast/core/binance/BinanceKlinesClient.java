@@ -1,0 +1,191 @@
+package com.klinecast.core.binance;
+
+import com.klinecast.core.binance.BinanceException.Reason;
+import com.klinecast.core.binance.KlineJson.MalformedKlinesException;
+import com.klinecast.core.candle.Candle;
+import com.klinecast.core.ingest.KlinePage;
+import com.klinecast.core.ingest.KlineSource;
+import com.klinecast.core.retry.Sleeper;
+import com.klinecast.core.series.Series;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v3/klines}, paged by {@code startTime} with {@code limit=1000} (the maximum, and the same weight
+ * as any smaller page). Rate-limit aware: it stays under the per-minute weight, sleeps through a short 429
+ * Retry-After, and stops at a 418 ban rather than retrying into a longer one. 5xx, time-outs and malformed
+ * answers are retried with bounded back-off; a read-only request is safe to repeat.
+ */
+public final class BinanceKlinesClient implements KlineSource {
+
+    public static final int PAGE_LIMIT = 1000;
+    static final int KLINES_WEIGHT = 2;
+    static final String USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
+
+    private final BinanceSettings settings;
+    private final HttpClient http;
+    private final Sleeper sleeper;
+    private final WeightGovernor weight;
+    private long requests;
+
+    /** @param rateClock real time, for Binance's per-minute weight windows */
+    public BinanceKlinesClient(BinanceSettings settings, HttpClient http, Clock rateClock, Sleeper sleeper) {
+        this.settings = settings;
+        this.http = http;
+        this.sleeper = sleeper;
+        this.weight = new WeightGovernor(rateClock, sleeper, settings.weightLimitPerMinute(),
+                settings.weightHeadroom());
+    }
+
+    /** The production client: the JDK's HTTP client, real time for the weight windows. */
+    public static BinanceKlinesClient create(BinanceSettings settings) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        return new BinanceKlinesClient(settings, http, Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    @Override
+    public KlinePage fetch(Series series, long startTime, long nowMillis) {
+        URI uri = URI.create(stripSlash(settings.baseUrl().toString()) + "/api/v3/klines?symbol=" + series.symbol()
+                + "&interval=" + series.interval().code() + "&startTime=" + startTime + "&limit=" + PAGE_LIMIT);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+                .header("Accept", "application/json").GET().build();
+        try {
+            return fetchWithRetries(series, startTime, nowMillis, request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BinanceException(Reason.UNAVAILABLE, "interrupted while fetching " + series, 0, null, null, e);
+        }
+    }
+
+    /** Requests sent so far, retries included. */
+    public synchronized long requests() {
+        return requests;
+    }
+
+    /** Times the client paused to stay under the weight limit. */
+    public long weightWaits() {
+        return weight.waits();
+    }
+
+    private KlinePage fetchWithRetries(Series series, long startTime, long now, HttpRequest request)
+            throws InterruptedException {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            String failure;
+            Throwable cause = null;
+            int status = 0;
+            weight.acquire(KLINES_WEIGHT);
+            try {
+                HttpResponse<byte[]> response = send(request);
+                status = response.statusCode();
+                response.headers().firstValue(USED_WEIGHT_HEADER).flatMap(BinanceKlinesClient::parseInt)
+                        .ifPresent(weight::observe);
+                if (status == 200) {
+                    return page(series, startTime, now, KlineJson.parseKlines(response.body()));
+                }
+                if (status == 429) {
+                    Duration retryAfter = retryAfter(response);
+                    if (retryAfter.compareTo(settings.maxRetryAfter()) > 0 || attempt >= maxAttempts()) {
+                        throw new BinanceException(Reason.RATE_LIMITED, "Binance rate limit hit for " + series
+                                + " (HTTP 429); it asks to wait " + retryAfter.toSeconds() + " s", 429, errorCode(response),
+                                retryAfter, null);
+                    }
+                    sleeper.sleep(retryAfter);
+                    continue;
+                }
+                if (status == 418) {
+                    Duration retryAfter = retryAfter(response);
+                    throw new BinanceException(Reason.BANNED, "Binance has banned this IP (HTTP 418) for "
+                            + retryAfter.toSeconds() + " s; stopping, since retrying would lengthen the ban", 418,
+                            errorCode(response), retryAfter, null);
+                }
+                if (status < 500) {
+                    throw rejected(series, status, response.body());
+                }
+                failure = "HTTP " + status;
+            } catch (MalformedKlinesException e) {
+                failure = e.getMessage();
+                cause = e;
+            } catch (IOException e) {
+                failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                cause = e;
+            }
+            if (attempt >= maxAttempts()) {
+                throw new BinanceException(Reason.UNAVAILABLE, "Binance klines for " + series + " failed "
+                        + attempt + " times; last: " + failure, status, null, null, cause);
+            }
+            sleeper.sleep(settings.backoff().delay(attempt));
+        }
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        synchronized (this) {
+            requests++;
+        }
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Drops the still-open candle and checks that the page is ordered and starts where we asked. */
+    private KlinePage page(Series series, long startTime, long now, List<Candle> candles)
+            throws MalformedKlinesException {
+        List<Candle> closed = new ArrayList<>(candles.size());
+        boolean openSeen = false;
+        long previous = startTime - 1;
+        for (Candle candle : candles) {
+            if (candle.openTime() <= previous) {
+                throw new MalformedKlinesException("klines for " + series + " are out of order or before startTime "
+                        + "at open time " + candle.openTime(), null);
+            }
+            previous = candle.openTime();
+            if (candle.isClosedAt(now)) {
+                closed.add(candle);
+            } else {
+                openSeen = true;
+            }
+        }
+        return new KlinePage(closed, candles.size(), openSeen || candles.size() < PAGE_LIMIT);
+    }
+
+    private BinanceException rejected(Series series, int status, byte[] body) {
+        Optional<KlineJson.ApiError> error = KlineJson.parseError(body);
+        String detail = error.map(e -> e.msg() + " (code " + e.code() + ", HTTP " + status + ")")
+                .orElse("HTTP " + status + (status == 403 ? ", blocked by Binance's firewall" : ""));
+        return new BinanceException(Reason.REJECTED, "Binance rejected the klines request for " + series + ": "
+                + detail, status, error.map(KlineJson.ApiError::code).orElse(null), null, null);
+    }
+
+    private int maxAttempts() {
+        return settings.backoff().maxAttempts();
+    }
+
+    private static Integer errorCode(HttpResponse<byte[]> response) {
+        return KlineJson.parseError(response.body()).map(KlineJson.ApiError::code).orElse(null);
+    }
+
+    private static Duration retryAfter(HttpResponse<byte[]> response) {
+        // Binance sends seconds; without the header, a minute is the documented window.
+        return response.headers().firstValue("Retry-After").flatMap(BinanceKlinesClient::parseInt)
+                .map(s -> Duration.ofSeconds(Math.max(0, s))).orElse(Duration.ofSeconds(60));
+    }
+
+    private static Optional<Integer> parseInt(String value) {
+        try {
+            return Optional.of(Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

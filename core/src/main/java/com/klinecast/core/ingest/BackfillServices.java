@@ -1,0 +1,24 @@
+package com.klinecast.core.ingest;
+
+import com.klinecast.core.binance.BinanceKlinesClient;
+import com.klinecast.core.store.BatchWriter;
+import com.klinecast.core.store.FeatureTable;
+import com.klinecast.core.store.IngestStateTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wires a {@link BackfillService} from its configuration and clients; shared by the Lambdas and the CLI. */
+public final class BackfillServices {
+
+    private BackfillServices() {
+    }
+
+    public static BackfillService create(IngestConfig config, DynamoDbClient ddb, KlineSource source,
+            IngestListener listener) {
+        return new BackfillService(source, new FeatureTable(ddb, config.table(), BatchWriter.withDefaults(ddb)),
+                new IngestStateTable(ddb, config.table()), config.stopMargin(), listener);
+    }
+
+    public static BackfillService create(IngestConfig config, DynamoDbClient ddb) {
+        return create(config, ddb, BinanceKlinesClient.create(config.binance()), IngestListener.NONE);
+    }
+}

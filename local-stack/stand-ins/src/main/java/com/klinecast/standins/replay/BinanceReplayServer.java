@@ -1,0 +1,341 @@
+package com.klinecast.standins.replay;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * A Binance-compatible {@code GET /api/v3/klines} on 127.0.0.1 that replays Binance-format CSVs named
+ * {@code binance-SYMBOL-INTERVAL.csv} from a directory. It follows the real endpoint's documented semantics
+ * (see docs/BINANCE-KLINES-API.md): parameters, limit 1..1000 (default 500), error bodies with Binance's codes,
+ * weight headers and a per-minute weight limit, and a clock: candles opening after "now" do not exist yet, and
+ * the one open at "now" is served with its close time in the future, as Binance serves the open candle.
+ * Tests can queue {@link Fault}s for the next requests.
+ */
+public final class BinanceReplayServer implements AutoCloseable {
+
+    private static final Pattern FILE = Pattern.compile("binance-([A-Z0-9]{2,20})-([0-9]+[smhdwM])\\.csv");
+    private static final Set<String> INTERVALS = Set.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h",
+            "8h", "12h", "1d", "3d", "1w", "1M");
+    private static final int KLINES_WEIGHT = 2;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, Path> files;
+    private final Map<String, KlineFile> loaded = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Clock rateClock;
+    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final List<String> klineQueries = Collections.synchronizedList(new ArrayList<>());
+    private volatile int weightLimitPerMinute = 6000;
+    private long weightWindow;
+    private int weightUsed;
+
+    private BinanceReplayServer(Path dir, Clock clock, Clock rateClock, int port) throws IOException {
+        this.files = scan(dir);
+        this.clock = clock;
+        this.rateClock = rateClock;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        // A few threads, so a slow (faulted) answer does not hold up the others.
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "binance-replay");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts on an ephemeral port; {@code clock} is the market's "now", rate windows follow real time. */
+    public static BinanceReplayServer start(Path dir, Clock clock) {
+        return start(dir, clock, Clock.systemUTC(), 0);
+    }
+
+    public static BinanceReplayServer start(Path dir, Clock clock, Clock rateClock, int port) {
+        try {
+            return new BinanceReplayServer(dir, clock, rateClock, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Binance replay server", e);
+        }
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Series served, as {@code SYMBOL#interval}. */
+    public Set<String> series() {
+        return files.keySet();
+    }
+
+    /** Queues faults; each is applied to one later klines request, in order. */
+    public void inject(Fault... toInject) {
+        faults.addAll(List.of(toInject));
+    }
+
+    public void setWeightLimitPerMinute(int limit) {
+        this.weightLimitPerMinute = limit;
+    }
+
+    /** Query strings of the klines requests received, faulted ones included. */
+    public List<String> klineRequests() {
+        synchronized (klineQueries) {
+            return List.copyOf(klineQueries);
+        }
+    }
+
+    public int klineRequestCount() {
+        return klineQueries.size();
+    }
+
+    public void resetRequestLog() {
+        klineQueries.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, error(-1000, "Only GET is served by the replay."), 0);
+            } else if ("/api/v3/ping".equals(path)) {
+                send(exchange, 200, "{}", 0);
+            } else if ("/api/v3/time".equals(path)) {
+                send(exchange, 200, "{\"serverTime\":" + clock.millis() + "}", 0);
+            } else if ("/api/v3/klines".equals(path)) {
+                klines(exchange);
+            } else {
+                send(exchange, 404, error(-1000, "Unknown path " + path + "."), 0);
+            }
+        }
+    }
+
+    private void klines(HttpExchange exchange) throws IOException {
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        klineQueries.add(rawQuery == null ? "" : rawQuery);
+        int used = chargeWeight();
+        if (used > weightLimitPerMinute) {
+            long secondsLeft = Math.max(1, (60_000L - Math.floorMod(rateClock.millis(), 60_000L) + 999) / 1000);
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(secondsLeft));
+            send(exchange, 429, error(-1003, "Too much request weight used; current limit is "
+                    + weightLimitPerMinute + " request weight per 1 MINUTE."), used);
+            return;
+        }
+        Fault fault = faults.poll();
+        if (fault != null && applyFault(exchange, fault, used)) {
+            return;
+        }
+        Map<String, String> q = query(rawQuery);
+        String symbol = q.get("symbol");
+        String interval = q.get("interval");
+        if (symbol == null || symbol.isEmpty()) {
+            send(exchange, 400, error(-1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed."), used);
+            return;
+        }
+        if (!symbol.matches("[A-Z0-9-_.]{1,20}")) {
+            send(exchange, 400, error(-1100, "Illegal characters found in parameter 'symbol'; legal range is '^[A-Z0-9-_.]{1,20}$'."), used);
+            return;
+        }
+        if (interval == null || interval.isEmpty()) {
+            send(exchange, 400, error(-1102, "Mandatory parameter 'interval' was not sent, was empty/null, or malformed."), used);
+            return;
+        }
+        if (!INTERVALS.contains(interval)) {
+            send(exchange, 400, error(-1120, "Invalid interval."), used);
+            return;
+        }
+        if (files.keySet().stream().noneMatch(k -> k.startsWith(symbol + "#"))) {
+            send(exchange, 400, error(-1121, "Invalid symbol."), used);
+            return;
+        }
+        Path file = files.get(symbol + "#" + interval);
+        if (file == null) {
+            send(exchange, 400, error(-1121, "Invalid symbol. (the replay has no " + symbol + " " + interval
+                    + " file)"), used);
+            return;
+        }
+        Long start;
+        Long end;
+        int limit;
+        try {
+            start = time(q.get("startTime"));
+            end = time(q.get("endTime"));
+            limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : 500;
+        } catch (NumberFormatException e) {
+            send(exchange, 400, error(-1100, "Illegal characters found in a parameter."), used);
+            return;
+        }
+        if (limit < 1 || limit > 1000) {
+            send(exchange, 400, error(-1130, "Invalid data sent for a parameter: limit must be 1..1000."), used);
+            return;
+        }
+        if (start != null && end != null && start > end) {
+            send(exchange, 400, error(-1130, "Invalid data sent for a parameter: startTime > endTime."), used);
+            return;
+        }
+        KlineFile data = loaded.computeIfAbsent(symbol + "#" + interval, k -> KlineFile.load(file));
+        send(exchange, 200, page(data, start, end, limit), used);
+    }
+
+    /** Selects rows like Binance: from startTime forward, or the latest ones up to endTime or now. */
+    private String page(KlineFile data, Long start, Long end, int limit) {
+        long now = clock.millis();
+        long upper = end == null ? now : Math.min(end, now);
+        // Rows that exist "now": opened at or before now (the one still open included).
+        int endExclusive = data.firstAtOrAfter(upper + 1);
+        int from;
+        if (start != null) {
+            from = data.firstAtOrAfter(start);
+        } else {
+            from = Math.max(0, endExclusive - limit);
+        }
+        int to = Math.min(endExclusive, from + limit);
+        StringBuilder body = new StringBuilder(Math.max(2, (to - from) * 160)).append('[');
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                body.append(',');
+            }
+            body.append(data.json(i));
+        }
+        return body.append(']').toString();
+    }
+
+    private boolean applyFault(HttpExchange exchange, Fault fault, int used) throws IOException {
+        switch (fault.kind()) {
+            case RATE_LIMITED, BANNED -> {
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(fault.duration().toSeconds()));
+                int status = fault.kind() == Fault.Kind.BANNED ? 418 : 429;
+                String msg = status == 418 ? "Way too much request weight used; IP banned until "
+                        + (rateClock.millis() + fault.duration().toMillis()) + "."
+                        : "Too much request weight used; current limit is " + weightLimitPerMinute
+                                + " request weight per 1 MINUTE.";
+                send(exchange, status, error(-1003, msg), used);
+                return true;
+            }
+            case SERVER_ERROR -> {
+                send(exchange, 500, "", used);
+                return true;
+            }
+            case MALFORMED_JSON -> {
+                send(exchange, 200, "[[1502928000000,\"4261.48\",<html>502 Bad Gateway</html>", used);
+                return true;
+            }
+            case TRUNCATED -> {
+                byte[] whole = "[[1502928000000,\"4261.48000000\",\"4485.39000000\",\"4200.74000000\"]]"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, whole.length);
+                OutputStream out = exchange.getResponseBody();
+                out.write(whole, 0, whole.length / 2);
+                out.flush();
+                // Failing the exchange under a fixed-length body drops the connection: a cut-off page.
+                throw new IOException("truncated on purpose");
+            }
+            case SLOW -> {
+                try {
+                    Thread.sleep(fault.duration().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+                return false;
+            }
+            default -> throw new IllegalStateException("unknown fault " + fault);
+        }
+    }
+
+    private synchronized int chargeWeight() {
+        long window = rateClock.millis() / 60_000L;
+        if (window != weightWindow) {
+            weightWindow = window;
+            weightUsed = 0;
+        }
+        weightUsed += KLINES_WEIGHT;
+        return weightUsed;
+    }
+
+    private static void send(HttpExchange exchange, int status, String body, int usedWeight) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        if (usedWeight > 0) {
+            exchange.getResponseHeaders().set("X-MBX-USED-WEIGHT-1M", Integer.toString(usedWeight));
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private static String error(int code, String msg) {
+        return "{\"code\":" + code + ",\"msg\":\"" + msg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    }
+
+    /** Binance accepts ms, or µs since 2024-12; a 16-digit time is µs. */
+    private static Long time(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        long t = Long.parseLong(value);
+        return t >= 100_000_000_000_000L ? t / 1000 : t;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new HashMap<>();
+        if (raw == null) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.putIfAbsent(key, value);
+        }
+        return params;
+    }
+
+    private static Map<String, Path> scan(Path dir) {
+        Map<String, Path> found = new HashMap<>();
+        try (var entries = Files.list(dir)) {
+            entries.forEach(p -> {
+                var m = FILE.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    found.put(m.group(1) + "#" + m.group(2), p);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list replay directory " + dir, e);
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no binance-SYMBOL-INTERVAL.csv files in " + dir);
+        }
+        return Map.copyOf(found);
+    }
+}
