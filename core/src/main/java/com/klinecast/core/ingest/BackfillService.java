@@ -59,7 +59,7 @@ public final class BackfillService {
             while (true) {
                 if (deadline.remainingMillis() < stopMargin.toMillis()) {
                     return SeriesReport.of(series, Status.PARTIAL, progress, false,
-                            "stopped before the time-out; the next run resumes at " + Instant.ofEpochMilli(start));
+                            "stopped before the time-out; the next run " + resumes(watermark, from));
                 }
                 KlinePage page = source.fetch(series, start, now.toEpochMilli());
                 progress.requests++;
@@ -89,8 +89,12 @@ public final class BackfillService {
             }
         } catch (BinanceException | StoreException e) {
             return SeriesReport.of(series, Status.FAILED, progress, false, e.getMessage()
-                    + (progress.last == null && state.isEmpty() ? "; nothing was written"
-                            : "; a rerun resumes at " + Instant.ofEpochMilli(start)));
+                    + (watermark == null ? "; nothing was written" : "; a rerun " + resumes(watermark, from)));
         }
+    }
+
+    private static String resumes(Long watermark, Instant from) {
+        return watermark == null ? "starts at " + from
+                : "resumes after the candle opened at " + Instant.ofEpochMilli(watermark);
     }
 }
