@@ -230,6 +230,9 @@ public final class BinanceReplayServer implements AutoCloseable {
 
     private boolean applyFault(HttpExchange exchange, Fault fault, int used) throws IOException {
         switch (fault.kind()) {
+            case NONE -> {
+                return false;
+            }
             case RATE_LIMITED, BANNED -> {
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(fault.duration().toSeconds()));
                 int status = fault.kind() == Fault.Kind.BANNED ? 418 : 429;

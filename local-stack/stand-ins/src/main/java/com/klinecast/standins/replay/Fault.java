@@ -6,6 +6,8 @@ import java.time.Duration;
 public record Fault(Kind kind, Duration duration) {
 
     public enum Kind {
+        /** Answers normally: lets a request through before the faults queued behind it. */
+        NONE,
         /** 429 with Retry-After (seconds) and code -1003. */
         RATE_LIMITED,
         /** 418 with Retry-After: the IP is banned. */
@@ -18,6 +20,10 @@ public record Fault(Kind kind, Duration duration) {
         MALFORMED_JSON,
         /** 200 whose body stops half-way, the connection closed under it. */
         TRUNCATED
+    }
+
+    public static Fault none() {
+        return new Fault(Kind.NONE, Duration.ZERO);
     }
 
     public static Fault rateLimited(Duration retryAfter) {

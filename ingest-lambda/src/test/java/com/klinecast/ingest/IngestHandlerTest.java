@@ -1,0 +1,241 @@
+package com.klinecast.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.klinecast.core.binance.BinanceKlinesClient;
+import com.klinecast.core.binance.BinanceSettings;
+import com.klinecast.core.candle.Candle;
+import com.klinecast.core.config.ConfigException;
+import com.klinecast.core.config.Env;
+import com.klinecast.core.ingest.BackfillServices;
+import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.ingest.IngestFailedException;
+import com.klinecast.core.ingest.IngestListener;
+import com.klinecast.core.ingest.IngestReport;
+import com.klinecast.core.ingest.SeriesReport;
+import com.klinecast.core.ingest.SeriesReport.Status;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.store.BatchWriter;
+import com.klinecast.core.store.FeatureTable;
+import com.klinecast.core.store.IngestStateTable;
+import com.klinecast.core.testing.BundledData;
+import com.klinecast.core.testing.LocalDynamo;
+import com.klinecast.core.testing.RecordingSleeper;
+import com.klinecast.standins.lambda.LocalContext;
+import com.klinecast.standins.replay.BinanceReplayServer;
+import com.klinecast.standins.replay.Fault;
+import com.klinecast.standins.replay.ReplayClock;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The ingest handler end to end: the events in events/ (the same files `sam local invoke` takes), the Binance
+ * replay server serving the bundled real klines, and DynamoDB Local.
+ */
+class IngestHandlerTest {
+
+    private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
+    private static final Series BTC_1H = Series.of("BTCUSDT", "1h");
+    private static final Instant EVENT_TIME = Instant.parse("2025-07-01T00:05:00Z");
+
+    private final ReplayClock market = ReplayClock.fixedAt(EVENT_TIME);
+    private final DynamoDbClient ddb = LocalDynamo.client();
+    private BinanceReplayServer replay;
+    private String table;
+
+    @BeforeEach
+    void start() {
+        replay = BinanceReplayServer.start(BundledData.dir(), market);
+        table = LocalDynamo.newTable(ddb);
+    }
+
+    @AfterEach
+    void stop() {
+        replay.close();
+    }
+
+    private IngestHandler handler(String table, Duration stopMargin) {
+        IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table,
+                "BINANCE_BASE_URL", replay.baseUrl().toString(), "STOP_MARGIN_SECONDS",
+                Long.toString(stopMargin.toSeconds()))));
+        BinanceKlinesClient client = new BinanceKlinesClient(config.binance(), HttpClient.newHttpClient(),
+                Clock.systemUTC(), new RecordingSleeper());
+        return new IngestHandler(config, BackfillServices.create(config, ddb, client, IngestListener.NONE),
+                Clock.systemUTC());
+    }
+
+    private IngestHandler handler() {
+        return handler(table, Duration.ofSeconds(60));
+    }
+
+    private static ScheduledEvent event(String name) {
+        return EventLoader.loadScheduledEvent("../events/" + name);
+    }
+
+    private static Context context() {
+        return LocalContext.withTimeout("IngestFunction", Duration.ofMinutes(15), LocalContext.quietLogger());
+    }
+
+    private List<Candle> rows(String table, Series series) {
+        return new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb)).range(series, 0, Long.MAX_VALUE);
+    }
+
+    @Test
+    void backfillsTheWholeDailyHistoryInThreeRequests() {
+        IngestReport report = handler().handleRequest(event("ingest-scheduled.json"), context());
+
+        SeriesReport btc = report.series().get(0);
+        assertEquals(new SeriesReport("BTCUSDT#1d", Status.COMPLETE, 2875, "2017-08-17T00:00:00Z",
+                "2025-06-30T00:00:00Z", 3, true, null), btc);
+        assertEquals(3, replay.klineRequestCount());
+        assertEquals(2875, rows(table, BTC_1D).size());
+    }
+
+    @Test
+    void aSecondRunWritesNothingAndChangesNothing() {
+        handler().handleRequest(event("ingest-scheduled.json"), context());
+        List<Candle> before = rows(table, BTC_1D);
+        replay.resetRequestLog();
+
+        IngestReport again = handler().handleRequest(event("ingest-scheduled.json"), context());
+
+        assertEquals(Status.ALREADY_COMPLETE, again.series().get(0).status());
+        assertEquals(0, again.series().get(0).candlesWritten());
+        assertEquals(0, replay.klineRequestCount());
+        assertEquals(before, rows(table, BTC_1D));
+    }
+
+    @Test
+    void theEventsDetailOverridesTheConfiguredSeries() {
+        IngestReport report = handler().handleRequest(event("ingest-override-btc-1h.json"), context());
+
+        assertEquals("BTCUSDT#1h", report.series().get(0).series());
+        assertEquals(8749, report.series().get(0).candlesWritten());
+        assertEquals(9, replay.klineRequestCount());
+        assertTrue(rows(table, BTC_1D).isEmpty());
+    }
+
+    @Test
+    void neverStoresTheCandleStillOpenAtTheEventsTime() {
+        ScheduledEvent midDay = event("ingest-scheduled.json");
+        midDay.setTime(new org.joda.time.DateTime(Instant.parse("2025-06-20T13:00:00Z").toEpochMilli()));
+        market.set(Instant.parse("2025-06-20T13:00:00Z"));
+
+        IngestReport report = handler().handleRequest(midDay, context());
+
+        assertEquals("2025-06-19T00:00:00Z", report.series().get(0).lastOpenTime());
+        List<Candle> stored = rows(table, BTC_1D);
+        assertTrue(stored.get(stored.size() - 1).closeTime() < Instant.parse("2025-06-20T13:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void aBackfillCutShortByTheTimeoutCheckResumesToTheSameTable() {
+        String reference = LocalDynamo.newTable(ddb);
+        handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), context());
+
+        // Each invocation has time for two pages: 150 s left, a 60 s margin, and each page "spends" 60 s.
+        int invocations = 0;
+        IngestReport report;
+        do {
+            long[] remaining = {150_000};
+            Context shortLived = LocalContext.withRemaining("IngestFunction", () -> {
+                long left = remaining[0];
+                remaining[0] -= 60_000;
+                return left;
+            }, LocalContext.quietLogger());
+            report = handler().handleRequest(event("ingest-override-btc-1h.json"), shortLived);
+            invocations++;
+            assertTrue(invocations < 20, "the backfill makes progress");
+        } while (!report.allComplete());
+
+        assertEquals(5, invocations, "9 pages at 2 per invocation");
+        assertEquals(rows(reference, BTC_1H), rows(table, BTC_1H));
+        assertEquals(8749, rows(table, BTC_1H).size());
+    }
+
+    @Test
+    void rideOutRateLimitsServerErrorsAndBrokenPagesWritingEveryCandleOnce() {
+        replay.inject(Fault.rateLimited(Duration.ofSeconds(1)), Fault.serverError(), Fault.truncated(),
+                Fault.malformedJson());
+
+        IngestReport report = handler().handleRequest(event("ingest-override-btc-1h.json"), context());
+
+        assertEquals(Status.COMPLETE, report.series().get(0).status());
+        List<Candle> stored = rows(table, BTC_1H);
+        assertEquals(8749, stored.size());
+        assertEquals(8749, stored.stream().map(Candle::openTime).distinct().count());
+    }
+
+    @Test
+    void aBanMidHistoryStopsWithTheWatermarkThatARerunResumesFrom() {
+        String reference = LocalDynamo.newTable(ddb);
+        handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), context());
+        // Let four pages through, then a 418 on the fifth request.
+        replay.inject(Fault.none(), Fault.none(), Fault.none(), Fault.none(), Fault.banned(Duration.ofMinutes(2)));
+
+        IngestFailedException failure = assertThrows(IngestFailedException.class,
+                () -> handler().handleRequest(event("ingest-override-btc-1h.json"), context()));
+
+        assertTrue(failure.getMessage().contains("banned"), failure.getMessage());
+        SeriesReport failed = failure.report().series().get(0);
+        assertEquals(4000, failed.candlesWritten());
+        assertFalse(failed.complete());
+        assertEquals(4000, rows(table, BTC_1H).size());
+
+        IngestReport rerun = handler().handleRequest(event("ingest-override-btc-1h.json"), context());
+
+        assertEquals(4749, rerun.series().get(0).candlesWritten());
+        assertEquals(rows(reference, BTC_1H), rows(table, BTC_1H));
+    }
+
+    @Test
+    void anUnknownSymbolFailsClearlyAndWritesNothing() {
+        IngestFailedException failure = assertThrows(IngestFailedException.class,
+                () -> handler().handleRequest(event("ingest-unknown-symbol.json"), context()));
+
+        assertTrue(failure.getMessage().contains("NOSUCHCOIN") && failure.getMessage().contains("Invalid symbol."),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("nothing was written"), failure.getMessage());
+        assertTrue(new IngestStateTable(ddb, table).knownSeries().isEmpty());
+        assertEquals(0, ddb.scan(b -> b.tableName(table)).count());
+    }
+
+    @Test
+    void aBadIntervalIsRejectedBeforeAnyRequestOrWrite() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> handler().handleRequest(event("ingest-bad-interval.json"), context()));
+
+        assertTrue(e.getMessage().contains("unknown interval '2x'"), e.getMessage());
+        assertEquals(0, replay.klineRequestCount());
+        assertEquals(0, ddb.scan(b -> b.tableName(table)).count());
+    }
+
+    @Test
+    void aMissingTableSettingNamesTheVariable() {
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestConfig.fromEnv(new Env(Map.of())));
+
+        assertTrue(e.getMessage().startsWith("FEATURE_TABLE is not set"), e.getMessage());
+    }
+
+    @Test
+    void productionSettingsPointAtBinancesMarketDataHost() {
+        IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", "t")));
+
+        assertEquals(BinanceSettings.DEFAULT_BASE_URL, config.binance().baseUrl());
+        assertEquals(List.of(BTC_1D), config.series());
+    }
+}

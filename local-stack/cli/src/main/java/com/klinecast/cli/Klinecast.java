@@ -1,0 +1,76 @@
+package com.klinecast.cli;
+
+import com.klinecast.core.config.Env;
+import com.klinecast.core.ingest.IngestFailedException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The operator CLI: runs the Lambdas' handlers and services in-process against the local stack. */
+@Command(name = "klinecast", mixinStandardHelpOptions = true, version = "klinecast 0.1.0",
+        description = "Binance klines -> DynamoDB feature table -> forecasts, on one machine.",
+        subcommands = {IngestCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+public final class Klinecast {
+
+    /** Where the exchange's klines come from. */
+    enum Source { replay, binance }
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "State of the local stack (tables, models); default ${DEFAULT-VALUE}.",
+            defaultValue = "${env:KLINECAST_DATA_DIR:-.klinecast}")
+    Path dataDir;
+
+    @Option(names = "--source", scope = ScopeType.INHERIT, defaultValue = "replay",
+            description = "replay (the bundled klines through the local Binance replay) or binance (the live "
+                    + "exchange); default ${DEFAULT-VALUE}.")
+    Source source;
+
+    @Option(names = "--replay-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Binance-format CSVs named binance-SYMBOL-INTERVAL.csv; default: the bundled data.")
+    Path replayDir;
+
+    @Option(names = "--binance-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "https://data-api.binance.vision",
+            description = "Binance base URL for --source binance; default ${DEFAULT-VALUE}.")
+    URI binanceUrl;
+
+    @Option(names = "--now", scope = ScopeType.INHERIT, paramLabel = "ISO-8601",
+            description = "The clock for the replay and the jobs, e.g. 2025-07-01T00:05:00Z; default: real time.")
+    String now;
+
+    Instant now() {
+        return now == null ? Instant.now() : Env.parseInstant(now);
+    }
+
+    Path replayDir() {
+        if (replayDir != null) {
+            return replayDir;
+        }
+        String home = System.getenv("KLINECAST_HOME");
+        return (home != null ? Path.of(home) : Path.of(".")).resolve("data").resolve("binance");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Klinecast());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof IngestFailedException failed) {
+                commandLine.getErr().println("error: " + failed.getMessage());
+                return 1;
+            }
+            if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,43 @@
+package com.klinecast.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.klinecast.core.ingest.IngestReport;
+import com.klinecast.core.ingest.SeriesReport;
+
+/** Prints handler reports for people (a line per series) or machines (JSON). */
+final class Reports {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Reports() {
+    }
+
+    static void print(IngestReport report, boolean json) {
+        if (json) {
+            System.out.println(toJson(report));
+            return;
+        }
+        for (SeriesReport s : report.series()) {
+            StringBuilder line = new StringBuilder(s.series()).append(": ").append(s.status())
+                    .append(", ").append(s.candlesWritten()).append(" candles written");
+            if (s.firstOpenTime() != null) {
+                line.append(" (").append(s.firstOpenTime()).append(" .. ").append(s.lastOpenTime()).append(')');
+            }
+            line.append(", ").append(s.requests()).append(s.requests() == 1 ? " request" : " requests");
+            if (s.message() != null) {
+                line.append("; ").append(s.message());
+            }
+            System.out.println(line);
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.klinecast.standins.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+class DynamoDbLocalTest {
+
+    private static final String TABLE = "candles";
+
+    @Test
+    void createsATableAndGetsBackAnItemItPut() {
+        try (DynamoDbLocal ddb = DynamoDbLocal.inMemory(); DynamoDbClient client = clientFor(ddb)) {
+            createTable(client);
+            client.putItem(r -> r.tableName(TABLE).item(item("BTCUSDT#1m", "42000.5")));
+
+            Map<String, AttributeValue> got =
+                    client.getItem(r -> r.tableName(TABLE).key(key("BTCUSDT#1m")).consistentRead(true)).item();
+
+            assertEquals("42000.5", got.get("close").n());
+        }
+    }
+
+    @Test
+    void fileBackedInstanceKeepsItsDataAcrossARestartOnTheSameDirectory(@TempDir Path dir) {
+        try (DynamoDbLocal ddb = DynamoDbLocal.fileBacked(dir); DynamoDbClient client = clientFor(ddb)) {
+            createTable(client);
+            client.putItem(r -> r.tableName(TABLE).item(item("ETHUSDT#1h", "3100")));
+        }
+
+        try (DynamoDbLocal ddb = DynamoDbLocal.fileBacked(dir); DynamoDbClient client = clientFor(ddb)) {
+            Map<String, AttributeValue> got =
+                    client.getItem(r -> r.tableName(TABLE).key(key("ETHUSDT#1h")).consistentRead(true)).item();
+            assertEquals("3100", got.get("close").n());
+        }
+    }
+
+    @Test
+    void inMemoryInstancesRunSideBySideOnTheirOwnPortsWithTheirOwnData() {
+        try (DynamoDbLocal first = DynamoDbLocal.inMemory();
+                DynamoDbLocal second = DynamoDbLocal.inMemory();
+                DynamoDbClient firstClient = clientFor(first);
+                DynamoDbClient secondClient = clientFor(second)) {
+            assertNotEquals(first.port(), second.port());
+            assertEquals("127.0.0.1", first.endpoint().getHost());
+            assertEquals(first.port(), first.endpoint().getPort());
+            createTable(firstClient);
+
+            assertTrue(firstClient.listTables().tableNames().contains(TABLE));
+            assertThrows(ResourceNotFoundException.class, () -> secondClient.describeTable(r -> r.tableName(TABLE)));
+        }
+    }
+
+    static DynamoDbClient clientFor(DynamoDbLocal ddb) {
+        return DynamoDbClient.builder()
+                .endpointOverride(ddb.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static void createTable(DynamoDbClient client) {
+        client.createTable(r -> r.tableName(TABLE)
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+    }
+
+    private static Map<String, AttributeValue> key(String pk) {
+        return Map.of("pk", AttributeValue.fromS(pk));
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String close) {
+        return Map.of("pk", AttributeValue.fromS(pk), "close", AttributeValue.fromN(close));
+    }
+}
