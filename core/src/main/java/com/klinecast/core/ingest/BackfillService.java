@@ -10,13 +10,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Backfills kline history into the feature table, page by page as pages arrive (memory stays flat however long
- * the history), resuming from the watermark. Before each page it checks the deadline and stops cleanly with
- * {@code stopMargin} to spare, so a Lambda time-out never cuts a page in half.
+ * the history: at most the page being written and the next one), resuming from the watermark. The next page is
+ * fetched while the current one is written, so exchange latency overlaps store latency. Before each page it
+ * checks the deadline and stops cleanly with {@code stopMargin} to spare, so a time-out never cuts a page in half.
  */
 public final class BackfillService {
+
+    /** One daemon thread per execution environment: an in-flight prefetch never keeps a JVM alive. */
+    private static final ExecutorService PREFETCH = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "klines-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final KlineSource source;
     private final CandleSink sink;
@@ -55,14 +67,22 @@ public final class BackfillService {
         Long firstEver = state.map(IngestState::firstOpenTime).orElse(null);
         Long watermark = state.map(IngestState::lastOpenTime).orElse(null);
         listener.started(series, start, Math.max(0, (now.toEpochMilli() - start) / series.interval().approximateMillis()));
+        long nowMillis = now.toEpochMilli();
+        Future<KlinePage> prefetched = null;
         try {
             while (true) {
                 if (deadline.remainingMillis() < stopMargin.toMillis()) {
                     return SeriesReport.of(series, Status.PARTIAL, progress, false,
                             "stopped before the time-out; the next run " + resumes(watermark, from));
                 }
-                KlinePage page = source.fetch(series, start, now.toEpochMilli());
+                KlinePage page = prefetched != null ? join(prefetched) : source.fetch(series, start, nowMillis);
+                prefetched = null;
                 progress.requests++;
+                if (!page.last()) {
+                    // A page that is not the last is full and closed, so the next start is known now.
+                    long nextStart = page.closed().get(page.closed().size() - 1).openTime() + 1;
+                    prefetched = PREFETCH.submit(() -> source.fetch(series, nextStart, nowMillis));
+                }
                 if (!page.closed().isEmpty()) {
                     sink.write(series, page.closed());
                     long last = page.closed().get(page.closed().size() - 1).openTime();
@@ -90,6 +110,24 @@ public final class BackfillService {
         } catch (BinanceException | StoreException e) {
             return SeriesReport.of(series, Status.FAILED, progress, false, e.getMessage()
                     + (watermark == null ? "; nothing was written" : "; a rerun " + resumes(watermark, from)));
+        } finally {
+            if (prefetched != null) {
+                prefetched.cancel(true);
+            }
+        }
+    }
+
+    private static KlinePage join(Future<KlinePage> page) {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("klines prefetch failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a klines page", e);
         }
     }
 

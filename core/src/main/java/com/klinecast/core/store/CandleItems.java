@@ -11,12 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Candle to DynamoDB item and back. Decimals go in as DynamoDB numbers (exact to 38 digits), so nothing is
  * rounded; the item holds no ingestion timestamp, so writing the same candle twice yields the same item.
  */
-final class CandleItems {
+public final class CandleItems {
 
     private CandleItems() {
     }
 
-    static Map<String, AttributeValue> toItem(Series series, Candle c) {
+    public static Map<String, AttributeValue> toItem(Series series, Candle c) {
         Map<String, AttributeValue> item = new HashMap<>(16);
         item.put(FeatureTableSchema.SERIES, AttributeValue.fromS(series.id()));
         item.put(FeatureTableSchema.OPEN_TIME, number(c.openTime()));
@@ -33,7 +33,7 @@ final class CandleItems {
         return item;
     }
 
-    static Candle fromItem(Map<String, AttributeValue> item) {
+    public static Candle fromItem(Map<String, AttributeValue> item) {
         return new Candle(
                 longOf(item, FeatureTableSchema.OPEN_TIME),
                 decimal(item, "open"),

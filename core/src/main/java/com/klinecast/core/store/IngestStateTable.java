@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,6 +26,8 @@ public final class IngestStateTable implements WatermarkStore {
 
     private final DynamoDbClient ddb;
     private final String table;
+    /** Series this execution environment already put in the catalog: one write per series, not per page. */
+    private final Set<String> catalogued = ConcurrentHashMap.newKeySet();
 
     public IngestStateTable(DynamoDbClient ddb, String table) {
         this.ddb = ddb;
@@ -60,9 +64,12 @@ public final class IngestStateTable implements WatermarkStore {
         } catch (ConditionalCheckFailedException newerWatermark) {
             return;
         }
-        ddb.updateItem(b -> b.tableName(table).key(catalogKey())
-                .updateExpression("ADD members :s")
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(state.series().id())))));
+        if (!catalogued.contains(state.series().id())) {
+            ddb.updateItem(b -> b.tableName(table).key(catalogKey())
+                    .updateExpression("ADD members :s")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(state.series().id())))));
+            catalogued.add(state.series().id());
+        }
     }
 
     /** Every series that has ever had a page written, sorted by id. */

@@ -31,11 +31,7 @@ final class LocalStack implements AutoCloseable {
         this.dynamo = dynamo;
         this.replay = replay;
         this.binanceUrl = binanceUrl;
-        System.setProperty("aws.endpointUrlDynamoDb", dynamo.endpoint().toString());
-        System.setProperty("aws.region", System.getProperty("aws.region", "us-east-1"));
-        // DynamoDB Local accepts any credentials; these keep the SDK from looking for real ones.
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
+        LocalAws.useDynamoDb(dynamo.endpoint());
         this.ddb = AwsClients.dynamoDb();
         FeatureTableSchema.createIfMissing(ddb, TABLE);
     }
