@@ -75,12 +75,18 @@ public final class BackfillService {
                     return SeriesReport.of(series, Status.PARTIAL, progress, false,
                             "stopped before the time-out; the next run " + resumes(watermark, from));
                 }
-                KlinePage page = prefetched != null ? join(prefetched) : source.fetch(series, start, nowMillis);
-                prefetched = null;
-                progress.requests++;
+                KlinePage page;
+                if (prefetched != null) {
+                    page = join(prefetched);
+                    prefetched = null;
+                } else {
+                    progress.requests++;
+                    page = source.fetch(series, start, nowMillis);
+                }
                 if (!page.last()) {
                     // A page that is not the last is full and closed, so the next start is known now.
                     long nextStart = page.closed().get(page.closed().size() - 1).openTime() + 1;
+                    progress.requests++;
                     prefetched = PREFETCH.submit(() -> source.fetch(series, nextStart, nowMillis));
                 }
                 if (!page.closed().isEmpty()) {

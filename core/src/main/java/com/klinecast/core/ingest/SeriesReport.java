@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param series e.g. {@code BTCUSDT#1d}
  * @param firstOpenTime first candle written by this run (ISO-8601 UTC), or null when none was
  * @param lastOpenTime last candle written by this run, or null
- * @param requests klines pages fetched
+ * @param requests klines pages requested (a page fetched ahead and dropped at a time-out counts too)
  * @param complete whether the series now reaches the present
  * @param message why it stopped, for anything but a plain success
  */

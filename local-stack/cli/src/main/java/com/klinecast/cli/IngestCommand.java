@@ -6,7 +6,7 @@ import com.klinecast.core.config.Env;
 import com.klinecast.core.ingest.BackfillServices;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
-import com.klinecast.core.ingest.IngestReport;
+import com.klinecast.core.series.Series;
 import com.klinecast.ingest.IngestHandler;
 import com.klinecast.standins.lambda.LocalContext;
 import java.time.Clock;
@@ -51,6 +51,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Series.of(symbol, interval); // a typo fails here, naming the option's value, before anything starts
         Instant now = root.now();
         try (LocalStack stack = LocalStack.start(root)) {
             IngestConfig config = IngestConfig.fromEnv(new Env(stack.functionEnvironment(Map.of(
@@ -59,15 +60,13 @@ final class IngestCommand implements Callable<Integer> {
             IngestHandler handler = new IngestHandler(config, BackfillServices.create(config, stack.dynamoDb(),
                     BinanceKlinesClient.create(config.binance()), json ? com.klinecast.core.ingest.IngestListener.NONE
                             : progress), Clock.fixed(now, ZoneOffset.UTC));
-            IngestReport report;
             try {
-                report = handler.handleRequest(event(now), context());
+                Reports.print(handler.handleRequest(event(now), context()), json);
+                return 0;
             } catch (IngestFailedException failed) {
                 Reports.print(failed.report(), json);
-                throw failed;
+                return 1;
             }
-            Reports.print(report, json);
-            return 0;
         }
     }
 

@@ -1,7 +1,6 @@
 package com.klinecast.cli;
 
 import com.klinecast.core.config.Env;
-import com.klinecast.core.ingest.IngestFailedException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,10 +60,6 @@ public final class Klinecast {
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Klinecast());
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof IngestFailedException failed) {
-                commandLine.getErr().println("error: " + failed.getMessage());
-                return 1;
-            }
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 2;

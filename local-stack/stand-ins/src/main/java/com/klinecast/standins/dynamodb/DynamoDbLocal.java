@@ -3,6 +3,8 @@ package com.klinecast.standins.dynamodb;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.BindException;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -38,6 +42,9 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class DynamoDbLocal implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
+
     private static final int ATTEMPTS = 5;
 
     private final DynamoDBProxyServer server;
@@ -86,10 +93,18 @@ public final class DynamoDbLocal implements AutoCloseable {
             List<String> args = new ArrayList<>(List.of(storage));
             args.addAll(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
             DynamoDBProxyServer server;
+            // DynamoDB Local prints its configuration banner on stdout; a CLI's stdout (JSON, reports) must stay clean.
+            PrintStream stdout = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
                 server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
             } catch (Exception e) {
                 throw new IllegalStateException("DynamoDB Local rejected " + args, e);
+            } finally {
+                System.setOut(stdout);
+                // sqlite4java warns "unknown jar version" on every start (its manifest has none); DynamoDB Local
+                // sets that logger's level while it creates the server, so this must come after.
+                SQLITE_LOG.setLevel(Level.SEVERE);
             }
             Server jetty = jettyOf(server);
             for (var connector : jetty.getConnectors()) {
