@@ -1,0 +1,81 @@
+package com.klinecast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klinecast.core.testing.BundledData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's path end to end: the CLI over the handler, DynamoDB Local on disk, the replay of real klines. */
+class KlinecastCliTest {
+
+    @TempDir
+    Path dataDir;
+
+    /** Runs the CLI in-process and returns its exit code and standard output. */
+    private record Run(int exitCode, String out) {
+    }
+
+    private Run klinecast(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 4];
+            all[0] = "--data-dir";
+            all[1] = dataDir.toString();
+            all[2] = "--replay-dir";
+            all[3] = BundledData.dir().toString();
+            System.arraycopy(args, 0, all, 4, args.length);
+            return new Run(Klinecast.run(all), captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void ingestsTheDailyHistoryOnceAndStatusReportsIt() throws Exception {
+        Run first = klinecast("ingest", "--symbol", "BTCUSDT", "--interval", "1d");
+        Run second = klinecast("ingest", "--symbol", "BTCUSDT", "--interval", "1d");
+        Run status = klinecast("status", "--json");
+
+        assertEquals(0, first.exitCode(), first.out());
+        assertTrue(first.out().contains("BTCUSDT#1d: COMPLETE, 2875 candles written"), first.out());
+        assertTrue(first.out().contains("3 requests"), first.out());
+        assertTrue(second.out().contains("ALREADY_COMPLETE, 0 candles written, 0 requests"), second.out());
+        JsonNode series = Reports.JSON.readTree(status.out()).get("series").get(0);
+        assertEquals("BTCUSDT#1d", series.get("series").asText());
+        assertEquals(2875, series.get("candles").asLong());
+        assertEquals(0, series.get("gaps").asInt());
+        assertTrue(series.get("backfillComplete").asBoolean());
+    }
+
+    @Test
+    void nowStopsTheBackfillAtTheLastCandleClosedByThen() {
+        Run run = klinecast("ingest", "--symbol", "BTCUSDT", "--interval", "1d", "--now", "2025-06-20T00:00:00Z");
+
+        assertTrue(run.out().contains("2864 candles written (2017-08-17T00:00:00Z .. 2025-06-19T00:00:00Z)"),
+                run.out());
+    }
+
+    @Test
+    void aSimulatedLambdaTimeoutStopsCleanlyAndTheNextRunResumes() {
+        // A time-out shorter than the stop margin: the handler stops before its first page.
+        Run cut = klinecast("ingest", "--symbol", "ETHUSDT", "--interval", "1d", "--lambda-timeout", "30");
+        Run resumed = klinecast("ingest", "--symbol", "ETHUSDT", "--interval", "1d");
+
+        assertTrue(cut.out().contains("ETHUSDT#1d: PARTIAL, 0 candles written"), cut.out());
+        assertTrue(resumed.out().contains("ETHUSDT#1d: COMPLETE, 2875 candles written"), resumed.out());
+    }
+
+    @Test
+    void aTypoInAnOptionIsABadInputExitWithTheReason() {
+        assertEquals(2, klinecast("ingest", "--interval", "1x").exitCode());
+    }
+}
