@@ -66,7 +66,7 @@ public final class BackfillService {
         long start = state.map(s -> s.lastOpenTime() + 1).orElse(from.toEpochMilli());
         Long firstEver = state.map(IngestState::firstOpenTime).orElse(null);
         Long watermark = state.map(IngestState::lastOpenTime).orElse(null);
-        listener.started(series, start, Math.max(0, (now.toEpochMilli() - start) / series.interval().approximateMillis()));
+        listener.started(series, start, now.toEpochMilli());
         long nowMillis = now.toEpochMilli();
         Future<KlinePage> prefetched = null;
         try {
@@ -103,7 +103,7 @@ public final class BackfillService {
                     }
                     progress.last = last;
                     progress.written += page.closed().size();
-                    listener.pageWritten(series, page.closed().size(), last, progress.written);
+                    listener.pageWritten(series, page.closed(), progress.written);
                     start = last + 1;
                 } else if (page.last() && watermark != null) {
                     watermarks.save(new IngestState(series, firstEver, watermark, true, now));

@@ -1,19 +1,27 @@
 package com.klinecast.cli;
 
+import com.klinecast.core.candle.Candle;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.series.Series;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.List;
 
-/** Backfill progress: a bar redrawn in place on a terminal, one plain line per page otherwise (logs, CI). */
+/**
+ * Backfill progress: a bar redrawn in place on a terminal, one plain line per page otherwise (logs, CI). The bar
+ * shows how far the written candles reach in time, from the first candle received to "now": the number of
+ * candles to come is unknown (a symbol's history may start late or have gaps).
+ */
 final class ProgressPrinter implements IngestListener {
 
     private static final int WIDTH = 30;
 
     private final PrintStream out;
     private final boolean terminal;
-    private long expected;
+    private long origin = -1;
+    private long now;
+    private long written;
 
     ProgressPrinter(PrintStream out, boolean terminal) {
         this.out = out;
@@ -21,28 +29,42 @@ final class ProgressPrinter implements IngestListener {
     }
 
     @Override
-    public void started(Series series, long startTime, long expectedCandles) {
-        expected = Math.max(1, expectedCandles);
+    public void started(Series series, long startTime, long nowMillis) {
+        origin = -1;
+        now = nowMillis;
+        written = 0;
         out.println(series + ": backfilling from " + Instant.ofEpochMilli(startTime));
     }
 
     @Override
-    public void pageWritten(Series series, int candles, long lastOpenTime, long writtenSoFar) {
-        String upTo = Instant.ofEpochMilli(lastOpenTime).toString();
-        if (!terminal) {
-            out.println(series + ": " + writtenSoFar + " candles written, up to " + upTo);
-            return;
+    public void pageWritten(Series series, List<Candle> page, long writtenSoFar) {
+        if (origin < 0) {
+            origin = page.get(0).openTime();
         }
-        int filled = (int) Math.min(WIDTH, WIDTH * writtenSoFar / expected);
-        out.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + writtenSoFar + " candles, up to "
-                + upTo);
-        out.flush();
+        written = writtenSoFar;
+        long upTo = page.get(page.size() - 1).openTime();
+        if (terminal) {
+            double done = now > origin ? (double) (upTo - origin) / (now - origin) : 1;
+            draw(done, upTo);
+        } else {
+            out.println(series + ": " + writtenSoFar + " candles written, up to " + Instant.ofEpochMilli(upTo));
+        }
     }
 
     @Override
     public void finished(SeriesReport report) {
-        if (terminal && report.candlesWritten() > 0) {
+        if (terminal && written > 0) {
+            if (report.complete()) {
+                draw(1, Instant.parse(report.lastOpenTime()).toEpochMilli());
+            }
             out.println();
         }
+    }
+
+    private void draw(double done, long upTo) {
+        int filled = (int) Math.max(0, Math.min(WIDTH, Math.round(WIDTH * done)));
+        out.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + written + " candles, up to "
+                + Instant.ofEpochMilli(upTo));
+        out.flush();
     }
 }
