@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.ingest.BackfillService;
-import com.klinecast.core.ingest.BackfillServices;
+import com.klinecast.core.ingest.IngestService;
+import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestReport;
@@ -22,7 +22,7 @@ import java.time.Instant;
 public final class IngestHandler implements RequestHandler<ScheduledEvent, IngestReport> {
 
     private final IngestConfig config;
-    private final BackfillService service;
+    private final IngestService service;
     private final Clock clock;
 
     /** Used by Lambda: configuration from the environment, clients built once per execution environment. */
@@ -31,11 +31,11 @@ public final class IngestHandler implements RequestHandler<ScheduledEvent, Inges
     }
 
     private IngestHandler(IngestConfig config) {
-        this(config, BackfillServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC());
+        this(config, IngestServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC());
     }
 
     /** @param clock caps the event's time, so a bogus future event can never make an open candle look closed */
-    public IngestHandler(IngestConfig config, BackfillService service, Clock clock) {
+    public IngestHandler(IngestConfig config, IngestService service, Clock clock) {
         this.config = config;
         this.service = service;
         this.clock = clock;

@@ -13,7 +13,7 @@ import com.klinecast.core.binance.BinanceSettings;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.config.ConfigException;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.ingest.BackfillServices;
+import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestListener;
@@ -74,7 +74,7 @@ class IngestHandlerTest {
                 Long.toString(stopMargin.toSeconds()))));
         BinanceKlinesClient client = new BinanceKlinesClient(config.binance(), HttpClient.newHttpClient(),
                 Clock.systemUTC(), new RecordingSleeper());
-        return new IngestHandler(config, BackfillServices.create(config, ddb, client, IngestListener.NONE),
+        return new IngestHandler(config, IngestServices.create(config, ddb, client, IngestListener.NONE),
                 Clock.systemUTC());
     }
 
@@ -99,7 +99,7 @@ class IngestHandlerTest {
         IngestReport report = handler().handleRequest(event("ingest-scheduled.json"), context());
 
         SeriesReport btc = report.series().get(0);
-        assertEquals(new SeriesReport("BTCUSDT#1d", Status.COMPLETE, 2875, "2017-08-17T00:00:00Z",
+        assertEquals(new SeriesReport("BTCUSDT#1d", Status.COMPLETE, 2875, 1, "2017-08-17T00:00:00Z",
                 "2025-06-30T00:00:00Z", 3, true, null), btc);
         assertEquals(3, replay.klineRequestCount());
         assertEquals(2875, rows(table, BTC_1D).size());

@@ -1,12 +1,19 @@
 package com.klinecast.core.ingest;
 
 import com.klinecast.core.candle.Candle;
+import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.series.Series;
 import java.util.List;
 
-/** Where candles go. Writing a candle again with the same values changes nothing (idempotent upsert). */
+/** Where feature rows go, and the stored candles their features depend on. */
 public interface CandleSink {
 
-    /** Returns once every candle is durably written, or throws; it never drops some silently. */
-    void write(Series series, List<Candle> candles);
+    /**
+     * Returns once every row is durably written, or throws; it never drops some silently. Writing a row again
+     * with the same values changes nothing (idempotent upsert).
+     */
+    void write(Series series, List<FeatureRow> rows);
+
+    /** The latest {@code n} stored candles opening before {@code openTime}, oldest first. */
+    List<Candle> history(Series series, long openTime, int n);
 }

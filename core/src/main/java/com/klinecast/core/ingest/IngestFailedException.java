@@ -11,7 +11,8 @@ public final class IngestFailedException extends RuntimeException {
     private final transient IngestReport report;
 
     public IngestFailedException(IngestReport report) {
-        super(report.series().stream().filter(s -> s.status() == SeriesReport.Status.FAILED)
+        super(report.series().stream().filter(s -> s.status() == SeriesReport.Status.FAILED
+                        || s.status() == SeriesReport.Status.NOT_BACKFILLED)
                 .map(s -> s.series() + ": " + s.message()).collect(Collectors.joining("; ")));
         this.report = report;
     }

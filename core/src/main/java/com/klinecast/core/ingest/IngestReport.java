@@ -10,7 +10,8 @@ public record IngestReport(List<SeriesReport> series) {
     }
 
     public boolean anyFailed() {
-        return series.stream().anyMatch(s -> s.status() == SeriesReport.Status.FAILED);
+        return series.stream().anyMatch(s -> s.status() == SeriesReport.Status.FAILED
+                || s.status() == SeriesReport.Status.NOT_BACKFILLED);
     }
 
     public boolean allComplete() {

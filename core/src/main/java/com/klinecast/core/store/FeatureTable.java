@@ -4,6 +4,7 @@ import static com.klinecast.core.store.FeatureTableSchema.OPEN_TIME;
 import static com.klinecast.core.store.FeatureTableSchema.SERIES;
 
 import com.klinecast.core.candle.Candle;
+import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.ingest.CandleSink;
 import com.klinecast.core.series.Series;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** The candles of the feature table: idempotent upserts, range and latest-N queries, a streaming scan. */
+/** The rows of the feature table: idempotent upserts, range and latest-N queries, a streaming scan. */
 public final class FeatureTable implements CandleSink {
 
     private final DynamoDbClient ddb;
@@ -33,12 +34,36 @@ public final class FeatureTable implements CandleSink {
     }
 
     @Override
-    public void write(Series series, List<Candle> candles) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(candles.size());
-        for (Candle candle : candles) {
-            items.add(CandleItems.toItem(series, candle));
+    public void write(Series series, List<FeatureRow> rows) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(rows.size());
+        for (FeatureRow row : rows) {
+            items.add(CandleItems.toItem(series, row));
         }
         writer.putAll(table, items);
+    }
+
+    @Override
+    public List<Candle> history(Series series, long openTime, int n) {
+        if (n <= 0 || openTime <= 0) {
+            return List.of();
+        }
+        List<Candle> out = new ArrayList<>(n);
+        latestItems(series, openTime - 1, n).forEach(item -> out.add(CandleItems.fromItem(item)));
+        return out;
+    }
+
+    /** Rows with {@code from <= openTime <= to}, oldest first: candle, features, version, flags. */
+    public List<FeatureRow> rows(Series series, long from, long to) {
+        List<FeatureRow> out = new ArrayList<>();
+        forEachItem(series, from, to, item -> out.add(CandleItems.rowFromItem(item)));
+        return out;
+    }
+
+    /** The latest {@code n} rows, oldest first. */
+    public List<FeatureRow> latestRows(Series series, int n) {
+        List<FeatureRow> out = new ArrayList<>(n);
+        latestItems(series, Long.MAX_VALUE, n).forEach(item -> out.add(CandleItems.rowFromItem(item)));
+        return out;
     }
 
     /** Candles with {@code from <= openTime <= to}, oldest first. */
@@ -50,22 +75,35 @@ public final class FeatureTable implements CandleSink {
 
     /** The latest {@code n} candles, oldest first: one query on the sort key, read backwards. */
     public List<Candle> latest(Series series, int n) {
-        QueryRequest request = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("#s = :s AND #t >= :zero")
-                .expressionAttributeNames(Map.of("#s", SERIES, "#t", OPEN_TIME))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(series.id()),
-                        ":zero", AttributeValue.fromN("0")))
-                .scanIndexForward(false).limit(n).build();
         List<Candle> out = new ArrayList<>(n);
-        for (Map<String, AttributeValue> item : ddb.query(request).items()) {
-            out.add(CandleItems.fromItem(item));
-        }
-        Collections.reverse(out);
+        latestItems(series, Long.MAX_VALUE, n).forEach(item -> out.add(CandleItems.fromItem(item)));
         return out;
     }
 
     /** Streams every candle of a series in open-time order, one page of items in memory at a time. */
     public void forEach(Series series, long from, long to, Consumer<Candle> action) {
+        forEachItem(series, from, to, item -> action.accept(CandleItems.fromItem(item)));
+    }
+
+    /** Streams every row of a series in open-time order, one page of items in memory at a time. */
+    public void forEachRow(Series series, long from, long to, Consumer<FeatureRow> action) {
+        forEachItem(series, from, to, item -> action.accept(CandleItems.rowFromItem(item)));
+    }
+
+    /** The latest {@code n} items with {@code 0 <= openTime <= to}, oldest first (read backwards, one query). */
+    private List<Map<String, AttributeValue>> latestItems(Series series, long to, int n) {
+        QueryRequest request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#s = :s AND #t BETWEEN :zero AND :to")
+                .expressionAttributeNames(Map.of("#s", SERIES, "#t", OPEN_TIME))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(series.id()),
+                        ":zero", AttributeValue.fromN("0"), ":to", AttributeValue.fromN(Long.toString(to))))
+                .scanIndexForward(false).limit(n).build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>(ddb.query(request).items());
+        Collections.reverse(items);
+        return items;
+    }
+
+    private void forEachItem(Series series, long from, long to, Consumer<Map<String, AttributeValue>> action) {
         QueryRequest request = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#s = :s AND #t BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#s", SERIES, "#t", OPEN_TIME))
@@ -73,7 +111,7 @@ public final class FeatureTable implements CandleSink {
                         ":from", AttributeValue.fromN(Long.toString(Math.max(0, from))),
                         ":to", AttributeValue.fromN(Long.toString(to))))
                 .build();
-        ddb.queryPaginator(request).items().forEach(item -> action.accept(CandleItems.fromItem(item)));
+        ddb.queryPaginator(request).items().forEach(action);
     }
 
     /** Count, first and last open time and the gaps of a series (the source's own gaps, never filled). */

@@ -10,6 +10,7 @@ import com.klinecast.core.series.Series;
 import com.klinecast.core.testing.CsvCandles;
 import com.klinecast.core.testing.LocalDynamo;
 import com.klinecast.core.testing.RecordingSleeper;
+import com.klinecast.core.features.FeatureRows;
 import com.klinecast.core.testing.UnprocessedItemsInjector;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ class FeatureTableTest {
     @Test
     void roundTripsEveryFieldExactly() {
         List<Candle> candles = CsvCandles.read("binance-BTCUSDT-1d.csv", 60);
-        features.write(BTC_1D, candles);
+        features.write(BTC_1D, FeatureRows.of(BTC_1D, List.of(), candles));
 
         assertEquals(candles, features.range(BTC_1D, 0, Long.MAX_VALUE));
     }
@@ -38,8 +39,8 @@ class FeatureTableTest {
     @Test
     void writingTheSameCandlesAgainChangesNothing() {
         List<Candle> candles = CsvCandles.read("binance-BTCUSDT-1d.csv", 120);
-        features.write(BTC_1D, candles);
-        features.write(BTC_1D, candles.subList(30, 90));
+        features.write(BTC_1D, FeatureRows.of(BTC_1D, List.of(), candles));
+        features.write(BTC_1D, FeatureRows.of(BTC_1D, List.of(), candles.subList(30, 90)));
 
         assertEquals(candles, features.range(BTC_1D, 0, Long.MAX_VALUE));
         assertEquals(120, features.stats(BTC_1D).count());
@@ -48,7 +49,7 @@ class FeatureTableTest {
     @Test
     void answersRangeAndLatestNQueriesInOpenTimeOrder() {
         List<Candle> candles = CsvCandles.read("binance-BTCUSDT-1d.csv", 100);
-        features.write(BTC_1D, candles);
+        features.write(BTC_1D, FeatureRows.of(BTC_1D, List.of(), candles));
 
         assertEquals(candles.subList(10, 21),
                 features.range(BTC_1D, candles.get(10).openTime(), candles.get(20).openTime()));
@@ -60,7 +61,7 @@ class FeatureTableTest {
     void reportsTheSourcesGapsWithoutFillingThem() {
         // 2020-02-09 01:00 is followed by 03:00 in Binance's own hourly data: one hour missing.
         List<Candle> hours = CsvCandles.read("binance-BTCUSDT-1h.csv", 1500);
-        features.write(BTC_1H, hours);
+        features.write(BTC_1H, FeatureRows.of(BTC_1H, List.of(), hours));
 
         SeriesStats stats = features.stats(BTC_1H);
 
@@ -81,7 +82,7 @@ class FeatureTableTest {
                 sleeper);
         List<Candle> candles = CsvCandles.read("binance-BTCUSDT-1d.csv", 500);
 
-        new FeatureTable(throttled, table, writer).write(BTC_1D, candles);
+        new FeatureTable(throttled, table, writer).write(BTC_1D, FeatureRows.of(BTC_1D, List.of(), candles));
 
         assertEquals(200, injector.itemsHeldBack(), "10 items held back from each of the 20 batches");
         assertTrue(writer.unprocessedRetries() > 0);
@@ -97,7 +98,7 @@ class FeatureTableTest {
                 new RecordingSleeper());
 
         StoreException e = assertThrows(StoreException.class, () -> new FeatureTable(alwaysThrottled, table, writer)
-                .write(BTC_1D, CsvCandles.read("binance-BTCUSDT-1d.csv", 25)));
+                .write(BTC_1D, FeatureRows.of(BTC_1D, List.of(), CsvCandles.read("binance-BTCUSDT-1d.csv", 25))));
         assertTrue(e.getMessage().contains("still unprocessed after 4 attempts"), e.getMessage());
     }
 }

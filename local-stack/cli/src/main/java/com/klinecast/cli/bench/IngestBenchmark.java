@@ -7,7 +7,8 @@ import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.binance.BinanceSettings;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.ingest.BackfillServices;
+import com.klinecast.core.features.FeatureRows;
+import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Ingest throughput against its floor, measured in one run on one machine: the ingest handler backfilling a
  * series from the replay server into DynamoDB Local, beside a bare BatchWriteItem loop writing the same items
- * into the same kind of table (no HTTP fetch, no parsing, no watermark). Each figure is the median of the
+ * (candles with their features, computed beforehand) into the same kind of table: no HTTP fetch, no parsing, no
+ * checks or features, no watermark. Each figure is the median of the
  * timed runs after two warm-up rounds, with min and max; the two alternate, and every run gets a fresh table.
  */
 public final class IngestBenchmark {
@@ -77,8 +79,8 @@ public final class IngestBenchmark {
                 DynamoDbClient ddb = dynamoDb(dynamo)) {
             for (Series series : seriesList) {
                 List<Candle> candles = fetchAll(replay, series);
-                List<Map<String, AttributeValue>> items = candles.stream()
-                        .map(c -> CandleItems.toItem(series, c)).toList();
+                List<Map<String, AttributeValue>> items = FeatureRows.of(series, List.of(), candles).stream()
+                        .map(row -> CandleItems.toItem(series, row)).toList();
                 int[] requests = new int[1];
                 LongSupplier ingest = () -> {
                     replay.resetRequestLog();
@@ -121,7 +123,7 @@ public final class IngestBenchmark {
         IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table,
                 "BINANCE_BASE_URL", replay.baseUrl().toString(), "SYMBOLS", series.symbol(),
                 "INTERVALS", series.interval().code())));
-        IngestHandler handler = new IngestHandler(config, BackfillServices.create(config, ddb,
+        IngestHandler handler = new IngestHandler(config, IngestServices.create(config, ddb,
                 BinanceKlinesClient.create(config.binance()), IngestListener.NONE), Clock.systemUTC());
         ScheduledEvent event = new ScheduledEvent();
         event.setTime(new DateTime(Instant.now().toEpochMilli()));

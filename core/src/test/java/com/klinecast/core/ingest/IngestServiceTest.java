@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The backfill rules with a stub source and stores: watermark, resume, deadline, failures. */
-class BackfillServiceTest {
+class IngestServiceTest {
 
     private static final Series SERIES = Series.of("BTCUSDT", "1d");
     private static final long DAY = 86_400_000L;
@@ -54,8 +54,8 @@ class BackfillServiceTest {
     private final StubSource source = new StubSource();
     private final InMemoryStores stores = new InMemoryStores();
 
-    private BackfillService service() {
-        return new BackfillService(source, stores, stores, Duration.ofSeconds(10), IngestListener.NONE);
+    private IngestService service() {
+        return new IngestService(source, stores, stores, Duration.ofSeconds(10), IngestListener.NONE);
     }
 
     private SeriesReport run(Deadline deadline) {

@@ -6,19 +6,19 @@ import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.IngestStateTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Wires a {@link BackfillService} from its configuration and clients; shared by the Lambdas and the CLI. */
-public final class BackfillServices {
+/** Wires a {@link IngestService} from its configuration and clients; shared by the Lambdas and the CLI. */
+public final class IngestServices {
 
-    private BackfillServices() {
+    private IngestServices() {
     }
 
-    public static BackfillService create(IngestConfig config, DynamoDbClient ddb, KlineSource source,
+    public static IngestService create(IngestConfig config, DynamoDbClient ddb, KlineSource source,
             IngestListener listener) {
-        return new BackfillService(source, new FeatureTable(ddb, config.table(), BatchWriter.withDefaults(ddb)),
+        return new IngestService(source, new FeatureTable(ddb, config.table(), BatchWriter.withDefaults(ddb)),
                 new IngestStateTable(ddb, config.table()), config.stopMargin(), listener);
     }
 
-    public static BackfillService create(IngestConfig config, DynamoDbClient ddb) {
+    public static IngestService create(IngestConfig config, DynamoDbClient ddb) {
         return create(config, ddb, BinanceKlinesClient.create(config.binance()), IngestListener.NONE);
     }
 }

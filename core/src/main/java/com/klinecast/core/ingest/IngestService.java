@@ -1,8 +1,13 @@
 package com.klinecast.core.ingest;
 
 import com.klinecast.core.binance.BinanceException;
+import com.klinecast.core.candle.Candle;
+import com.klinecast.core.features.FeatureRow;
+import com.klinecast.core.features.FeatureRows;
+import com.klinecast.core.features.FeatureSet;
 import com.klinecast.core.ingest.SeriesReport.Progress;
 import com.klinecast.core.ingest.SeriesReport.Status;
+import com.klinecast.core.quality.InvalidCandleException;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.StoreException;
 import java.time.Duration;
@@ -16,12 +21,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Backfills kline history into the feature table, page by page as pages arrive (memory stays flat however long
- * the history: at most the page being written and the next one), resuming from the watermark. The next page is
- * fetched while the current one is written, so exchange latency overlaps store latency. Before each page it
- * checks the deadline and stops cleanly with {@code stopMargin} to spare, so a time-out never cuts a page in half.
+ * Moves closed candles from the exchange into the feature table, with their features, for the backfill and the
+ * daily job alike. It works page by page as pages arrive (memory stays flat however long the history: the page
+ * being written, the next one, and the {@link FeatureSet#LOOKBACK} candles the features need), resuming from the
+ * watermark. The next page is fetched while the current one is written, so exchange latency overlaps store
+ * latency. Before each page it checks the deadline and stops with {@code stopMargin} to spare, so a time-out
+ * never cuts a page in half.
  */
-public final class BackfillService {
+public final class IngestService {
+
+    /** What an invocation does with a series. */
+    public enum Mode {
+        /** From the watermark (or the request's start) to the present; nothing once the backfill completed. */
+        BACKFILL,
+        /** Every candle closed since the watermark, however many runs were missed; needs a backfilled series. */
+        CATCH_UP
+    }
 
     /** One daemon thread per execution environment: an in-flight prefetch never keeps a JVM alive. */
     private static final ExecutorService PREFETCH = Executors.newSingleThreadExecutor(r -> {
@@ -36,7 +51,7 @@ public final class BackfillService {
     private final Duration stopMargin;
     private final IngestListener listener;
 
-    public BackfillService(KlineSource source, CandleSink sink, WatermarkStore watermarks, Duration stopMargin,
+    public IngestService(KlineSource source, CandleSink sink, WatermarkStore watermarks, Duration stopMargin,
             IngestListener listener) {
         this.source = source;
         this.sink = sink;
@@ -46,22 +61,31 @@ public final class BackfillService {
     }
 
     public IngestReport run(IngestRequest request, Deadline deadline) {
+        return run(Mode.BACKFILL, request, deadline);
+    }
+
+    public IngestReport run(Mode mode, IngestRequest request, Deadline deadline) {
         List<SeriesReport> reports = new ArrayList<>();
         for (Series series : request.series()) {
-            SeriesReport report = backfill(series, request.from(), request.now(), deadline);
+            SeriesReport report = ingest(mode, series, request.from(), request.now(), deadline);
             listener.finished(report);
             reports.add(report);
         }
         return new IngestReport(reports);
     }
 
-    private SeriesReport backfill(Series series, Instant from, Instant now, Deadline deadline) {
+    private SeriesReport ingest(Mode mode, Series series, Instant from, Instant now, Deadline deadline) {
         Optional<IngestState> state = watermarks.load(series);
         Progress progress = new Progress();
-        if (state.isPresent() && state.get().complete()) {
+        if (mode == Mode.BACKFILL && state.isPresent() && state.get().complete()) {
             return SeriesReport.of(series, Status.ALREADY_COMPLETE, progress, true,
                     "backfill already complete up to " + Instant.ofEpochMilli(state.get().lastOpenTime())
                             + "; the daily job keeps it current");
+        }
+        if (mode == Mode.CATCH_UP && state.isEmpty()) {
+            return SeriesReport.of(series, Status.NOT_BACKFILLED, progress, false, series
+                    + " was never backfilled: run the ingest function (./klinecast ingest) first; the daily job "
+                    + "only appends to a backfilled series");
         }
         long start = state.map(s -> s.lastOpenTime() + 1).orElse(from.toEpochMilli());
         Long firstEver = state.map(IngestState::firstOpenTime).orElse(null);
@@ -70,6 +94,8 @@ public final class BackfillService {
         long nowMillis = now.toEpochMilli();
         Future<KlinePage> prefetched = null;
         try {
+            // The candles the first page's features look back on: read from the table, never recomputed.
+            List<Candle> tail = watermark == null ? List.of() : sink.history(series, start, FeatureSet.LOOKBACK);
             while (true) {
                 if (deadline.remainingMillis() < stopMargin.toMillis()) {
                     return SeriesReport.of(series, Status.PARTIAL, progress, false,
@@ -90,7 +116,9 @@ public final class BackfillService {
                     prefetched = PREFETCH.submit(() -> source.fetch(series, nextStart, nowMillis));
                 }
                 if (!page.closed().isEmpty()) {
-                    sink.write(series, page.closed());
+                    List<FeatureRow> rows = FeatureRows.of(series, tail, page.closed());
+                    sink.write(series, rows);
+                    progress.flagged += rows.stream().filter(r -> !r.flags().isEmpty()).count();
                     long last = page.closed().get(page.closed().size() - 1).openTime();
                     if (firstEver == null) {
                         firstEver = page.closed().get(0).openTime();
@@ -104,8 +132,9 @@ public final class BackfillService {
                     progress.last = last;
                     progress.written += page.closed().size();
                     listener.pageWritten(series, page.closed(), progress.written);
+                    tail = lastOf(tail, page.closed());
                     start = last + 1;
-                } else if (page.last() && watermark != null) {
+                } else if (page.last() && watermark != null && !state.map(IngestState::complete).orElse(false)) {
                     watermarks.save(new IngestState(series, firstEver, watermark, true, now));
                 }
                 if (page.last()) {
@@ -113,7 +142,7 @@ public final class BackfillService {
                     return SeriesReport.of(series, Status.COMPLETE, progress, true, note);
                 }
             }
-        } catch (BinanceException | StoreException e) {
+        } catch (BinanceException | StoreException | InvalidCandleException e) {
             return SeriesReport.of(series, Status.FAILED, progress, false, e.getMessage()
                     + (watermark == null ? "; nothing was written" : "; a rerun " + resumes(watermark, from)));
         } finally {
@@ -121,6 +150,13 @@ public final class BackfillService {
                 prefetched.cancel(true);
             }
         }
+    }
+
+    private static List<Candle> lastOf(List<Candle> tail, List<Candle> page) {
+        List<Candle> joined = new ArrayList<>(tail.size() + page.size());
+        joined.addAll(tail);
+        joined.addAll(page);
+        return List.copyOf(joined.subList(Math.max(0, joined.size() - FeatureSet.LOOKBACK), joined.size()));
     }
 
     private static KlinePage join(Future<KlinePage> page) {
