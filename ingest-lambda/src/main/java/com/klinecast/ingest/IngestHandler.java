@@ -5,12 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.ingest.IngestService;
-import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.IngestConfig;
-import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestReport;
-import com.klinecast.core.ingest.IngestRequest;
+import com.klinecast.core.ingest.IngestService.Mode;
+import com.klinecast.core.ingest.IngestServices;
+import com.klinecast.core.ingest.ScheduledIngest;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -21,9 +20,7 @@ import java.time.Instant;
  */
 public final class IngestHandler implements RequestHandler<ScheduledEvent, IngestReport> {
 
-    private final IngestConfig config;
-    private final IngestService service;
-    private final Clock clock;
+    private final ScheduledIngest ingest;
 
     /** Used by Lambda: configuration from the environment, clients built once per execution environment. */
     public IngestHandler() {
@@ -31,28 +28,17 @@ public final class IngestHandler implements RequestHandler<ScheduledEvent, Inges
     }
 
     private IngestHandler(IngestConfig config) {
-        this(config, IngestServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC());
+        this(new ScheduledIngest(config, IngestServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC()));
     }
 
-    /** @param clock caps the event's time, so a bogus future event can never make an open candle look closed */
-    public IngestHandler(IngestConfig config, IngestService service, Clock clock) {
-        this.config = config;
-        this.service = service;
-        this.clock = clock;
+    public IngestHandler(ScheduledIngest ingest) {
+        this.ingest = ingest;
     }
 
     @Override
     public IngestReport handleRequest(ScheduledEvent event, Context context) {
-        Instant now = clock.instant();
-        if (event.getTime() != null && event.getTime().getMillis() < now.toEpochMilli()) {
-            now = Instant.ofEpochMilli(event.getTime().getMillis());
-        }
-        IngestRequest request = config.request(event.getDetail(), now);
-        IngestReport report = service.run(request, context::getRemainingTimeInMillis);
-        report.series().forEach(s -> context.getLogger().log(s.toString()));
-        if (report.anyFailed()) {
-            throw new IngestFailedException(report);
-        }
-        return report;
+        Instant time = event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
+        return ingest.handle(Mode.BACKFILL, event.getDetail(), time, context::getRemainingTimeInMillis,
+                context.getLogger()::log);
     }
 }

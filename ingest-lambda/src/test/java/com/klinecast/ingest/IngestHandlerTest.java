@@ -18,6 +18,7 @@ import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
+import com.klinecast.core.ingest.ScheduledIngest;
 import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.series.Series;
@@ -74,8 +75,8 @@ class IngestHandlerTest {
                 Long.toString(stopMargin.toSeconds()))));
         BinanceKlinesClient client = new BinanceKlinesClient(config.binance(), HttpClient.newHttpClient(),
                 Clock.systemUTC(), new RecordingSleeper());
-        return new IngestHandler(config, IngestServices.create(config, ddb, client, IngestListener.NONE),
-                Clock.systemUTC());
+        return new IngestHandler(new ScheduledIngest(config,
+                IngestServices.create(config, ddb, client, IngestListener.NONE), Clock.systemUTC()));
     }
 
     private IngestHandler handler() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.ingest.IngestServices;
+import com.klinecast.core.ingest.ScheduledIngest;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.series.Series;
@@ -57,9 +58,9 @@ final class IngestCommand implements Callable<Integer> {
             IngestConfig config = IngestConfig.fromEnv(new Env(stack.functionEnvironment(Map.of(
                     "SYMBOLS", symbol, "INTERVALS", interval))));
             ProgressPrinter progress = new ProgressPrinter(System.out, System.console() != null && !json);
-            IngestHandler handler = new IngestHandler(config, IngestServices.create(config, stack.dynamoDb(),
+            IngestHandler handler = new IngestHandler(new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
                     BinanceKlinesClient.create(config.binance()), json ? com.klinecast.core.ingest.IngestListener.NONE
-                            : progress), Clock.fixed(now, ZoneOffset.UTC));
+                            : progress), Clock.fixed(now, ZoneOffset.UTC)));
             try {
                 Reports.print(handler.handleRequest(event(now), context()), json);
                 return 0;

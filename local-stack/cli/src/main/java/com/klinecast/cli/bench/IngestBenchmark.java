@@ -9,6 +9,7 @@ import com.klinecast.core.candle.Candle;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.features.FeatureRows;
 import com.klinecast.core.ingest.IngestServices;
+import com.klinecast.core.ingest.ScheduledIngest;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
@@ -123,8 +124,8 @@ public final class IngestBenchmark {
         IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table,
                 "BINANCE_BASE_URL", replay.baseUrl().toString(), "SYMBOLS", series.symbol(),
                 "INTERVALS", series.interval().code())));
-        IngestHandler handler = new IngestHandler(config, IngestServices.create(config, ddb,
-                BinanceKlinesClient.create(config.binance()), IngestListener.NONE), Clock.systemUTC());
+        IngestHandler handler = new IngestHandler(new ScheduledIngest(config, IngestServices.create(config, ddb,
+                BinanceKlinesClient.create(config.binance()), IngestListener.NONE), Clock.systemUTC()));
         ScheduledEvent event = new ScheduledEvent();
         event.setTime(new DateTime(Instant.now().toEpochMilli()));
         event.setDetail(Map.of());

@@ -1,0 +1,197 @@
+package com.klinecast.daily;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.klinecast.core.binance.BinanceKlinesClient;
+import com.klinecast.core.config.Env;
+import com.klinecast.core.features.FeatureRow;
+import com.klinecast.core.ingest.Deadline;
+import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.ingest.IngestFailedException;
+import com.klinecast.core.ingest.IngestListener;
+import com.klinecast.core.ingest.IngestReport;
+import com.klinecast.core.ingest.IngestService;
+import com.klinecast.core.ingest.IngestServices;
+import com.klinecast.core.ingest.ScheduledIngest;
+import com.klinecast.core.ingest.SeriesReport;
+import com.klinecast.core.ingest.SeriesReport.Status;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.store.BatchWriter;
+import com.klinecast.core.store.FeatureTable;
+import com.klinecast.core.testing.BundledData;
+import com.klinecast.core.testing.LocalDynamo;
+import com.klinecast.core.testing.RecordingSleeper;
+import com.klinecast.standins.lambda.LocalContext;
+import com.klinecast.standins.replay.BinanceReplayServer;
+import com.klinecast.standins.replay.ReplayClock;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.joda.time.DateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The daily handler with DynamoDB Local and the replay server, the clock moving day by day. */
+class DailyHandlerTest {
+
+    private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
+    private static final Instant BACKFILL_NOW = Instant.parse("2025-06-20T00:00:00Z");
+
+    private final ReplayClock market = ReplayClock.fixedAt(BACKFILL_NOW);
+    private final DynamoDbClient ddb = LocalDynamo.client();
+    private BinanceReplayServer replay;
+    private String table;
+
+    @BeforeEach
+    void start() {
+        replay = BinanceReplayServer.start(BundledData.dir(), market);
+        table = LocalDynamo.newTable(ddb);
+    }
+
+    @AfterEach
+    void stop() {
+        replay.close();
+    }
+
+    private IngestConfig config(String table) {
+        return IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table, "BINANCE_BASE_URL",
+                replay.baseUrl().toString())));
+    }
+
+    private IngestService service(String table) {
+        return IngestServices.create(config(table), ddb, new BinanceKlinesClient(config(table).binance(),
+                HttpClient.newHttpClient(), Clock.systemUTC(), new RecordingSleeper()), IngestListener.NONE);
+    }
+
+    /** The ingest function's backfill up to {@code now}, as the schedule would have run it. */
+    private void backfill(String table, Instant now) {
+        market.set(now);
+        IngestReport report = service(table).run(config(table).request(Map.of(), now), Deadline.NONE);
+        assertTrue(report.allComplete(), report.toString());
+    }
+
+    private SeriesReport daily(String table, String eventFile, Instant time) {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("../events/" + eventFile);
+        event.setTime(new DateTime(time.toEpochMilli()));
+        market.set(time);
+        DailyHandler handler = new DailyHandler(new ScheduledIngest(config(table), service(table), Clock.systemUTC()));
+        return handler.handleRequest(event, context()).series().get(0);
+    }
+
+    private static Context context() {
+        return LocalContext.withTimeout("DailyFunction", Duration.ofMinutes(5), LocalContext.quietLogger());
+    }
+
+    private List<FeatureRow> rows(String table) {
+        return new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb)).rows(BTC_1D, 0, Long.MAX_VALUE);
+    }
+
+    @Test
+    void appendsExactlyTheCandlesClosedSinceTheBackfillElevenDaysLater() {
+        backfill(table, BACKFILL_NOW);
+        assertEquals("2025-06-19T00:00:00Z", lastOpen(table));
+
+        SeriesReport report = daily(table, "daily-scheduled.json", Instant.parse("2025-07-01T00:05:00Z"));
+
+        assertEquals(Status.COMPLETE, report.status());
+        assertEquals(11, report.candlesWritten());
+        assertEquals("2025-06-20T00:00:00Z", report.firstOpenTime());
+        assertEquals("2025-06-30T00:00:00Z", report.lastOpenTime());
+        assertEquals(2875, rows(table).size());
+    }
+
+    @Test
+    void appendsOneCandleADayAndNeverTheOpenOne() {
+        backfill(table, BACKFILL_NOW);
+
+        SeriesReport morning = daily(table, "daily-scheduled.json", Instant.parse("2025-06-21T00:05:00Z"));
+        SeriesReport midDay = daily(table, "daily-scheduled.json", Instant.parse("2025-06-21T13:00:00Z"));
+
+        assertEquals(1, morning.candlesWritten());
+        assertEquals("2025-06-20T00:00:00Z", morning.lastOpenTime());
+        assertEquals(0, midDay.candlesWritten(), "the 06-21 candle is still open at 13:00");
+        assertEquals("2025-06-20T00:00:00Z", lastOpen(table));
+    }
+
+    @Test
+    void catchesUpAfterMissedRunsInOneInvocation() {
+        backfill(table, BACKFILL_NOW);
+        daily(table, "daily-scheduled.json", Instant.parse("2025-06-21T00:05:00Z"));
+
+        SeriesReport afterOutage = daily(table, "daily-scheduled.json", Instant.parse("2025-06-30T00:05:00Z"));
+
+        assertEquals(9, afterOutage.candlesWritten());
+        assertEquals("2025-06-29T00:00:00Z", afterOutage.lastOpenTime());
+    }
+
+    @Test
+    void aSecondRunForTheSameDayChangesNothing() {
+        backfill(table, BACKFILL_NOW);
+        daily(table, "daily-scheduled.json", Instant.parse("2025-06-25T00:05:00Z"));
+        List<FeatureRow> before = rows(table);
+
+        SeriesReport again = daily(table, "daily-scheduled.json", Instant.parse("2025-06-25T00:05:00Z"));
+
+        assertEquals(0, again.candlesWritten());
+        assertEquals(before, rows(table));
+    }
+
+    @Test
+    void theDailyPathsFeaturesAreBitIdenticalToTheBackfillsForTheSameCandles() {
+        String reference = LocalDynamo.newTable(ddb);
+        backfill(reference, Instant.parse("2025-07-01T00:05:00Z"));
+        backfill(table, BACKFILL_NOW);
+        for (int day = 21; day <= 30; day += 3) {
+            daily(table, "daily-scheduled.json", Instant.parse("2025-06-" + day + "T00:05:00Z"));
+        }
+        daily(table, "daily-scheduled.json", Instant.parse("2025-07-01T00:05:00Z"));
+
+        List<FeatureRow> dailyRows = rows(table);
+        List<FeatureRow> backfillRows = rows(reference);
+        assertEquals(backfillRows.size(), dailyRows.size());
+        assertEquals(backfillRows, dailyRows);
+        assertTrue(dailyRows.get(dailyRows.size() - 1).features().warm());
+    }
+
+    @Test
+    void overridesTheSeriesFromTheEventAndCatchesUpEach() {
+        market.set(BACKFILL_NOW);
+        IngestConfig both = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table,
+                "BINANCE_BASE_URL", replay.baseUrl().toString(), "SYMBOLS", "BTCUSDT,ETHUSDT")));
+        service(table).run(both.request(Map.of(), BACKFILL_NOW), Deadline.NONE);
+
+        ScheduledEvent event = EventLoader.loadScheduledEvent("../events/daily-override-btc-eth.json");
+        market.set(Instant.parse("2025-07-01T00:05:00Z"));
+        IngestReport report = new DailyHandler(new ScheduledIngest(config(table), service(table), Clock.systemUTC()))
+                .handleRequest(event, context());
+
+        assertEquals(List.of("BTCUSDT#1d", "ETHUSDT#1d"), report.series().stream().map(SeriesReport::series).toList());
+        assertTrue(report.series().stream().allMatch(s -> s.candlesWritten() == 11));
+    }
+
+    @Test
+    void aSeriesThatWasNeverBackfilledIsReportedAndNothingIsWritten() {
+        IngestFailedException e = assertThrows(IngestFailedException.class,
+                () -> daily(table, "daily-scheduled.json", Instant.parse("2025-07-01T00:05:00Z")));
+
+        assertEquals(Status.NOT_BACKFILLED, e.report().series().get(0).status());
+        assertTrue(e.getMessage().contains("never backfilled"), e.getMessage());
+        assertEquals(0, replay.klineRequestCount());
+        assertEquals(0, ddb.scan(b -> b.tableName(table)).count());
+    }
+
+    private String lastOpen(String table) {
+        List<FeatureRow> all = rows(table);
+        return Instant.ofEpochMilli(all.get(all.size() - 1).candle().openTime()).toString();
+    }
+}
