@@ -61,6 +61,19 @@ public enum Interval {
         return nextOpenTime(openTime) - 1;
     }
 
+    /** Candles that have closed by {@code now} after the one opened at {@code lastOpenTime}: how stale a series is. */
+    public long closedSince(long lastOpenTime, long now) {
+        if (this != MONTH1) {
+            long next = nextOpenTime(lastOpenTime);
+            return now <= next ? 0 : (now - next) / millis;
+        }
+        long count = 0;
+        for (long t = nextOpenTime(lastOpenTime); fullCloseTime(t) < now; t = nextOpenTime(t)) {
+            count++;
+        }
+        return count;
+    }
+
     /** Approximate length in ms (a month counts 30 days); for estimates such as progress, never for keys. */
     public long approximateMillis() {
         return this == MONTH1 ? 30 * 86_400_000L : millis;

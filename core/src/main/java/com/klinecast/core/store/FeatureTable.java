@@ -114,7 +114,7 @@ public final class FeatureTable implements CandleSink {
         ddb.queryPaginator(request).items().forEach(action);
     }
 
-    /** Count, first and last open time and the gaps of a series (the source's own gaps, never filled). */
+    /** Count, first and last candle, gaps (the source's own, never filled), flagged rows, feature versions. */
     public SeriesStats stats(Series series) {
         SeriesStats.Builder stats = new SeriesStats.Builder(series.interval());
         QueryRequest request = QueryRequest.builder().tableName(table)
@@ -122,8 +122,11 @@ public final class FeatureTable implements CandleSink {
                 .expressionAttributeNames(Map.of("#s", SERIES, "#t", OPEN_TIME))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(series.id()),
                         ":zero", AttributeValue.fromN("0")))
-                .projectionExpression("#t").build();
-        ddb.queryPaginator(request).items().forEach(item -> stats.add(CandleItems.longOf(item, OPEN_TIME)));
+                .projectionExpression("#t, closeTime, featureVersion, flags").build();
+        ddb.queryPaginator(request).items().forEach(item -> stats.add(CandleItems.longOf(item, OPEN_TIME),
+                CandleItems.longOf(item, "closeTime"),
+                item.containsKey("featureVersion") ? (int) CandleItems.longOf(item, "featureVersion") : 0,
+                item.containsKey("flags")));
         return stats.build();
     }
 }

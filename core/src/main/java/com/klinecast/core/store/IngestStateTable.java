@@ -5,6 +5,7 @@ import static com.klinecast.core.store.FeatureTableSchema.META_OPEN_TIME;
 import static com.klinecast.core.store.FeatureTableSchema.OPEN_TIME;
 import static com.klinecast.core.store.FeatureTableSchema.SERIES;
 
+import com.klinecast.core.features.FeatureSet;
 import com.klinecast.core.ingest.IngestState;
 import com.klinecast.core.ingest.WatermarkStore;
 import com.klinecast.core.series.Series;
@@ -65,11 +66,21 @@ public final class IngestStateTable implements WatermarkStore {
             return;
         }
         if (!catalogued.contains(state.series().id())) {
+            // The table's metadata: which series it holds, and the feature set its writers compute.
             ddb.updateItem(b -> b.tableName(table).key(catalogKey())
-                    .updateExpression("ADD members :s")
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(state.series().id())))));
+                    .updateExpression("ADD members :s SET featureVersion = :v")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(state.series().id())),
+                            ":v", CandleItems.number(FeatureSet.VERSION))));
             catalogued.add(state.series().id());
         }
+    }
+
+    /** The feature-set version the table's writers last recorded, or 0 for an empty table. */
+    public int featureVersion() {
+        Map<String, AttributeValue> item = ddb.getItem(b -> b.tableName(table).key(catalogKey())
+                .consistentRead(true)).item();
+        return item == null || !item.containsKey("featureVersion") ? 0
+                : (int) CandleItems.longOf(item, "featureVersion");
     }
 
     /** Every series that has ever had a page written, sorted by id. */

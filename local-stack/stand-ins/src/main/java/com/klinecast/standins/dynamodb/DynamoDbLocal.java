@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Server;
@@ -33,11 +34,12 @@ import org.eclipse.jetty.server.ServerConnector;
  * or in a shaded jar, as long as the shade leaves {@code com.amazonaws.services.dynamodbv2.local}
  * unrelocated. The temp directory must allow executing mapped files (not {@code noexec}).
  *
- * <p>Binding: DynamoDB Local has no host option (its Jetty listens on every interface) and its
- * {@code start()} swallows a {@code SocketException} from binding, printing to stderr and returning.
- * So the Jetty connector is reached by reflection to bind to loopback and to check that it really
- * started; the port is probed first (DynamoDB Local also hands it to its request handler, so it
- * cannot simply bind port 0), and a port lost to another process in between is retried.
+ * <p>Binding: DynamoDB Local has no host option (its Jetty listens on every interface), so its Jetty
+ * connector is reached by reflection and bound to loopback. The port is probed first rather than
+ * left to the kernel (DynamoDB Local hands it to its request handler too, and rejects port 0), and a
+ * port another process takes in between is retried: Jetty 12 reports that as an {@code IOException}
+ * caused by a {@code BindException}. DynamoDB Local's {@code start()} swallows a plain
+ * {@code SocketException} (prints it and returns), hence the check that Jetty really started.
  */
 public final class DynamoDbLocal implements AutoCloseable {
 
@@ -87,9 +89,13 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     private static DynamoDbLocal start(String... storage) {
+        return start(DynamoDbLocal::freePort, storage);
+    }
+
+    static DynamoDbLocal start(IntSupplier portProbe, String... storage) {
         Exception lastBindFailure = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = freePort();
+            int port = portProbe.getAsInt();
             List<String> args = new ArrayList<>(List.of(storage));
             args.addAll(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
             DynamoDBProxyServer server;
@@ -113,7 +119,11 @@ public final class DynamoDbLocal implements AutoCloseable {
             try {
                 server.start();
             } catch (Exception e) {
-                stop(server);
+                try {
+                    server.stop();
+                } catch (Exception stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
                 if (!causedByBind(e)) {
                     throw new IllegalStateException("DynamoDB Local failed to start", e);
                 }
@@ -123,7 +133,7 @@ public final class DynamoDbLocal implements AutoCloseable {
             if (jetty.isStarted()) {
                 return new DynamoDbLocal(server, port);
             }
-            stop(server); // the bind failure was swallowed; this closes the database it opened
+            stop(server); // a swallowed failure: this still closes the database it opened
         }
         throw new IllegalStateException(
                 "DynamoDB Local could not bind a port on " + HOST + " in " + ATTEMPTS + " attempts",

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +74,19 @@ class DynamoDbLocalTest {
         }
     }
 
+    @Test
+    void startsOnAnotherPortWhenTheProbedOneIsTakenBeforeDynamoDbLocalBindsIt() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int free = freePort();
+            Iterator<Integer> probes = List.of(taken.getLocalPort(), free).iterator();
+
+            try (DynamoDbLocal ddb = DynamoDbLocal.start(probes::next, "-inMemory"); DynamoDbClient client = clientFor(ddb)) {
+                assertEquals(free, ddb.port());
+                assertTrue(client.listTables().tableNames().isEmpty());
+            }
+        }
+    }
+
     static DynamoDbClient clientFor(DynamoDbLocal ddb) {
         return DynamoDbClient.builder()
                 .endpointOverride(ddb.endpoint())
@@ -84,6 +102,12 @@ class DynamoDbLocalTest {
                         .attributeName("pk").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Map<String, AttributeValue> key(String pk) {
