@@ -26,6 +26,7 @@ class IngestServiceTest {
     private static final class StubSource implements KlineSource {
         int requests;
         int failOnRequest = -1;
+        long impossibleAt = -1;
 
         @Override
         public KlinePage fetch(Series series, long startTime, long nowMillis) {
@@ -37,13 +38,20 @@ class IngestServiceTest {
             int received = 0;
             for (long t = ((startTime + DAY - 1) / DAY) * DAY; t <= nowMillis && received < 1000; t += DAY) {
                 received++;
-                Candle c = candle(t);
+                Candle c = t == impossibleAt ? impossible(t) : candle(t);
                 if (c.isClosedAt(nowMillis)) {
                     all.add(c);
                 }
             }
             return new KlinePage(all, received, received < 1000 || all.size() < received);
         }
+    }
+
+    /** High below the close: no exchange can print that. */
+    private static Candle impossible(long openTime) {
+        Candle c = candle(openTime);
+        return new Candle(openTime, c.open(), c.high().subtract(BigDecimal.TEN), c.low(), c.close(), c.volume(),
+                c.closeTime(), c.quoteVolume(), c.trades(), c.takerBuyBaseVolume(), c.takerBuyQuoteVolume());
     }
 
     private static Candle candle(long openTime) {
@@ -126,6 +134,28 @@ class IngestServiceTest {
         stores.failWritesAfter = Integer.MAX_VALUE;
         assertEquals(Status.COMPLETE, run(Deadline.NONE).status());
         assertEquals(2500, stores.candles.get(SERIES.id()).size());
+    }
+
+    @Test
+    void anImpossibleCandleRejectsItsPageAndTheWatermarkStaysBeforeIt() {
+        source.impossibleAt = 1500 * DAY;
+
+        SeriesReport failed = run(Deadline.NONE);
+
+        assertEquals(Status.FAILED, failed.status());
+        assertTrue(failed.message().contains("do not enclose"), failed.message());
+        assertEquals(1000, stores.candles.get(SERIES.id()).size(), "only the first page, not a row of the second");
+        assertEquals(999 * DAY, stores.states.get(SERIES.id()).lastOpenTime());
+    }
+
+    @Test
+    void writesFeaturesWithEachCandleAndMarksTheFirstRowsNotWarm() {
+        run(Deadline.NONE);
+
+        var rows = stores.candles.get(SERIES.id());
+        assertFalse(rows.get(29 * DAY).features().warm());
+        assertTrue(rows.get(30 * DAY).features().warm());
+        assertEquals(1, rows.get(0L).featureVersion());
     }
 
     @Test

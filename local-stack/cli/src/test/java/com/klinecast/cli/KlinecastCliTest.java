@@ -75,6 +75,32 @@ class KlinecastCliTest {
     }
 
     @Test
+    void theDailyJobAppendsExactlyTheElevenCandlesClosedSinceAnEarlierBackfill() throws Exception {
+        klinecast("ingest", "--symbol", "BTCUSDT", "--interval", "1d", "--now", "2025-06-20T00:00:00Z");
+
+        Run daily = klinecast("daily", "--now", "2025-07-01T00:05:00Z");
+        Run again = klinecast("daily", "--now", "2025-07-01T00:05:00Z");
+        Run status = klinecast("status", "--json", "--now", "2025-07-01T00:05:00Z");
+
+        assertTrue(daily.out().contains("11 candles written (2025-06-20T00:00:00Z .. 2025-06-30T00:00:00Z)"),
+                daily.out());
+        assertTrue(again.out().contains("0 candles written"), again.out());
+        JsonNode series = Reports.JSON.readTree(status.out()).get("series").get(0);
+        assertEquals(2875, series.get("candles").asLong());
+        assertEquals(0, series.get("staleCandles").asLong());
+        assertEquals("v1", series.get("featureVersions").asText());
+        assertEquals(1, series.get("flaggedRows").asLong());
+    }
+
+    @Test
+    void theDailyJobOnANeverBackfilledSeriesSaysSoAndFails() {
+        Run daily = klinecast("daily", "--symbol", "ETHUSDT", "--now", "2025-07-01T00:05:00Z");
+
+        assertEquals(1, daily.exitCode());
+        assertTrue(daily.out().contains("NOT_BACKFILLED") && daily.out().contains("never backfilled"), daily.out());
+    }
+
+    @Test
     void aTypoInAnOptionIsABadInputExitWithTheReason() {
         assertEquals(2, klinecast("ingest", "--interval", "1x").exitCode());
     }
