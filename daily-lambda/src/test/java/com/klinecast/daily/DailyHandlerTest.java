@@ -7,37 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.klinecast.core.binance.BinanceKlinesClient;
-import com.klinecast.core.config.Env;
 import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.ingest.Deadline;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
-import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService;
-import com.klinecast.core.ingest.IngestServices;
-import com.klinecast.core.ingest.ScheduledIngest;
 import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.series.Series;
-import com.klinecast.core.store.BatchWriter;
-import com.klinecast.core.store.FeatureTable;
-import com.klinecast.core.testing.BundledData;
-import com.klinecast.core.testing.LocalDynamo;
-import com.klinecast.core.testing.RecordingSleeper;
+import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.standins.lambda.LocalContext;
 import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.replay.ReplayClock;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -47,30 +35,23 @@ class DailyHandlerTest {
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final Instant BACKFILL_NOW = Instant.parse("2025-06-20T00:00:00Z");
 
-    private final ReplayClock market = ReplayClock.fixedAt(BACKFILL_NOW);
-    private final DynamoDbClient ddb = LocalDynamo.client();
-    private BinanceReplayServer replay;
-    private String table;
-
-    @BeforeEach
-    void start() {
-        replay = BinanceReplayServer.start(BundledData.dir(), market);
-        table = LocalDynamo.newTable(ddb);
-    }
+    private final IngestFixture fixture = new IngestFixture(BACKFILL_NOW);
+    private final ReplayClock market = fixture.market;
+    private final BinanceReplayServer replay = fixture.replay;
+    private final DynamoDbClient ddb = fixture.ddb;
+    private final String table = fixture.newTable();
 
     @AfterEach
     void stop() {
-        replay.close();
+        fixture.close();
     }
 
     private IngestConfig config(String table) {
-        return IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table, "BINANCE_BASE_URL",
-                replay.baseUrl().toString())));
+        return fixture.config(table, Map.of());
     }
 
     private IngestService service(String table) {
-        return IngestServices.create(config(table), ddb, new BinanceKlinesClient(config(table).binance(),
-                HttpClient.newHttpClient(), Clock.systemUTC(), new RecordingSleeper()), IngestListener.NONE);
+        return fixture.service(config(table));
     }
 
     /** The ingest function's backfill up to {@code now}, as the schedule would have run it. */
@@ -84,7 +65,7 @@ class DailyHandlerTest {
         ScheduledEvent event = EventLoader.loadScheduledEvent("../events/" + eventFile);
         event.setTime(new DateTime(time.toEpochMilli()));
         market.set(time);
-        DailyHandler handler = new DailyHandler(new ScheduledIngest(config(table), service(table), Clock.systemUTC()));
+        DailyHandler handler = new DailyHandler(fixture.scheduled(config(table)));
         return handler.handleRequest(event, context()).series().get(0);
     }
 
@@ -93,7 +74,7 @@ class DailyHandlerTest {
     }
 
     private List<FeatureRow> rows(String table) {
-        return new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb)).rows(BTC_1D, 0, Long.MAX_VALUE);
+        return fixture.rows(table, BTC_1D);
     }
 
     @Test
@@ -148,7 +129,7 @@ class DailyHandlerTest {
 
     @Test
     void theDailyPathsFeaturesAreBitIdenticalToTheBackfillsForTheSameCandles() {
-        String reference = LocalDynamo.newTable(ddb);
+        String reference = fixture.newTable();
         backfill(reference, Instant.parse("2025-07-01T00:05:00Z"));
         backfill(table, BACKFILL_NOW);
         for (int day = 21; day <= 30; day += 3) {
@@ -166,14 +147,12 @@ class DailyHandlerTest {
     @Test
     void overridesTheSeriesFromTheEventAndCatchesUpEach() {
         market.set(BACKFILL_NOW);
-        IngestConfig both = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table,
-                "BINANCE_BASE_URL", replay.baseUrl().toString(), "SYMBOLS", "BTCUSDT,ETHUSDT")));
-        service(table).run(both.request(Map.of(), BACKFILL_NOW), Deadline.NONE);
+        IngestConfig both = fixture.config(table, Map.of("SYMBOLS", "BTCUSDT,ETHUSDT"));
+        fixture.service(both).run(both.request(Map.of(), BACKFILL_NOW), Deadline.NONE);
 
         ScheduledEvent event = EventLoader.loadScheduledEvent("../events/daily-override-btc-eth.json");
         market.set(Instant.parse("2025-07-01T00:05:00Z"));
-        IngestReport report = new DailyHandler(new ScheduledIngest(config(table), service(table), Clock.systemUTC()))
-                .handleRequest(event, context());
+        IngestReport report = new DailyHandler(fixture.scheduled(config(table))).handleRequest(event, context());
 
         assertEquals(List.of("BTCUSDT#1d", "ETHUSDT#1d"), report.series().stream().map(SeriesReport::series).toList());
         assertTrue(report.series().stream().allMatch(s -> s.candlesWritten() == 11));

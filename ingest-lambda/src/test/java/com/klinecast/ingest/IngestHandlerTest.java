@@ -8,38 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.binance.BinanceSettings;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.config.ConfigException;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.ingest.IngestServices;
+import com.klinecast.core.features.FeatureRow;
+import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
-import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
-import com.klinecast.core.ingest.ScheduledIngest;
 import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.series.Series;
-import com.klinecast.core.store.BatchWriter;
-import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.IngestStateTable;
-import com.klinecast.core.testing.BundledData;
-import com.klinecast.core.testing.LocalDynamo;
-import com.klinecast.core.testing.RecordingSleeper;
 import com.klinecast.standins.lambda.LocalContext;
 import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.replay.Fault;
 import com.klinecast.standins.replay.ReplayClock;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -53,30 +43,20 @@ class IngestHandlerTest {
     private static final Series BTC_1H = Series.of("BTCUSDT", "1h");
     private static final Instant EVENT_TIME = Instant.parse("2025-07-01T00:05:00Z");
 
-    private final ReplayClock market = ReplayClock.fixedAt(EVENT_TIME);
-    private final DynamoDbClient ddb = LocalDynamo.client();
-    private BinanceReplayServer replay;
-    private String table;
-
-    @BeforeEach
-    void start() {
-        replay = BinanceReplayServer.start(BundledData.dir(), market);
-        table = LocalDynamo.newTable(ddb);
-    }
+    private final IngestFixture fixture = new IngestFixture(EVENT_TIME);
+    private final ReplayClock market = fixture.market;
+    private final BinanceReplayServer replay = fixture.replay;
+    private final DynamoDbClient ddb = fixture.ddb;
+    private final String table = fixture.newTable();
 
     @AfterEach
     void stop() {
-        replay.close();
+        fixture.close();
     }
 
     private IngestHandler handler(String table, Duration stopMargin) {
-        IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table,
-                "BINANCE_BASE_URL", replay.baseUrl().toString(), "STOP_MARGIN_SECONDS",
-                Long.toString(stopMargin.toSeconds()))));
-        BinanceKlinesClient client = new BinanceKlinesClient(config.binance(), HttpClient.newHttpClient(),
-                Clock.systemUTC(), new RecordingSleeper());
-        return new IngestHandler(new ScheduledIngest(config,
-                IngestServices.create(config, ddb, client, IngestListener.NONE), Clock.systemUTC()));
+        return new IngestHandler(fixture.scheduled(fixture.config(table,
+                Map.of("STOP_MARGIN_SECONDS", Long.toString(stopMargin.toSeconds())))));
     }
 
     private IngestHandler handler() {
@@ -92,7 +72,7 @@ class IngestHandlerTest {
     }
 
     private List<Candle> rows(String table, Series series) {
-        return new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb)).range(series, 0, Long.MAX_VALUE);
+        return fixture.rows(table, series).stream().map(FeatureRow::candle).toList();
     }
 
     @Test
@@ -145,7 +125,7 @@ class IngestHandlerTest {
 
     @Test
     void aBackfillCutShortByTheTimeoutCheckResumesToTheSameTable() {
-        String reference = LocalDynamo.newTable(ddb);
+        String reference = fixture.newTable();
         handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), context());
 
         // Each invocation has time for two pages: 150 s left, a 60 s margin, and each page "spends" 60 s.
@@ -183,7 +163,7 @@ class IngestHandlerTest {
 
     @Test
     void aBanMidHistoryStopsWithTheWatermarkThatARerunResumesFrom() {
-        String reference = LocalDynamo.newTable(ddb);
+        String reference = fixture.newTable();
         handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), context());
         // Let four pages through, then a 418 on the fifth request.
         replay.inject(Fault.none(), Fault.none(), Fault.none(), Fault.none(), Fault.banned(Duration.ofMinutes(2)));
