@@ -1,0 +1,35 @@
+package com.klinecast.core.forecast;
+
+import com.klinecast.core.candle.Candle;
+
+/** One candle's prices and volume as doubles: what the models read. */
+public record Bar(long openTime, double open, double high, double low, double close, double volume) {
+
+    public static Bar of(Candle c) {
+        return new Bar(c.openTime(), c.open().doubleValue(), c.high().doubleValue(), c.low().doubleValue(),
+                c.close().doubleValue(), c.volume().doubleValue());
+    }
+
+    /**
+     * The bar a recursive forecast appends after predicting {@code close}: a flat candle at the predicted close
+     * with the last known volume (a model that predicts only the close knows nothing better; documented so the
+     * backtest and the predictor roll forward identically).
+     */
+    public Bar next(long openTime, double close) {
+        return new Bar(openTime, close, close, close, close, volume);
+    }
+
+    /** The value of a model input column. */
+    public double get(Column column) {
+        return switch (column) {
+            case OPEN -> open;
+            case HIGH -> high;
+            case LOW -> low;
+            case CLOSE -> close;
+            case VOLUME -> volume;
+        };
+    }
+
+    /** The columns a model can read; the reference design reads all five. */
+    public enum Column { OPEN, HIGH, LOW, CLOSE, VOLUME }
+}

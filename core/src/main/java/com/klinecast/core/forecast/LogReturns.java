@@ -1,0 +1,81 @@
+package com.klinecast.core.forecast;
+
+import com.klinecast.core.forecast.Bar.Column;
+import java.util.List;
+
+/**
+ * Scale-free inputs and target: each price column as the log of its ratio to the previous close, volume as the
+ * log change from the previous volume, standardised with the training split's means and deviations; the target
+ * is the next close's log return, and the price is rebuilt from the last close. Nothing depends on the price
+ * level, so new highs are no different from old ones.
+ */
+public record LogReturns(List<Column> columns, double[] mean, double[] std) implements Scaling {
+
+    /** Fits means and deviations on the training bars only (index 0 and 1 for the target's own moments). */
+    public static LogReturns fit(List<Column> columns, List<Bar> training) {
+        int n = columns.size() + 1;
+        double[] sum = new double[n];
+        double[] squares = new double[n];
+        int count = 0;
+        for (int t = 1; t < training.size(); t++) {
+            double[] raw = raw(columns, training.get(t - 1), training.get(t));
+            for (int c = 0; c < columns.size(); c++) {
+                sum[c] += raw[c];
+                squares[c] += raw[c] * raw[c];
+            }
+            double target = Math.log(training.get(t).close() / training.get(t - 1).close());
+            sum[n - 1] += target;
+            squares[n - 1] += target * target;
+            count++;
+        }
+        double[] mean = new double[n];
+        double[] std = new double[n];
+        for (int c = 0; c < n; c++) {
+            mean[c] = sum[c] / count;
+            std[c] = Math.sqrt(Math.max(squares[c] / count - mean[c] * mean[c], 1e-18));
+        }
+        return new LogReturns(List.copyOf(columns), mean, std);
+    }
+
+    /** One more bar than steps: each step is a change from the bar before it. */
+    @Override
+    public int barsFor(int steps) {
+        return steps + 1;
+    }
+
+    @Override
+    public double[][] inputs(List<Bar> window) {
+        // The first bar has no predecessor inside the window: it serves as the base and is not an input step.
+        double[][] x = new double[window.size() - 1][columns.size()];
+        for (int t = 1; t < window.size(); t++) {
+            double[] raw = raw(columns, window.get(t - 1), window.get(t));
+            for (int c = 0; c < columns.size(); c++) {
+                x[t - 1][c] = (raw[c] - mean[c]) / std[c];
+            }
+        }
+        return x;
+    }
+
+    @Override
+    public double target(List<Bar> window, Bar next) {
+        int k = columns.size();
+        return (Math.log(next.close() / window.get(window.size() - 1).close()) - mean[k]) / std[k];
+    }
+
+    @Override
+    public double close(List<Bar> window, double output) {
+        int k = columns.size();
+        return window.get(window.size() - 1).close() * Math.exp(output * std[k] + mean[k]);
+    }
+
+    private static double[] raw(List<Column> columns, Bar previous, Bar bar) {
+        double[] out = new double[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            out[c] = column == Column.VOLUME
+                    ? Math.log((bar.volume() + 1e-9) / (previous.volume() + 1e-9))
+                    : Math.log(bar.get(column) / previous.close());
+        }
+        return out;
+    }
+}

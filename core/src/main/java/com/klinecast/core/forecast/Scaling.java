@@ -1,0 +1,27 @@
+package com.klinecast.core.forecast;
+
+import java.util.List;
+
+/**
+ * How bars become a model's inputs and its output becomes a price. Parameters are fitted on the training split
+ * only and travel with the model (never recomputed from the data at prediction time).
+ */
+public sealed interface Scaling permits GlobalMinMax, WindowMinMax, LogReturns {
+
+    /** Bars a window needs to give the model {@code steps} input steps. */
+    default int barsFor(int steps) {
+        return steps;
+    }
+
+    /** The input matrix for a window of bars (oldest first): rows are time steps, columns {@code columns}. */
+    double[][] inputs(List<Bar> window);
+
+    /** The training target for the bar that follows the window. */
+    double target(List<Bar> window, Bar next);
+
+    /** The close price a model output stands for, given the window it was computed from. */
+    double close(List<Bar> window, double output);
+
+    /** The kinds, as named in configuration. */
+    enum Kind { GLOBAL_MINMAX, WINDOW_MINMAX, LOG_RETURN }
+}
