@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record ResidualIntervals(double[] low, double[] high) {
 
-    public static ResidualIntervals fit(List<Bar> bars, Forecasts validation) {
+    /**
+     * @param targetEnd exclusive bound on the bars a residual may compare with: the end of the validation split,
+     *     so that no test close leaks into the intervals through a long horizon
+     */
+    public static ResidualIntervals fit(List<Bar> bars, Forecasts validation, int targetEnd) {
         int maxH = validation.maxHorizon();
         double[] low = new double[maxH];
         double[] high = new double[maxH];
@@ -19,7 +23,7 @@ public record ResidualIntervals(double[] low, double[] high) {
             int n = 0;
             for (int k = 0; k < validation.origins().length; k++) {
                 int target = validation.origins()[k] + h;
-                if (target < bars.size()) {
+                if (target < Math.min(targetEnd, bars.size())) {
                     logRatios[n++] = Math.log(bars.get(target).close() / validation.closes()[k][h - 1]);
                 }
             }

@@ -1,11 +1,18 @@
 package com.klinecast.core.forecast;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
  * How bars become a model's inputs and its output becomes a price. Parameters are fitted on the training split
  * only and travel with the model (never recomputed from the data at prediction time).
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = GlobalMinMax.class, name = "global_minmax"),
+    @JsonSubTypes.Type(value = WindowMinMax.class, name = "window_minmax"),
+    @JsonSubTypes.Type(value = LogReturns.class, name = "log_return")})
 public sealed interface Scaling permits GlobalMinMax, WindowMinMax, LogReturns {
 
     /** Bars a window needs to give the model {@code steps} input steps. */

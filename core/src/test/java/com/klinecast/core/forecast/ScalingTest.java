@@ -30,6 +30,18 @@ class ScalingTest {
     }
 
     @Test
+    void scalingParametersRoundTripThroughJsonForTheManifest() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Scaling scaling : List.of(GlobalMinMax.fit(OHLCV, BTC.subList(0, 500)), new WindowMinMax(OHLCV, 0.1),
+                LogReturns.fit(OHLCV, BTC.subList(0, 500)))) {
+            Scaling back = json.readValue(json.writeValueAsString(scaling), Scaling.class);
+            List<Bar> window = BTC.subList(600 - scaling.barsFor(30), 600);
+            assertEquals(scaling.getClass(), back.getClass());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(scaling.inputs(window), back.inputs(window));
+        }
+    }
+
+    @Test
     void globalMinMaxIsFittedOnTheTrainingBarsAlone() {
         List<Bar> training = BTC.subList(0, 1000);
         GlobalMinMax scaling = GlobalMinMax.fit(OHLCV, training);
