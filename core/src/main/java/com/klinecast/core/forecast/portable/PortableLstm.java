@@ -1,0 +1,89 @@
+package com.klinecast.core.forecast.portable;
+
+import java.util.List;
+
+/**
+ * A stacked LSTM with a dense output, as exported from the training job: LSTM layers in order (each returning its
+ * whole sequence to the next, the last read at its final time step only), then an identity-activated dense layer.
+ * Dropout is a training-time device and absent here. Cell activation is tanh and gates are sigmoid, as the training
+ * job configures them.
+ *
+ * <p>{@code format} names this layout so a reader can refuse a file it does not understand.
+ */
+public record PortableLstm(String format, int inputFeatures, int window, List<LstmLayerWeights> lstmLayers,
+                           DenseWeights output) {
+
+    public static final String FORMAT = "klinecast-lstm/1";
+
+    public PortableLstm {
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("unsupported model format " + format + ", expected " + FORMAT);
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
+        lstmLayers = List.copyOf(lstmLayers);
+        if (lstmLayers.isEmpty()) {
+            throw new IllegalArgumentException("at least one LSTM layer is needed");
+        }
+        int in = inputFeatures;
+        for (int i = 0; i < lstmLayers.size(); i++) {
+            LstmLayerWeights layer = lstmLayers.get(i);
+            if (layer.inputSize() != in) {
+                throw new IllegalArgumentException("LSTM layer " + i + " reads " + layer.inputSize() + " inputs, "
+                        + "but receives " + in);
+            }
+            in = layer.hiddenSize();
+        }
+        if (output.inputSize() != in) {
+            throw new IllegalArgumentException("output layer reads " + output.inputSize() + " inputs, but receives " + in);
+        }
+    }
+
+    public PortableLstm(int inputFeatures, int window, List<LstmLayerWeights> lstmLayers, DenseWeights output) {
+        this(FORMAT, inputFeatures, window, lstmLayers, output);
+    }
+
+    /** Number of values {@link #forward} returns. */
+    public int outputs() {
+        return output.outputSize();
+    }
+
+    /**
+     * The network's outputs for one window: {@code window} rows (oldest first) of {@code inputFeatures} values.
+     * The state starts at zero for each call, as in DL4J's {@code output()}. Time step by time step through all
+     * layers, so only one step of state per layer is held (a few hundred floats per call, no sequences).
+     * Like DL4J, inputs, weights, sums and state are float32, so the two agree to float rounding (about 1e-7).
+     */
+    public double[] forward(double[][] window) {
+        if (window.length != this.window) {
+            throw new IllegalArgumentException("expected a window of " + this.window + " steps, got " + window.length);
+        }
+        int layers = lstmLayers.size();
+        float[][] h = new float[layers][];
+        float[][] c = new float[layers][];
+        int widest = 0;
+        for (int l = 0; l < layers; l++) {
+            int n = lstmLayers.get(l).hiddenSize();
+            h[l] = new float[n];
+            c[l] = new float[n];
+            widest = Math.max(widest, n);
+        }
+        float[] z = new float[4 * widest];
+        float[] x = new float[inputFeatures];
+        for (double[] step : window) {
+            if (step.length != inputFeatures) {
+                throw new IllegalArgumentException("expected " + inputFeatures + " features per step, got " + step.length);
+            }
+            for (int f = 0; f < inputFeatures; f++) {
+                x[f] = (float) step[f];
+            }
+            float[] in = x;
+            for (int l = 0; l < layers; l++) {
+                lstmLayers.get(l).step(in, h[l], c[l], z);
+                in = h[l];
+            }
+        }
+        return output.apply(h[layers - 1]);
+    }
+}

@@ -1,0 +1,92 @@
+package com.klinecast.training.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.klinecast.core.forecast.Bar.Column;
+import com.klinecast.core.forecast.Scaling;
+import java.util.List;
+
+/**
+ * Everything a training run depends on besides the data, read from a JSON file (the defaults are
+ * {@code training-default.json}) with command-line overrides, and stored in the model's manifest.
+ *
+ * @param window input time steps per sample (the reference design: 30)
+ * @param columns model inputs, from open, high, low, close, volume
+ * @param scaling global_minmax (the reference), window_minmax or log_return
+ * @param hiddenUnits units of each LSTM layer, e.g. [50, 50]
+ * @param patience epochs without a better validation loss before training stops
+ * @param horizons horizons the backtest reports; the largest is the longest forecast served
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record TrainingConfig(
+        int window,
+        List<String> columns,
+        String target,
+        String scaling,
+        List<Integer> hiddenUnits,
+        double dropout,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        long seed,
+        int patience,
+        double validationFraction,
+        double testFraction,
+        List<Integer> horizons) {
+
+    public TrainingConfig {
+        columns = List.copyOf(columns);
+        hiddenUnits = List.copyOf(hiddenUnits);
+        horizons = List.copyOf(horizons);
+        require(window >= 2 && window <= 365, "window must be 2..365, got " + window);
+        require(!columns.isEmpty(), "columns must name at least one of open, high, low, close, volume");
+        columns.forEach(TrainingConfig::column);
+        require("close".equals(target), "target must be 'close' (volume targets come with the model variants)");
+        kind(scaling);
+        require(!hiddenUnits.isEmpty() && hiddenUnits.stream().allMatch(u -> u > 0 && u <= 1024),
+                "hiddenUnits must be 1..1024 units per layer, e.g. [50, 50]");
+        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
+        require(epochs >= 1 && epochs <= 1000, "epochs must be 1..1000");
+        require(batchSize >= 1 && batchSize <= 4096, "batchSize must be 1..4096");
+        require(learningRate > 0 && learningRate < 1, "learningRate must be in (0, 1)");
+        require(patience >= 1, "patience must be at least 1");
+        require(validationFraction > 0 && testFraction > 0 && validationFraction + testFraction < 0.9,
+                "validationFraction and testFraction must be positive and leave most data for training");
+        require(!horizons.isEmpty() && horizons.stream().allMatch(h -> h >= 1 && h <= 30),
+                "horizons must be 1..30, e.g. [1, 3, 7, 14, 30]");
+    }
+
+    public List<Column> inputColumns() {
+        return columns.stream().map(TrainingConfig::column).toList();
+    }
+
+    public Scaling.Kind scalingKind() {
+        return kind(scaling);
+    }
+
+    public int maxHorizon() {
+        return horizons.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    private static Column column(String name) {
+        try {
+            return Column.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown column '" + name + "': use open, high, low, close, volume");
+        }
+    }
+
+    private static Scaling.Kind kind(String name) {
+        try {
+            return Scaling.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown scaling '" + name
+                    + "': use global_minmax, window_minmax or log_return");
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("training config: " + message);
+        }
+    }
+}

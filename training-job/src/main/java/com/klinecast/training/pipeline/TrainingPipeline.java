@@ -1,0 +1,118 @@
+package com.klinecast.training.pipeline;
+
+import com.klinecast.core.dataset.Samples;
+import com.klinecast.core.dataset.Split;
+import com.klinecast.core.dataset.Windows;
+import com.klinecast.core.evaluation.Backtest;
+import com.klinecast.core.evaluation.BacktestReport;
+import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.evaluation.ResidualIntervals;
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.Forecaster;
+import com.klinecast.core.forecast.GlobalMinMax;
+import com.klinecast.core.forecast.LogReturns;
+import com.klinecast.core.forecast.Scaling;
+import com.klinecast.core.forecast.WindowMinMax;
+import com.klinecast.core.forecast.portable.PortableLstm;
+import com.klinecast.core.series.Series;
+import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.model.EpochListener;
+import com.klinecast.training.model.LstmSpec;
+import com.klinecast.training.model.LstmTrainer;
+import com.klinecast.training.model.PortableExport;
+import com.klinecast.training.model.TrainingOptions;
+import com.klinecast.training.model.TrainingResult;
+import com.klinecast.training.model.TrainingSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * From a series' bars to an evaluated model: a chronological split, the scaling fitted on the training bars
+ * alone, windows, the LSTM trained with early stopping on validation loss, then a walk-forward backtest of the
+ * portable network (exactly what the predictor will run) on the test split, beside the naive forecast, with 80%
+ * intervals fitted on validation residuals.
+ */
+public final class TrainingPipeline {
+
+    /** Window buffer of the per-window scaling: room for moves past the window's range. */
+    private static final double WINDOW_BUFFER = 0.1;
+
+    private final EpochListener epochs;
+    private final Consumer<String> log;
+
+    public TrainingPipeline(EpochListener epochs, Consumer<String> log) {
+        this.epochs = epochs;
+        this.log = log;
+    }
+
+    /**
+     * @param trainEnd index of the first bar after the training split, or -1 for the configured fractions
+     */
+    public TrainedModel train(Series series, List<Bar> bars, TrainingConfig config, int trainEnd) {
+        long started = System.nanoTime();
+        Split split = trainEnd < 0 ? Split.of(bars.size(), config.validationFraction(), config.testFraction())
+                : Split.trainUntil(trainEnd, bars.size(), 0.5);
+        Scaling scaling = fit(config, bars.subList(0, split.trainEnd()));
+        Samples train = Windows.build(bars, scaling, config.window(), 0, split.trainEnd());
+        Samples validation = Windows.build(bars, scaling, config.window(), split.trainEnd(), split.validationEnd());
+        if (train.size() < 10 * config.batchSize() / 4 || validation.size() < 10) {
+            throw new IllegalArgumentException(series + " has too little data to train: " + train.size()
+                    + " training and " + validation.size() + " validation windows");
+        }
+        log.accept(series + ": " + train.size() + " training, " + validation.size() + " validation windows; "
+                + "scaling " + config.scaling() + " fitted on the training split (" + iso(bars, 0) + " .. "
+                + iso(bars, split.trainEnd() - 1) + ")");
+
+        LstmSpec spec = new LstmSpec(config.columns().size(), config.window(), config.hiddenUnits(), config.dropout(),
+                1, config.learningRate(), config.seed());
+        TrainingResult result = new LstmTrainer(new TrainingOptions(config.epochs(), config.batchSize(),
+                config.patience())).train(spec, floats(train), floats(validation), epochs);
+        PortableLstm portable = PortableExport.from(result.network(), spec);
+
+        Forecaster forecaster = new Forecaster(portable::forward, scaling, config.window(), series.interval());
+        int maxH = config.maxHorizon();
+        // Validation origins forecast into the validation split; their residuals set the intervals.
+        Forecasts onValidation = Backtest.forecast(bars, forecaster, split.trainEnd() - 1,
+                split.validationEnd() - 1, maxH);
+        ResidualIntervals intervals = ResidualIntervals.fit(bars, onValidation, split.validationEnd());
+        Forecasts onTest = Backtest.forecast(bars, forecaster, split.validationEnd() - 1, bars.size() - 1, maxH);
+        BacktestReport test = Backtest.evaluate(bars, onTest, config.horizons().stream().mapToInt(i -> i).toArray(),
+                intervals);
+
+        DataRange range = new DataRange(iso(bars, 0), iso(bars, split.trainEnd() - 1), iso(bars, split.trainEnd()),
+                iso(bars, split.validationEnd() - 1), iso(bars, split.validationEnd()), iso(bars, bars.size() - 1),
+                bars.size());
+        return new TrainedModel(series, config, scaling, portable, result, range, test, intervals,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    static Scaling fit(TrainingConfig config, List<Bar> training) {
+        return switch (config.scalingKind()) {
+            case GLOBAL_MINMAX -> GlobalMinMax.fit(config.inputColumns(), training);
+            case WINDOW_MINMAX -> new WindowMinMax(config.inputColumns(), WINDOW_BUFFER);
+            case LOG_RETURN -> LogReturns.fit(config.inputColumns(), training);
+        };
+    }
+
+    private static TrainingSet floats(Samples samples) {
+        float[][][] x = new float[samples.size()][][];
+        float[][] y = new float[samples.size()][];
+        for (int i = 0; i < samples.size(); i++) {
+            double[][] window = samples.x()[i];
+            x[i] = new float[window.length][];
+            for (int t = 0; t < window.length; t++) {
+                x[i][t] = new float[window[t].length];
+                for (int c = 0; c < window[t].length; c++) {
+                    x[i][t][c] = (float) window[t][c];
+                }
+            }
+            y[i] = new float[] {(float) samples.y()[i][0]};
+        }
+        return new TrainingSet(x, y);
+    }
+
+    private static String iso(List<Bar> bars, int index) {
+        return Instant.ofEpochMilli(bars.get(index).openTime()).toString();
+    }
+}

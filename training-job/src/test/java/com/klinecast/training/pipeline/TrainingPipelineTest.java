@@ -1,0 +1,67 @@
+package com.klinecast.training.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.klinecast.core.evaluation.HorizonMetrics;
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.GlobalMinMax;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.testing.CsvCandles;
+import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.config.TrainingConfigs;
+import com.klinecast.training.model.EpochListener;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The training pipeline on real BTCUSDT daily candles, kept short (two epochs, a smaller network). */
+class TrainingPipelineTest {
+
+    private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
+    private static final List<Bar> BARS = CsvCandles.read("binance-BTCUSDT-1d.csv", 3000).stream().map(Bar::of).toList();
+
+    private static TrainingConfig quick(String scaling) {
+        return TrainingConfigs.load(null, Map.of("epochs", 2, "hiddenUnits", List.of(16, 16), "scaling", scaling));
+    }
+
+    @Test
+    void trainsAndReportsEveryHorizonBesideTheNaiveForecast() {
+        List<String> log = new ArrayList<>();
+        TrainedModel model = new TrainingPipeline(EpochListener.NONE, log::add).train(BTC_1D, BARS,
+                quick("log_return"), -1);
+
+        assertEquals(List.of(1, 3, 7, 14, 30), model.test().horizons().stream().map(HorizonMetrics::horizon).toList());
+        for (HorizonMetrics m : model.test().horizons()) {
+            assertTrue(m.mase() > 0 && Double.isFinite(m.mase()), "MASE at " + m.horizon());
+            assertTrue(m.naiveMae() > 0);
+            assertNotNull(m.coverage80());
+        }
+        // The first test origin is the last validation bar: its forecasts reach only into the test split.
+        int testStart = BARS.size() - (int) Math.round(BARS.size() * 0.15);
+        assertEquals(iso(testStart), model.data().testFrom());
+        assertEquals(iso(testStart - 1), model.test().firstOrigin());
+        assertTrue(log.get(0).contains("fitted on the training split"));
+    }
+
+    private static String iso(int index) {
+        return Instant.ofEpochMilli(BARS.get(index).openTime()).toString();
+    }
+
+    @Test
+    void fitsTheScalingOnTheTrainingSplitOnly() {
+        TrainedModel model = new TrainingPipeline(EpochListener.NONE, s -> { }).train(BTC_1D, BARS,
+                quick("global_minmax"), -1);
+
+        GlobalMinMax scaling = (GlobalMinMax) model.scaling();
+        Instant trainTo = Instant.parse(model.data().trainTo());
+        double trainingMaxHigh = BARS.stream().filter(b -> b.openTime() <= trainTo.toEpochMilli())
+                .mapToDouble(Bar::high).max().orElseThrow();
+        double allTimeHigh = BARS.stream().mapToDouble(Bar::high).max().orElseThrow();
+        assertEquals(trainingMaxHigh, scaling.max()[1]);
+        assertTrue(allTimeHigh > trainingMaxHigh, "BTC made new highs after the training cut-off");
+    }
+}
