@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 /** The operator CLI: runs the Lambdas' handlers and services in-process against the local stack. */
 @Command(name = "klinecast", mixinStandardHelpOptions = true, version = "klinecast 0.1.0",
         description = "Binance klines -> DynamoDB feature table -> forecasts, on one machine.",
-        subcommands = {IngestCommand.class, DailyCommand.class, FeaturesCommand.class, StatusCommand.class,
+        subcommands = {IngestCommand.class, DailyCommand.class, FeaturesCommand.class, TrainCommand.class,
+            ModelsCommand.class, StatusCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Klinecast {
 

@@ -1,9 +1,14 @@
 package com.klinecast.cli;
 
 import com.klinecast.core.aws.AwsClients;
+import com.klinecast.core.registry.ModelRegistry;
+import com.klinecast.core.registry.S3ModelRegistry;
+import com.klinecast.core.store.BatchWriter;
+import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.FeatureTableSchema;
 import com.klinecast.standins.dynamodb.DynamoDbLocal;
 import com.klinecast.standins.replay.BinanceReplayServer;
+import com.klinecast.standins.s3.S3Local;
 import com.klinecast.standins.replay.ReplayClock;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,22 +17,31 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
- * The stand-ins the CLI runs its commands against: DynamoDB Local keeping its data under the data dir and, for
- * {@code --source replay}, the Binance replay of the bundled klines on the CLI's clock. The SDK reaches them the
+ * The stand-ins the CLI runs its commands against: DynamoDB Local keeping its data under the data dir, S3Proxy
+ * for the model registry (started only by commands that need it) and, for {@code --source replay}, the Binance
+ * replay of the bundled klines on the CLI's clock. The SDK reaches them the
  * standard way, through the endpoint settings ({@code aws.endpointUrlDynamoDb}), region and credentials.
  */
 final class LocalStack implements AutoCloseable {
 
     static final String TABLE = "klinecast-features";
+    static final String BUCKET = "klinecast-models";
 
     private final DynamoDbLocal dynamo;
     private final BinanceReplayServer replay;
     private final URI binanceUrl;
     private final DynamoDbClient ddb;
+    private final Path dataDir;
+    private S3Local s3Local;
+    private S3Client s3;
 
-    private LocalStack(DynamoDbLocal dynamo, BinanceReplayServer replay, URI binanceUrl) {
+    private LocalStack(Path dataDir, DynamoDbLocal dynamo, BinanceReplayServer replay, URI binanceUrl) {
+        this.dataDir = dataDir;
         this.dynamo = dynamo;
         this.replay = replay;
         this.binanceUrl = binanceUrl;
@@ -52,11 +66,30 @@ final class LocalStack implements AutoCloseable {
                     : ReplayClock.fixedAt(options.now()));
             binanceUrl = replay.baseUrl();
         }
-        return new LocalStack(dynamo, replay, binanceUrl);
+        return new LocalStack(dataDir, dynamo, replay, binanceUrl);
     }
 
     DynamoDbClient dynamoDb() {
         return ddb;
+    }
+
+    /** The model registry, over S3Proxy keeping its objects under the data dir; started on first use. */
+    ModelRegistry registry() {
+        if (s3 == null) {
+            s3Local = S3Local.fileBacked(dataDir.resolve("s3"));
+            LocalAws.useS3(s3Local.endpoint());
+            s3 = AwsClients.s3();
+            try {
+                s3.createBucket(b -> b.bucket(BUCKET));
+            } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException exists) {
+                // kept from an earlier run
+            }
+        }
+        return new S3ModelRegistry(s3, BUCKET);
+    }
+
+    FeatureTable featureTable() {
+        return new FeatureTable(ddb, TABLE, BatchWriter.withDefaults(ddb));
     }
 
     /** The environment the functions would get from template.yaml, pointed at the local stack. */
@@ -69,6 +102,10 @@ final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (s3 != null) {
+            s3.close();
+            s3Local.close();
+        }
         ddb.close();
         if (replay != null) {
             replay.close();

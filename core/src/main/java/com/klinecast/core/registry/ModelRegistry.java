@@ -1,0 +1,59 @@
+package com.klinecast.core.registry;
+
+import com.klinecast.core.series.Series;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Versioned, immutable models per series, and the champion each series serves. {@link S3ModelRegistry} is the
+ * adapter; this port lets the training job and the predict function be tested with a fake.
+ */
+public interface ModelRegistry {
+
+    /**
+     * Publishes a new immutable version: allocates the next number, uploads the artifacts, then the manifest
+     * (last). Returns the manifest written. A publish that fails before its manifest is written leaves no visible
+     * version (and its number is not reused); if the manifest write itself fails, {@link #list} tells whether the
+     * version became visible.
+     */
+    ModelManifest publish(Series series, ModelDraft draft);
+
+    /** Visible versions (those with a manifest), ascending. */
+    List<Integer> list(Series series);
+
+    /** The manifest of a visible version. */
+    Optional<ModelManifest> manifest(Series series, int version);
+
+    /**
+     * The manifest and every artifact, each verified against the manifest's SHA-256 and size.
+     *
+     * @throws ModelNotFoundException when the version is not visible
+     * @throws CorruptModelException when an artifact (or the manifest) does not match
+     */
+    LoadedModel load(Series series, int version);
+
+    /** The current champion, if the series has one. */
+    Optional<Champion> champion(Series series);
+
+    /**
+     * Makes {@code version} the champion if there is none, or if its promotion score is no worse than the
+     * champion's on the same test window. Different windows are not compared: nothing changes, and the decision
+     * says so.
+     *
+     * @throws ModelNotFoundException when the version is not visible
+     */
+    PromotionDecision promoteIfBetter(Series series, int version);
+
+    /**
+     * Operator override: makes {@code version} the champion whatever the scores.
+     *
+     * @throws ModelNotFoundException when the version is not visible
+     */
+    PromotionDecision promote(Series series, int version);
+
+    /**
+     * Operator override: restores the previous champion (the head of {@link Champion#previous()}), which leaves the
+     * list; a second rollback goes one further back. Nothing changes when there is no previous champion.
+     */
+    PromotionDecision rollback(Series series);
+}

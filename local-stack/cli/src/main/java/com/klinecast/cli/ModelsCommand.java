@@ -1,0 +1,59 @@
+package com.klinecast.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klinecast.core.registry.Champion;
+import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.ModelRegistry;
+import com.klinecast.core.series.Series;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The registry's versions of a series with their quality beside naive, and its champion. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List model versions (MAE and MASE vs naive at horizon 1) and the champion.")
+final class ModelsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Klinecast root;
+
+    @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "Default ${DEFAULT-VALUE}.")
+    String symbol;
+
+    @Option(names = "--interval", defaultValue = "1d", description = "Default ${DEFAULT-VALUE}.")
+    String interval;
+
+    @Override
+    public Integer call() {
+        Series series = Series.of(symbol, interval);
+        try (LocalStack stack = LocalStack.start(root)) {
+            ModelRegistry registry = stack.registry();
+            Optional<Champion> champion = registry.champion(series);
+            System.out.printf("%-8s %-24s %-25s %10s %7s %7s%n", "VERSION", "CREATED", "TEST WINDOW", "MAE h1",
+                    "MASE h1", "MASE h7");
+            for (int version : registry.list(series)) {
+                ModelManifest m = registry.manifest(series, version).orElseThrow();
+                System.out.printf("%-8s %-24s %-25s %10.2f %7.3f %7.3f%s%n", "v" + version, m.createdAt(),
+                        m.testWindow().from().toString().substring(0, 10) + ".."
+                                + m.testWindow().to().toString().substring(0, 10),
+                        m.promotionScore(), mase(m, 1), mase(m, 7),
+                        champion.map(c -> c.version() == version ? "  <- champion" : "").orElse(""));
+            }
+            if (champion.isEmpty()) {
+                System.out.println("no champion yet: ./klinecast train --symbol " + symbol + " --interval " + interval);
+            }
+            return 0;
+        }
+    }
+
+    private static double mase(ModelManifest manifest, int horizon) {
+        for (JsonNode h : manifest.metrics().path("test").path("horizons")) {
+            if (h.path("horizon").asInt() == horizon) {
+                return h.path("mase").asDouble(Double.NaN);
+            }
+        }
+        return Double.NaN;
+    }
+}
