@@ -15,7 +15,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 /**
  * S3Proxy, in this JVM, on 127.0.0.1 and a free port, checking AWS Signature V4 against access key
  * {@value #ACCESS_KEY_ID} and secret {@value #SECRET_ACCESS_KEY}. It serves path-style requests
- * ({@code http://127.0.0.1:port/bucket/key}) only, so clients must force path style.
+ * ({@code http://127.0.0.1:port/bucket/key}) only; the SDK uses path style by itself for an IP endpoint.
  */
 public final class S3Local implements AutoCloseable {
 

@@ -1,0 +1,52 @@
+package com.klinecast.training.job;
+
+import com.klinecast.core.aws.AwsClients;
+import com.klinecast.core.config.Env;
+import com.klinecast.core.registry.S3ModelRegistry;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.store.BatchWriter;
+import com.klinecast.core.store.FeatureTable;
+import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.config.TrainingConfigs;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The container's entry point (ECS Fargate): trains every configured series once and exits. Settings come from
+ * the environment: {@code FEATURE_TABLE}, {@code MODEL_BUCKET}, {@code SYMBOLS} (BTCUSDT), {@code INTERVALS} (1d),
+ * optional {@code TRAINING_CONFIG} (a JSON file) and {@code TRAIN_UNTIL} (a date). Run with
+ * {@code OMP_NUM_THREADS=1} and a capped heap (the Dockerfile sets both).
+ */
+public final class TrainingJobMain {
+
+    private TrainingJobMain() {
+    }
+
+    public static void main(String[] args) {
+        Env env = Env.system();
+        String table = env.required("FEATURE_TABLE", "the DynamoDB feature table's name");
+        String bucket = env.required("MODEL_BUCKET", "the S3 model registry bucket's name");
+        String configFile = env.text("TRAINING_CONFIG", null);
+        TrainingConfig config = TrainingConfigs.load(configFile == null ? null : Path.of(configFile), Map.of());
+        Instant trainUntil = env.text("TRAIN_UNTIL", null) == null ? null : env.instant("TRAIN_UNTIL", null);
+        try (DynamoDbClient ddb = AwsClients.dynamoDb(); S3Client s3 = AwsClients.s3()) {
+            TrainingJob job = new TrainingJob(new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb)),
+                    new S3ModelRegistry(s3, bucket),
+                    (epoch, loss, validationLoss, seconds) -> System.out.printf(
+                            "{\"epoch\":%d,\"loss\":%.6f,\"validationLoss\":%.6f,\"seconds\":%.1f}%n",
+                            epoch, loss, validationLoss, seconds),
+                    System.out::println);
+            for (String symbol : env.list("SYMBOLS", "BTCUSDT")) {
+                for (String interval : env.list("INTERVALS", "1d")) {
+                    TrainingOutcome outcome = job.run(Series.of(symbol, interval), config, trainUntil);
+                    System.out.printf("{\"series\":\"%s\",\"version\":%d,\"promoted\":%b,\"maseH1\":%.4f}%n",
+                            outcome.model().series().id(), outcome.manifest().version(),
+                            outcome.promotion().promoted(), outcome.model().test().at(1).mase());
+                }
+            }
+        }
+    }
+}
