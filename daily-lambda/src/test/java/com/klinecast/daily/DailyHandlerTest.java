@@ -18,8 +18,6 @@ import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.standins.lambda.LocalContext;
-import com.klinecast.standins.replay.BinanceReplayServer;
-import com.klinecast.standins.replay.ReplayClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +25,6 @@ import java.util.Map;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The daily handler with DynamoDB Local and the replay server, the clock moving day by day. */
 class DailyHandlerTest {
@@ -36,9 +33,6 @@ class DailyHandlerTest {
     private static final Instant BACKFILL_NOW = Instant.parse("2025-06-20T00:00:00Z");
 
     private final IngestFixture fixture = new IngestFixture(BACKFILL_NOW);
-    private final ReplayClock market = fixture.market;
-    private final BinanceReplayServer replay = fixture.replay;
-    private final DynamoDbClient ddb = fixture.ddb;
     private final String table = fixture.newTable();
 
     @AfterEach
@@ -56,7 +50,7 @@ class DailyHandlerTest {
 
     /** The ingest function's backfill up to {@code now}, as the schedule would have run it. */
     private void backfill(String table, Instant now) {
-        market.set(now);
+        fixture.market.set(now);
         IngestReport report = service(table).run(config(table).request(Map.of(), now), Deadline.NONE);
         assertTrue(report.allComplete(), report.toString());
     }
@@ -64,7 +58,7 @@ class DailyHandlerTest {
     private SeriesReport daily(String table, String eventFile, Instant time) {
         ScheduledEvent event = EventLoader.loadScheduledEvent("../events/" + eventFile);
         event.setTime(new DateTime(time.toEpochMilli()));
-        market.set(time);
+        fixture.market.set(time);
         DailyHandler handler = new DailyHandler(fixture.scheduled(config(table)));
         return handler.handleRequest(event, context()).series().get(0);
     }
@@ -146,12 +140,12 @@ class DailyHandlerTest {
 
     @Test
     void overridesTheSeriesFromTheEventAndCatchesUpEach() {
-        market.set(BACKFILL_NOW);
+        fixture.market.set(BACKFILL_NOW);
         IngestConfig both = fixture.config(table, Map.of("SYMBOLS", "BTCUSDT,ETHUSDT"));
         fixture.service(both).run(both.request(Map.of(), BACKFILL_NOW), Deadline.NONE);
 
         ScheduledEvent event = EventLoader.loadScheduledEvent("../events/daily-override-btc-eth.json");
-        market.set(Instant.parse("2025-07-01T00:05:00Z"));
+        fixture.market.set(Instant.parse("2025-07-01T00:05:00Z"));
         IngestReport report = new DailyHandler(fixture.scheduled(config(table))).handleRequest(event, context());
 
         assertEquals(List.of("BTCUSDT#1d", "ETHUSDT#1d"), report.series().stream().map(SeriesReport::series).toList());
@@ -165,8 +159,8 @@ class DailyHandlerTest {
 
         assertEquals(Status.NOT_BACKFILLED, e.report().series().get(0).status());
         assertTrue(e.getMessage().contains("never backfilled"), e.getMessage());
-        assertEquals(0, replay.klineRequestCount());
-        assertEquals(0, ddb.scan(b -> b.tableName(table)).count());
+        assertEquals(0, fixture.replay.klineRequestCount());
+        assertEquals(0, fixture.ddb.scan(b -> b.tableName(table)).count());
     }
 
     private String lastOpen(String table) {

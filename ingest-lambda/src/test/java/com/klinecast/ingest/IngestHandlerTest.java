@@ -22,16 +22,13 @@ import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.IngestStateTable;
 import com.klinecast.standins.lambda.LocalContext;
-import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.replay.Fault;
-import com.klinecast.standins.replay.ReplayClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The ingest handler end to end: the events in events/ (the same files `sam local invoke` takes), the Binance
@@ -44,9 +41,6 @@ class IngestHandlerTest {
     private static final Instant EVENT_TIME = Instant.parse("2025-07-01T00:05:00Z");
 
     private final IngestFixture fixture = new IngestFixture(EVENT_TIME);
-    private final ReplayClock market = fixture.market;
-    private final BinanceReplayServer replay = fixture.replay;
-    private final DynamoDbClient ddb = fixture.ddb;
     private final String table = fixture.newTable();
 
     @AfterEach
@@ -82,7 +76,7 @@ class IngestHandlerTest {
         SeriesReport btc = report.series().get(0);
         assertEquals(new SeriesReport("BTCUSDT#1d", Status.COMPLETE, 2875, 1, "2017-08-17T00:00:00Z",
                 "2025-06-30T00:00:00Z", 3, true, null), btc);
-        assertEquals(3, replay.klineRequestCount());
+        assertEquals(3, fixture.replay.klineRequestCount());
         assertEquals(2875, rows(table, BTC_1D).size());
     }
 
@@ -90,13 +84,13 @@ class IngestHandlerTest {
     void aSecondRunWritesNothingAndChangesNothing() {
         handler().handleRequest(event("ingest-scheduled.json"), context());
         List<Candle> before = rows(table, BTC_1D);
-        replay.resetRequestLog();
+        fixture.replay.resetRequestLog();
 
         IngestReport again = handler().handleRequest(event("ingest-scheduled.json"), context());
 
         assertEquals(Status.ALREADY_COMPLETE, again.series().get(0).status());
         assertEquals(0, again.series().get(0).candlesWritten());
-        assertEquals(0, replay.klineRequestCount());
+        assertEquals(0, fixture.replay.klineRequestCount());
         assertEquals(before, rows(table, BTC_1D));
     }
 
@@ -106,7 +100,7 @@ class IngestHandlerTest {
 
         assertEquals("BTCUSDT#1h", report.series().get(0).series());
         assertEquals(8749, report.series().get(0).candlesWritten());
-        assertEquals(9, replay.klineRequestCount());
+        assertEquals(9, fixture.replay.klineRequestCount());
         assertTrue(rows(table, BTC_1D).isEmpty());
     }
 
@@ -114,7 +108,7 @@ class IngestHandlerTest {
     void neverStoresTheCandleStillOpenAtTheEventsTime() {
         ScheduledEvent midDay = event("ingest-scheduled.json");
         midDay.setTime(new org.joda.time.DateTime(Instant.parse("2025-06-20T13:00:00Z").toEpochMilli()));
-        market.set(Instant.parse("2025-06-20T13:00:00Z"));
+        fixture.market.set(Instant.parse("2025-06-20T13:00:00Z"));
 
         IngestReport report = handler().handleRequest(midDay, context());
 
@@ -150,7 +144,7 @@ class IngestHandlerTest {
 
     @Test
     void rideOutRateLimitsServerErrorsAndBrokenPagesWritingEveryCandleOnce() {
-        replay.inject(Fault.rateLimited(Duration.ofSeconds(1)), Fault.serverError(), Fault.truncated(),
+        fixture.replay.inject(Fault.rateLimited(Duration.ofSeconds(1)), Fault.serverError(), Fault.truncated(),
                 Fault.malformedJson());
 
         IngestReport report = handler().handleRequest(event("ingest-override-btc-1h.json"), context());
@@ -166,7 +160,7 @@ class IngestHandlerTest {
         String reference = fixture.newTable();
         handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), context());
         // Let four pages through, then a 418 on the fifth request.
-        replay.inject(Fault.none(), Fault.none(), Fault.none(), Fault.none(), Fault.banned(Duration.ofMinutes(2)));
+        fixture.replay.inject(Fault.none(), Fault.none(), Fault.none(), Fault.none(), Fault.banned(Duration.ofMinutes(2)));
 
         IngestFailedException failure = assertThrows(IngestFailedException.class,
                 () -> handler().handleRequest(event("ingest-override-btc-1h.json"), context()));
@@ -191,8 +185,8 @@ class IngestHandlerTest {
         assertTrue(failure.getMessage().contains("NOSUCHCOIN") && failure.getMessage().contains("Invalid symbol."),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("nothing was written"), failure.getMessage());
-        assertTrue(new IngestStateTable(ddb, table).knownSeries().isEmpty());
-        assertEquals(0, ddb.scan(b -> b.tableName(table)).count());
+        assertTrue(new IngestStateTable(fixture.ddb, table).knownSeries().isEmpty());
+        assertEquals(0, fixture.ddb.scan(b -> b.tableName(table)).count());
     }
 
     @Test
@@ -201,8 +195,8 @@ class IngestHandlerTest {
                 () -> handler().handleRequest(event("ingest-bad-interval.json"), context()));
 
         assertTrue(e.getMessage().contains("unknown interval '2x'"), e.getMessage());
-        assertEquals(0, replay.klineRequestCount());
-        assertEquals(0, ddb.scan(b -> b.tableName(table)).count());
+        assertEquals(0, fixture.replay.klineRequestCount());
+        assertEquals(0, fixture.ddb.scan(b -> b.tableName(table)).count());
     }
 
     @Test

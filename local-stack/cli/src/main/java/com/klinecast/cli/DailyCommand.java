@@ -1,11 +1,9 @@
 package com.klinecast.cli;
 
-import com.klinecast.core.series.Series;
 import com.klinecast.daily.DailyHandler;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,19 +15,14 @@ final class DailyCommand implements Callable<Integer> {
     @ParentCommand
     Klinecast root;
 
-    @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "Default ${DEFAULT-VALUE}.")
-    String symbol;
-
-    @Option(names = "--interval", defaultValue = "1d", description = "Default ${DEFAULT-VALUE}.")
-    String interval;
+    @Mixin
+    SeriesOptions options;
 
     @Option(names = "--json", description = "Print the handler's report as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        Series.of(symbol, interval);
-        return ScheduledRun.invoke(root, "daily", Map.of("symbols", List.of(symbol), "intervals", List.of(interval)),
-                null, json, DailyHandler::new);
+        return ScheduledRun.invoke(root, "daily", options.eventDetail(), null, json, DailyHandler::new);
     }
 }

@@ -7,6 +7,7 @@ import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,15 +22,12 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--recompute", description = "Recompute the series' features from its stored candles.")
     boolean recompute;
 
-    @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "Default ${DEFAULT-VALUE}.")
-    String symbol;
-
-    @Option(names = "--interval", defaultValue = "1d", description = "Default ${DEFAULT-VALUE}.")
-    String interval;
+    @Mixin
+    SeriesOptions options;
 
     @Override
     public Integer call() {
-        Series series = Series.of(symbol, interval);
+        Series series = options.series();
         if (!recompute) {
             System.out.println("feature set v" + FeatureSet.VERSION + ": " + String.join(", ", FeatureSet.NAMES)
                     + " (windows up to " + FeatureSet.LOOKBACK + " candles back)");

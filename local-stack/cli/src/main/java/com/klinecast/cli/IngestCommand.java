@@ -1,12 +1,10 @@
 package com.klinecast.cli;
 
-import com.klinecast.core.series.Series;
 import com.klinecast.ingest.IngestHandler;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,12 +16,8 @@ final class IngestCommand implements Callable<Integer> {
     @ParentCommand
     Klinecast root;
 
-    @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "Default ${DEFAULT-VALUE}.")
-    String symbol;
-
-    @Option(names = "--interval", defaultValue = "1d", description = "A Binance interval (1m, 1h, 1d, ...); "
-            + "default ${DEFAULT-VALUE}.")
-    String interval;
+    @Mixin
+    SeriesOptions options;
 
     @Option(names = "--from", paramLabel = "DATE", description = "Where a new series starts (default: the start of "
             + "the symbol's history).")
@@ -38,8 +32,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Series.of(symbol, interval); // a typo fails here, naming the option's value, before anything starts
-        Map<String, Object> detail = new HashMap<>(Map.of("symbols", List.of(symbol), "intervals", List.of(interval)));
+        Map<String, Object> detail = options.eventDetail();
         if (from != null) {
             detail.put("from", from);
         }

@@ -8,6 +8,7 @@ import com.klinecast.core.series.Series;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,15 +20,12 @@ final class ModelsCommand implements Callable<Integer> {
     @ParentCommand
     Klinecast root;
 
-    @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "Default ${DEFAULT-VALUE}.")
-    String symbol;
-
-    @Option(names = "--interval", defaultValue = "1d", description = "Default ${DEFAULT-VALUE}.")
-    String interval;
+    @Mixin
+    SeriesOptions options;
 
     @Override
     public Integer call() {
-        Series series = Series.of(symbol, interval);
+        Series series = options.series();
         try (LocalStack stack = LocalStack.start(root)) {
             ModelRegistry registry = stack.registry();
             Optional<Champion> champion = registry.champion(series);
@@ -42,7 +40,8 @@ final class ModelsCommand implements Callable<Integer> {
                         champion.map(c -> c.version() == version ? "  <- champion" : "").orElse(""));
             }
             if (champion.isEmpty()) {
-                System.out.println("no champion yet: ./klinecast train --symbol " + symbol + " --interval " + interval);
+                System.out.println("no champion yet: ./klinecast train --symbol " + series.symbol()
+                        + " --interval " + series.interval().code());
             }
             return 0;
         }

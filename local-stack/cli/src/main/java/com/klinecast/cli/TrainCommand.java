@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,11 +25,8 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     Klinecast root;
 
-    @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "Default ${DEFAULT-VALUE}.")
-    String symbol;
-
-    @Option(names = "--interval", defaultValue = "1d", description = "Default ${DEFAULT-VALUE}.")
-    String interval;
+    @Mixin
+    SeriesOptions options;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A JSON file with training settings to change "
             + "(see training-job/src/main/resources/training-default.json).")
@@ -46,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Series series = Series.of(symbol, interval);
+        Series series = options.series();
         Map<String, Object> overrides = new HashMap<>();
         if (epochs != null) {
             overrides.put("epochs", epochs);
