@@ -101,6 +101,31 @@ class KlinecastCliTest {
     }
 
     @Test
+    void trainsPublishesPromotesByTheRuleAndBacktestsTheChampion() throws Exception {
+        klinecast("ingest", "--symbol", "BTCUSDT", "--interval", "1d");
+        Path tiny = java.nio.file.Files.writeString(dataDir.resolve("tiny.json"),
+                "{\"epochs\": 1, \"hiddenUnits\": [8, 8]}");
+
+        Run first = klinecast("train", "--config", tiny.toString());
+        Run second = klinecast("train", "--config", tiny.toString());
+        Run models = klinecast("models");
+        Run backtest = klinecast("backtest", "--from", "2025-01-01", "--to", "2025-03-01", "--horizons", "1,7");
+        Run leaky = klinecast("backtest", "--from", "2019-01-01", "--to", "2019-03-01");
+
+        assertEquals(0, first.exitCode(), first.out());
+        assertTrue(first.out().contains("version 1 written; promoted to champion"), first.out());
+        assertTrue(first.out().contains("naive MAE"), first.out());
+        // Same data, config and seed: the same score, so the rule ("no worse") promotes it.
+        assertTrue(second.out().contains("version 2 written; promoted to champion"), second.out());
+        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v1 ")), models.out());
+        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v2") && l.endsWith("<- champion")), models.out());
+        assertEquals(0, backtest.exitCode(), backtest.out());
+        assertTrue(backtest.out().contains("version 2, origins 2025-01-01T00:00:00Z .. 2025-03-01T00:00:00Z (60)"),
+                backtest.out());
+        assertEquals(2, leaky.exitCode(), "origins inside the training range are refused");
+    }
+
+    @Test
     void aTypoInAnOptionIsABadInputExitWithTheReason() {
         assertEquals(2, klinecast("ingest", "--interval", "1x").exitCode());
     }
