@@ -1,9 +1,10 @@
 package com.klinecast.training.model;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.Bar.Column;
+import com.klinecast.core.forecast.GlobalMinMax;
+import com.klinecast.core.testing.CsvCandles;
+
 import java.util.List;
 
 /**
@@ -17,42 +18,19 @@ final class BtcDaily {
     static final int CLOSE = 3;
 
     final double[][] rows;
-    final double[] min = new double[FEATURES];
-    final double[] max = new double[FEATURES];
+    final double[] min;
+    final double[] max;
 
-    private BtcDaily(double[][] raw) {
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        for (double[] r : raw) {
-            for (int f = 0; f < FEATURES; f++) {
-                min[f] = Math.min(min[f], r[f]);
-                max[f] = Math.max(max[f], r[f]);
-            }
-        }
-        rows = new double[raw.length][FEATURES];
-        for (int i = 0; i < raw.length; i++) {
-            for (int f = 0; f < FEATURES; f++) {
-                rows[i][f] = scale(f, raw[i][f]);
-            }
-        }
+    private BtcDaily(GlobalMinMax scaling, List<Bar> bars) {
+        min = scaling.min();
+        max = scaling.max();
+        rows = scaling.inputs(bars);
     }
 
     static BtcDaily load() {
-        String dir = System.getProperty("klinecast.dataDir", "../data/binance");
-        try {
-            List<String> lines = Files.readAllLines(Path.of(dir, "binance-BTCUSDT-1d.csv"));
-            double[][] raw = lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> {
-                String[] c = l.split(",");
-                double[] r = new double[FEATURES];
-                for (int f = 0; f < FEATURES; f++) {
-                    r[f] = Double.parseDouble(c[f + 1]); // open_time, then open, high, low, close, volume
-                }
-                return r;
-            }).toArray(double[][]::new);
-            return new BtcDaily(raw);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", Integer.MAX_VALUE).stream().map(Bar::of).toList();
+        // Columns in Bar.Column order: open, high, low, close, volume (CLOSE = 3).
+        return new BtcDaily(GlobalMinMax.fit(List.of(Column.values()), bars), bars);
     }
 
     double scale(int column, double value) {
