@@ -1,0 +1,73 @@
+package com.klinecast.predict;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.klinecast.core.aws.AwsClients;
+import com.klinecast.core.config.Env;
+import com.klinecast.predict.api.ApiException;
+import com.klinecast.predict.api.ApiRequest;
+import com.klinecast.predict.api.ApiResponse;
+import com.klinecast.predict.api.Router;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The forecast API behind an HTTP API (payload 2.0): turns the event into a request, lets the router answer,
+ * maps the answer back. Clients, the champion cache and the page are built once per execution environment.
+ */
+public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final Router router;
+
+    /** Used by Lambda: configuration from the environment. */
+    public PredictHandler() {
+        this(PredictServices.router(PredictConfig.fromEnv(Env.system()), AwsClients.dynamoDb(), AwsClients.s3(),
+                Clock.systemUTC(), System.out::println));
+    }
+
+    public PredictHandler(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiResponse response;
+        try {
+            response = router.handle(request(event));
+        } catch (ApiException malformed) {
+            response = Router.refuse(malformed);
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+                .withHeaders(response.headers()).withBody(response.body()).withIsBase64Encoded(false).build();
+    }
+
+    static ApiRequest request(APIGatewayV2HTTPEvent event) {
+        if (event == null) {
+            return new ApiRequest("", "/", Map.of());
+        }
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = context == null ? null : context.getHttp();
+        String method = http != null && http.getMethod() != null ? http.getMethod() : "";
+        String path = event.getRawPath() != null ? event.getRawPath() : http != null ? http.getPath() : "/";
+        String stage = context == null ? null : context.getStage();
+        // A named stage prefixes the raw path (/prod/forecast); the $default stage does not.
+        if (stage != null && !"$default".equals(stage) && path != null && path.startsWith("/" + stage + "/")) {
+            path = path.substring(stage.length() + 1);
+        }
+        Map<String, List<String>> query = event.getRawQueryString() != null
+                ? ApiRequest.parseQuery(event.getRawQueryString())
+                : single(event.getQueryStringParameters());
+        return new ApiRequest(method, path, query);
+    }
+
+    private static Map<String, List<String>> single(Map<String, String> parameters) {
+        java.util.LinkedHashMap<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (parameters != null) {
+            parameters.forEach((k, v) -> out.put(k, List.of(v == null ? "" : v)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package com.klinecast.predict;
+
+import com.klinecast.core.registry.S3ModelRegistry;
+import com.klinecast.core.store.BatchWriter;
+import com.klinecast.core.store.FeatureTable;
+import com.klinecast.predict.api.Router;
+import com.klinecast.predict.forecast.ForecastService;
+import com.klinecast.predict.listing.ModelListing;
+import com.klinecast.predict.model.ModelCache;
+import java.time.Clock;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Wires the API over the two stores; the handler, the local server and the tests all build it here. */
+public final class PredictServices {
+
+    private PredictServices() {
+    }
+
+    public static Router router(PredictConfig config, DynamoDbClient ddb, S3Client s3, Clock clock,
+            Consumer<String> log) {
+        S3ModelRegistry registry = new S3ModelRegistry(s3, config.bucket());
+        FeatureTable table = new FeatureTable(ddb, config.table(), BatchWriter.withDefaults(ddb));
+        ModelCache models = new ModelCache(registry, clock, config.championRecheck(), log);
+        return new Router(new ForecastService(models, table::latest, clock), new ModelListing(registry),
+                config.served(), log);
+    }
+}

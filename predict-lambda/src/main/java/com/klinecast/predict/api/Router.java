@@ -1,0 +1,125 @@
+package com.klinecast.predict.api;
+
+import com.klinecast.core.registry.RegistryException;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.store.StoreException;
+import com.klinecast.predict.forecast.ForecastException;
+import com.klinecast.predict.forecast.ForecastQuery;
+import com.klinecast.predict.forecast.ForecastService;
+import com.klinecast.predict.listing.ModelListing;
+import com.klinecast.predict.page.Page;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The HTTP API: {@code GET /forecast}, {@code GET /models} and the page at {@code GET /}. Every failure becomes a
+ * JSON error with a 4xx (the caller's to fix) or a 503 (a store or model is unavailable); an unexpected bug is a
+ * 500 whose body says only that it was logged.
+ */
+public final class Router {
+
+    static final int DEFAULT_DAYS = 7;
+    /** Checked before any model is read; the served model's own longest horizon is checked after. */
+    static final int MAX_DAYS = 365;
+    private static final Pattern VERSION = Pattern.compile("^v?0*([1-9][0-9]{0,5})$");
+    private static final String ROUTES = "GET /, GET /forecast, GET /models";
+
+    private final ForecastService forecasts;
+    private final ModelListing listing;
+    private final Page page;
+    private final List<Series> served;
+    private final Consumer<String> log;
+
+    public Router(ForecastService forecasts, ModelListing listing, List<Series> served, Consumer<String> log) {
+        this.forecasts = forecasts;
+        this.listing = listing;
+        this.served = List.copyOf(served);
+        this.page = Page.forSeries(this.served, DEFAULT_DAYS);
+        this.log = log;
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        try {
+            return route(request);
+        } catch (ApiException e) {
+            return Json.error(e.status(), e.error(), e.detail(), e.status() == 405 ? Map.of("Allow", "GET") : Map.of());
+        } catch (ForecastException e) {
+            int status = switch (e.kind()) {
+                case BAD_REQUEST -> 400;
+                case NOT_FOUND -> 404;
+                case UNAVAILABLE -> 503;
+            };
+            if (status == 503) {
+                log.accept("503 " + request.path() + ": " + e.getMessage() + ": " + e.detail());
+            }
+            return Json.error(status, e.getMessage(), e.detail(), status == 503 ? Map.of("Retry-After", "60") : Map.of());
+        } catch (SdkException | RegistryException | StoreException e) {
+            log.accept("503 " + request.path() + ": store unavailable: " + e);
+            return Json.error(503, "store unavailable", "the feature table or the model registry did not answer; "
+                    + "retry shortly", Map.of("Retry-After", "5"));
+        } catch (RuntimeException e) {
+            log.accept("500 " + request.path() + ": " + stackTrace(e));
+            return Json.error(500, "internal error", "the error was logged; retry, or report it if it persists",
+                    Map.of());
+        }
+    }
+
+    /** The answer to a request that could not even be parsed (a malformed query string). */
+    public static ApiResponse refuse(ApiException e) {
+        return Json.error(e.status(), e.error(), e.detail(), Map.of());
+    }
+
+    private ApiResponse route(ApiRequest request) {
+        String path = request.path();
+        if (!Set.of("/", "/forecast", "/models").contains(path)) {
+            throw ApiException.notFound("not found", "no route for '" + QueryParams.shorten(path) + "'; routes: "
+                    + ROUTES);
+        }
+        if (!"GET".equals(request.method())) {
+            throw new ApiException(405, "method not allowed", "'" + QueryParams.shorten(request.method()) + " "
+                    + path + "' is not served; use GET");
+        }
+        return switch (path) {
+            case "/forecast" -> forecast(QueryParams.of(request, Set.of("symbol", "interval", "days", "version")));
+            case "/models" -> Json.ok(listing.list(SeriesParams.parse(QueryParams.of(request,
+                    Set.of("symbol", "interval")), served)), "no-cache");
+            default -> page();
+        };
+    }
+
+    private ApiResponse forecast(QueryParams params) {
+        Series series = SeriesParams.parse(params, served);
+        int days = params.integer("days", DEFAULT_DAYS, 1, MAX_DAYS);
+        OptionalInt version = params.text("version").filter(v -> !"champion".equals(v)).map(Router::version)
+                .orElse(OptionalInt.empty());
+        // Short caching: a forecast changes when a candle closes or a champion moves, not from second to second.
+        return Json.ok(forecasts.forecast(new ForecastQuery(series, days, version)), "max-age=60");
+    }
+
+    private static OptionalInt version(String text) {
+        Matcher m = VERSION.matcher(text);
+        if (!m.matches()) {
+            throw ApiException.badRequest("invalid version", "'version' must be 'champion' or a version number "
+                    + "such as 3, got '" + QueryParams.shorten(text) + "'");
+        }
+        return OptionalInt.of(Integer.parseInt(m.group(1)));
+    }
+
+    private ApiResponse page() {
+        return new ApiResponse(200, Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control",
+                "max-age=300", "Content-Security-Policy", Page.CONTENT_SECURITY_POLICY, "X-Content-Type-Options",
+                "nosniff"), page.html());
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+}

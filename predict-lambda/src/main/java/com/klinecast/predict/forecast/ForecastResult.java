@@ -1,0 +1,30 @@
+package com.klinecast.predict.forecast;
+
+import com.klinecast.predict.model.HorizonSkill;
+import com.klinecast.predict.model.ServedModel;
+import java.util.List;
+
+/**
+ * The body of {@code GET /forecast}. Times are candle open times (ISO-8601, UTC); {@code asOf} is the last closed
+ * candle the forecast starts from, and each forecast point is the candle {@code horizon} intervals after it.
+ */
+public record ForecastResult(String symbol, String interval, ModelInfo model, ServedModel.Fallback fallback,
+        String asOf, boolean stale, long intervalsBehind, List<HistoryPoint> history, List<ForecastPoint> forecast,
+        Quality quality, String disclaimer) {
+
+    /** Which version answered and what it was trained on. */
+    public record ModelInfo(int version, String source, String trainedFrom, String trainedUntil, String createdAt,
+            String scaling, int window, int maxDays) {
+    }
+
+    public record HistoryPoint(String time, double open, double high, double low, double close, double volume) {
+    }
+
+    /** A predicted close with its 80% interval (null bounds when the version has no intervals). */
+    public record ForecastPoint(int horizon, String time, double close, Double low, Double high) {
+    }
+
+    /** The version's walk-forward backtest on its test window, per horizon, beside the naive forecast. */
+    public record Quality(String testFrom, String testTo, List<HorizonSkill> horizons) {
+    }
+}

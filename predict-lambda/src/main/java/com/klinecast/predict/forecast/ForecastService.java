@@ -1,0 +1,112 @@
+package com.klinecast.predict.forecast;
+
+import com.klinecast.core.candle.Candle;
+import com.klinecast.core.evaluation.ResidualIntervals;
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.Forecaster;
+import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.series.Interval;
+import com.klinecast.core.series.Series;
+import com.klinecast.predict.forecast.ForecastException.Kind;
+import com.klinecast.predict.model.ModelCache;
+import com.klinecast.predict.model.ServedModel;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Multi-step forecasts from the served model: the latest candles from the feature table (one query), the
+ * model's recursive forecast over them, its 80% intervals, and its backtest skill beside naive.
+ */
+public final class ForecastService {
+
+    /** Candles of history returned with a forecast: what the chart shows. */
+    public static final int HISTORY = 50;
+
+    static final String DISCLAIMER = "Not financial advice: a statistical forecast from past prices, shown beside "
+            + "the naive 'no change' forecast it often fails to beat.";
+
+    private final ModelCache models;
+    private final CandleHistory candles;
+    private final Clock clock;
+
+    public ForecastService(ModelCache models, CandleHistory candles, Clock clock) {
+        this.models = models;
+        this.candles = candles;
+        this.clock = clock;
+    }
+
+    public ForecastResult forecast(ForecastQuery query) {
+        Series series = query.series();
+        ServedModel served = query.version().isPresent() ? models.version(series, query.version().getAsInt())
+                : models.champion(series);
+        if (query.days() > served.maxDays()) {
+            throw new ForecastException(Kind.BAD_REQUEST, "invalid days", "'days' must be from 1 to "
+                    + served.maxDays() + " (the longest horizon version " + served.version() + " was evaluated at), "
+                    + "got " + query.days());
+        }
+        Forecaster forecaster = served.published().forecaster();
+        int need = forecaster.barsNeeded();
+        List<Candle> recent = candles.latest(series, Math.max(HISTORY, need));
+        if (recent.size() < need) {
+            throw ForecastException.unavailable("missing features", "a forecast needs the last " + need
+                    + " closed candles of " + series + "; the feature table has " + recent.size()
+                    + ": run the ingest (backfill) for this series");
+        }
+        List<Bar> bars = recent.stream().map(Bar::of).toList();
+        double[] closes = forecaster.closes(bars, query.days());
+        Candle last = recent.get(recent.size() - 1);
+        long behind = series.interval().closedSince(last.openTime(), clock.millis());
+        return new ForecastResult(series.symbol(), series.interval().code(), modelInfo(served), served.fallback(),
+                iso(last.openTime()), behind > 1, behind, history(recent),
+                points(series.interval(), last.openTime(), closes, served.intervals()), quality(served), DISCLAIMER);
+    }
+
+    private static ForecastResult.ModelInfo modelInfo(ServedModel served) {
+        ModelManifest manifest = served.manifest();
+        return new ForecastResult.ModelInfo(manifest.version(), served.source().name().toLowerCase(Locale.ROOT),
+                textOrNull(manifest.trainingData().path("trainFrom").asText(null)),
+                served.published().trainedUntil().toString(), manifest.createdAt().toString(),
+                textOrNull(manifest.config().path("scaling").asText(null)), manifest.features().path("window").asInt(),
+                served.maxDays());
+    }
+
+    private static List<ForecastResult.HistoryPoint> history(List<Candle> recent) {
+        List<ForecastResult.HistoryPoint> out = new ArrayList<>(HISTORY);
+        for (Candle c : recent.subList(Math.max(0, recent.size() - HISTORY), recent.size())) {
+            out.add(new ForecastResult.HistoryPoint(iso(c.openTime()), c.open().doubleValue(), c.high().doubleValue(),
+                    c.low().doubleValue(), c.close().doubleValue(), c.volume().doubleValue()));
+        }
+        return out;
+    }
+
+    private static List<ForecastResult.ForecastPoint> points(Interval interval, long lastOpen, double[] closes,
+            ResidualIntervals intervals) {
+        List<ForecastResult.ForecastPoint> out = new ArrayList<>(closes.length);
+        long time = lastOpen;
+        for (int h = 1; h <= closes.length; h++) {
+            time = interval.nextOpenTime(time);
+            double close = closes[h - 1];
+            out.add(new ForecastResult.ForecastPoint(h, iso(time), close,
+                    intervals == null ? null : intervals.lowerBound(h, close),
+                    intervals == null ? null : intervals.upperBound(h, close)));
+        }
+        return out;
+    }
+
+    private static ForecastResult.Quality quality(ServedModel served) {
+        ModelManifest manifest = served.manifest();
+        return new ForecastResult.Quality(manifest.testWindow().from().toString(),
+                manifest.testWindow().to().toString(), served.skill());
+    }
+
+    private static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    private static String textOrNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

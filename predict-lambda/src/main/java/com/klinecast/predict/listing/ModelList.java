@@ -1,0 +1,18 @@
+package com.klinecast.predict.listing;
+
+import java.util.List;
+import java.util.Map;
+
+/** The body of {@code GET /models}: a series' versions with their skill beside naive, and its champion. */
+public record ModelList(String symbol, String interval, ChampionInfo champion, List<VersionInfo> versions) {
+
+    public record ChampionInfo(int version, int revision, String promotedAt, String reason, List<Integer> previous) {
+    }
+
+    /**
+     * @param mase MASE per evaluated horizon (below 1 beats the naive forecast)
+     */
+    public record VersionInfo(int version, String createdAt, String trainedUntil, String testFrom, String testTo,
+            double promotionScore, Map<String, Double> mase) {
+    }
+}

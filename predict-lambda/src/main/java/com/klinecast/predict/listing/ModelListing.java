@@ -1,0 +1,43 @@
+package com.klinecast.predict.listing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klinecast.core.registry.Champion;
+import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.ModelRegistry;
+import com.klinecast.core.series.Series;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-only view of the registry for operators and API callers: versions, their skill, the champion. */
+public final class ModelListing {
+
+    private final ModelRegistry registry;
+
+    public ModelListing(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    public ModelList list(Series series) {
+        List<ModelList.VersionInfo> versions = new ArrayList<>();
+        for (int version : registry.list(series)) {
+            registry.manifest(series, version).ifPresent(m -> versions.add(info(m)));
+        }
+        Optional<Champion> champion = registry.champion(series);
+        return new ModelList(series.symbol(), series.interval().code(), champion.map(c -> new ModelList.ChampionInfo(
+                c.version(), c.revision(), c.promotedAt().toString(), c.reason(), c.previous())).orElse(null),
+                versions);
+    }
+
+    private static ModelList.VersionInfo info(ModelManifest m) {
+        Map<String, Double> mase = new LinkedHashMap<>();
+        for (JsonNode h : m.metrics().path("test").path("horizons")) {
+            mase.put(h.path("horizon").asText(), h.path("mase").asDouble());
+        }
+        return new ModelList.VersionInfo(m.version(), m.createdAt().toString(),
+                m.trainingData().path("trainTo").asText(null), m.testWindow().from().toString(),
+                m.testWindow().to().toString(), m.promotionScore(), mase);
+    }
+}

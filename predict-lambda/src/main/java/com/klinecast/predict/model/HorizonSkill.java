@@ -1,0 +1,9 @@
+package com.klinecast.predict.model;
+
+/**
+ * A model's backtest at one horizon beside the naive forecast (the last close repeated), as recorded in its
+ * manifest by the training job: MASE below 1 beats naive.
+ */
+public record HorizonSkill(int horizon, double mase, double mae, double naiveMae, Double coverage80,
+        double directionAccuracy, double directionBaseRate) {
+}

@@ -1,0 +1,40 @@
+package com.klinecast.predict.model;
+
+import com.klinecast.core.evaluation.ResidualIntervals;
+import com.klinecast.core.forecast.PublishedModel;
+import com.klinecast.core.registry.ModelManifest;
+import java.util.List;
+
+/**
+ * A registry version ready to serve: the forecaster, the 80% intervals and the backtest skill from its manifest,
+ * the longest horizon it may be asked for, and how it was chosen.
+ *
+ * @param intervals null for a version published without intervals; its forecasts then carry no band
+ * @param fallback set when a corrupt champion was skipped for this (earlier) version
+ */
+public record ServedModel(PublishedModel published, ResidualIntervals intervals, List<HorizonSkill> skill,
+        int maxDays, Source source, Fallback fallback) {
+
+    /** How the served version was chosen. */
+    public enum Source { CHAMPION, PINNED, FALLBACK }
+
+    /** The champion that could not be served, and why. */
+    public record Fallback(int skipped, String reason) {
+    }
+
+    public ServedModel {
+        skill = List.copyOf(skill);
+    }
+
+    public ModelManifest manifest() {
+        return published.manifest();
+    }
+
+    public int version() {
+        return published.manifest().version();
+    }
+
+    ServedModel as(Source newSource, Fallback newFallback) {
+        return new ServedModel(published, intervals, skill, maxDays, newSource, newFallback);
+    }
+}

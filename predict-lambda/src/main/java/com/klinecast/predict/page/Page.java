@@ -1,0 +1,71 @@
+package com.klinecast.predict.page;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.core.series.Series;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The forecast page: one self-contained HTML file (inline script and styles, an SVG chart it draws itself, no
+ * CDN), read once per execution environment, with the served symbols and intervals written into it.
+ */
+public final class Page {
+
+    static final String RESOURCE = "/com/klinecast/predict/page/index.html";
+    static final String CONFIG_SLOT = "/*KLINECAST_CONFIG*/null";
+
+    /** Inline script and styles only; the page talks to its own origin and nothing else. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; "
+            + "style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'none'";
+
+    private final String html;
+
+    private Page(String html) {
+        this.html = html;
+    }
+
+    public static Page forSeries(List<Series> served, int defaultDays) {
+        String template = load();
+        if (!template.contains(CONFIG_SLOT)) {
+            throw new IllegalStateException(RESOURCE + " has no " + CONFIG_SLOT + " slot");
+        }
+        return new Page(template.replace(CONFIG_SLOT, config(served, defaultDays)));
+    }
+
+    public String html() {
+        return html;
+    }
+
+    private static String config(List<Series> served, int defaultDays) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        List<String> symbols = served.stream().map(Series::symbol).distinct().toList();
+        config.put("symbols", symbols);
+        config.put("intervals", served.stream().map(s -> s.interval().code()).distinct().toList());
+        config.put("defaultSymbol", symbols.get(0));
+        config.put("defaultDays", defaultDays);
+        try {
+            // "<" escaped so that no value can close the script element the JSON sits in.
+            return new ObjectMapper().writeValueAsString(config).replace("<", "\\u003c");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String load() {
+        try (InputStream in = Page.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
