@@ -12,8 +12,9 @@ import picocli.CommandLine.ScopeType;
 /** The operator CLI: runs the Lambdas' handlers and services in-process against the local stack. */
 @Command(name = "klinecast", mixinStandardHelpOptions = true, version = "klinecast 0.1.0",
         description = "Binance klines -> DynamoDB feature table -> forecasts, on one machine.",
-        subcommands = {IngestCommand.class, DailyCommand.class, FeaturesCommand.class, TrainCommand.class,
-            ModelsCommand.class, BacktestCommand.class, StatusCommand.class,
+        subcommands = {UpCommand.class, IngestCommand.class, DailyCommand.class, FeaturesCommand.class, TrainCommand.class,
+            ModelsCommand.class, BacktestCommand.class, ForecastCommand.class, ServeCommand.class,
+            StatusCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Klinecast {
 

@@ -75,6 +75,11 @@ final class LocalStack implements AutoCloseable {
 
     /** The model registry, over S3Proxy keeping its objects under the data dir; started on first use. */
     ModelRegistry registry() {
+        return new S3ModelRegistry(s3(), BUCKET);
+    }
+
+    /** The S3 client for the local registry bucket (S3Proxy starts on first use). */
+    S3Client s3() {
         if (s3 == null) {
             s3Local = S3Local.fileBacked(dataDir.resolve("s3"));
             LocalAws.useS3(s3Local.endpoint());
@@ -85,7 +90,7 @@ final class LocalStack implements AutoCloseable {
                 // kept from an earlier run
             }
         }
-        return new S3ModelRegistry(s3, BUCKET);
+        return s3;
     }
 
     FeatureTable featureTable() {

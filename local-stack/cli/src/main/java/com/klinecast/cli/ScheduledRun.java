@@ -37,21 +37,27 @@ final class ScheduledRun {
      */
     static int invoke(Klinecast root, String function, Map<String, Object> detail, Long timeoutSeconds, boolean json,
             Function<ScheduledIngest, RequestHandler<ScheduledEvent, IngestReport>> handlerOf) {
-        Instant now = root.now();
         try (LocalStack stack = LocalStack.start(root)) {
-            IngestConfig config = IngestConfig.fromEnv(new Env(stack.functionEnvironment(Map.of())));
-            IngestListener progress = json ? IngestListener.NONE
-                    : new ProgressPrinter(System.out, System.console() != null);
-            ScheduledIngest ingest = new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
-                    BinanceKlinesClient.create(config.binance()), progress), Clock.fixed(now, ZoneOffset.UTC));
-            try {
-                Reports.print(handlerOf.apply(ingest).handleRequest(event(function, now, detail),
-                        context(function, timeoutSeconds)), json);
-                return 0;
-            } catch (IngestFailedException failed) {
-                Reports.print(failed.report(), json);
-                return 1;
-            }
+            return invoke(stack, root.now(), function, detail, timeoutSeconds, json, handlerOf);
+        }
+    }
+
+    /** The same on a running stack (as {@code up} does, one stage after another). */
+    static int invoke(LocalStack stack, Instant now, String function, Map<String, Object> detail,
+            Long timeoutSeconds, boolean json,
+            Function<ScheduledIngest, RequestHandler<ScheduledEvent, IngestReport>> handlerOf) {
+        IngestConfig config = IngestConfig.fromEnv(new Env(stack.functionEnvironment(Map.of())));
+        IngestListener progress = json ? IngestListener.NONE
+                : new ProgressPrinter(System.out, System.console() != null);
+        ScheduledIngest ingest = new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
+                BinanceKlinesClient.create(config.binance()), progress), Clock.fixed(now, ZoneOffset.UTC));
+        try {
+            Reports.print(handlerOf.apply(ingest).handleRequest(event(function, now, detail),
+                    context(function, timeoutSeconds)), json);
+            return 0;
+        } catch (IngestFailedException failed) {
+            Reports.print(failed.report(), json);
+            return 1;
         }
     }
 

@@ -126,6 +126,26 @@ class KlinecastCliTest {
     }
 
     @Test
+    void upRunsThePipelineToServingAndASecondUpOnlyServes() {
+        Run first = klinecast("up", "--smoke", "--port", "0", "--epochs", "1");
+        Run second = klinecast("up", "--smoke", "--port", "0", "--epochs", "1");
+        Run forecast = klinecast("forecast", "--days", "3");
+        Run tooFar = klinecast("forecast", "--days", "31");
+
+        assertEquals(0, first.exitCode(), first.out());
+        assertTrue(first.out().contains("2875 candles written"), first.out());
+        assertTrue(first.out().contains("no model yet; training one"), first.out());
+        assertTrue(first.out().contains("GET /forecast -> 200"), first.out());
+        assertEquals(0, second.exitCode(), second.out());
+        assertTrue(second.out().contains("champion v1 serves; nothing to train"), second.out());
+        assertTrue(second.out().contains("0 candles written, 0 requests"), second.out());
+        assertEquals(0, forecast.exitCode(), forecast.out());
+        assertEquals(3, forecast.out().lines().filter(l -> l.matches("\\s+\\d+  2025-07-0\\d.*")).count(),
+                forecast.out());
+        assertEquals(1, tooFar.exitCode(), "31 days is past the model's longest horizon");
+    }
+
+    @Test
     void aTypoInAnOptionIsABadInputExitWithTheReason() {
         assertEquals(2, klinecast("ingest", "--interval", "1x").exitCode());
     }

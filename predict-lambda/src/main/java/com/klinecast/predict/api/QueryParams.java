@@ -61,8 +61,8 @@ public final class QueryParams {
         try {
             value = Integer.parseInt(text.get());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid " + name, "'" + name + "' must be an integer from " + min + " to "
-                    + max + ", got '" + shorten(text.get()) + "'");
+            throw ApiException.badRequest("invalid " + name, "'" + name + "' must be a whole number, got '"
+                    + shorten(text.get()) + "'");
         }
         if (value < min || value > max) {
             throw ApiException.badRequest("invalid " + name, "'" + name + "' must be from " + min + " to " + max

@@ -1,0 +1,88 @@
+package com.klinecast.cli;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.core.series.Series;
+import com.klinecast.standins.apigateway.HttpApiEvents;
+import com.klinecast.standins.lambda.LocalContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** One GET /forecast through the predict handler, printed as a table or as the API's JSON. */
+@Command(name = "forecast", mixinStandardHelpOptions = true, description = "Invoke the predict function once: "
+        + "the forecast of a series from its champion (or a pinned version), beside the naive forecast's skill.")
+final class ForecastCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    Klinecast root;
+
+    @Mixin
+    SeriesOptions options;
+
+    @Option(names = "--days", defaultValue = "7", description = "Intervals ahead; default ${DEFAULT-VALUE}.")
+    int days;
+
+    @Option(names = "--version", description = "A version number (default: the champion).")
+    String version;
+
+    @Option(names = "--json", description = "Print the API's JSON body.")
+    boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Series series = options.series();
+        String query = "/forecast?symbol=" + series.symbol() + "&interval=" + series.interval().code() + "&days="
+                + days + (version == null ? "" : "&version=" + URLEncoder.encode(version, StandardCharsets.UTF_8));
+        APIGatewayV2HTTPResponse response;
+        try (LocalStack stack = LocalStack.start(root)) {
+            response = LocalPredict.handler(stack, root, List.of(series)).handleRequest(HttpApiEvents.get(query),
+                    LocalContext.withRemaining("PredictFunction", () -> 30_000L, LocalContext.quietLogger()));
+        }
+        JsonNode body = JSON.readTree(response.getBody());
+        if (json) {
+            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+        } else if (response.getStatusCode() == 200) {
+            print(body);
+        }
+        if (response.getStatusCode() != 200) {
+            System.err.println("error " + response.getStatusCode() + ": " + body.path("error").asText() + ": "
+                    + body.path("detail").asText());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void print(JsonNode body) {
+        JsonNode model = body.path("model");
+        System.out.printf("%s %s, version %d (%s), trained until %s; last closed candle %s%s%n",
+                body.path("symbol").asText(), body.path("interval").asText(), model.path("version").asInt(),
+                model.path("source").asText(), model.path("trainedUntil").asText(), body.path("asOf").asText(),
+                body.path("stale").asBoolean() ? " (stale: " + body.path("intervalsBehind").asLong()
+                        + " intervals behind)" : "");
+        if (!body.path("fallback").isNull()) {
+            System.out.println("FALLBACK: champion v" + body.path("fallback").path("skipped").asInt()
+                    + " could not be served: " + body.path("fallback").path("reason").asText());
+        }
+        System.out.printf("%8s  %-20s %14s %14s %14s%n", "horizon", "candle", "close", "80% low", "80% high");
+        for (JsonNode p : body.path("forecast")) {
+            System.out.printf("%8d  %-20s %14.2f %14.2f %14.2f%n", p.path("horizon").asInt(), p.path("time").asText(),
+                    p.path("close").asDouble(), p.path("low").asDouble(Double.NaN), p.path("high").asDouble(Double.NaN));
+        }
+        System.out.print("backtest MASE vs naive (below 1 beats 'no change'):");
+        for (JsonNode h : body.path("quality").path("horizons")) {
+            System.out.printf(" h%d %.3f", h.path("horizon").asInt(), h.path("mase").asDouble());
+        }
+        System.out.println();
+        System.out.println(body.path("disclaimer").asText());
+    }
+}
