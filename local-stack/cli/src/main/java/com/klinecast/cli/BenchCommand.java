@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Benchmarks that print figures beside their floors (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure and print figures.",
-        subcommands = BenchCommand.Ingest.class)
+        subcommands = {BenchCommand.Ingest.class, PredictBench.class})
 final class BenchCommand {
 
     @ParentCommand
@@ -48,7 +48,7 @@ final class BenchCommand {
             return 0;
         }
 
-        private static String peakRssMb() {
+        static String peakRssMb() {
             try {
                 return Files.readAllLines(Path.of("/proc/self/status")).stream()
                         .filter(l -> l.startsWith("VmHWM:")).map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)

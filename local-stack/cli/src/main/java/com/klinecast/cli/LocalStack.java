@@ -1,5 +1,6 @@
 package com.klinecast.cli;
 
+import com.klinecast.cli.bench.PredictBenchmark;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.S3ModelRegistry;
@@ -91,6 +92,12 @@ final class LocalStack implements AutoCloseable {
             }
         }
         return s3;
+    }
+
+    /** Where a separate process (a benchmark's fresh JVM) reaches the stores; starts S3Proxy if needed. */
+    PredictBenchmark.Stores stores() {
+        s3();
+        return new PredictBenchmark.Stores(dynamo.endpoint(), s3Local.endpoint(), TABLE, BUCKET);
     }
 
     FeatureTable featureTable() {

@@ -101,7 +101,9 @@ final class UpCommand implements Callable<Integer> {
                     + first.symbol() + "&interval=" + first.interval().code() + "&days=7")).build(),
                     HttpResponse.BodyHandlers.ofString());
             System.out.println("GET / -> " + page.statusCode() + " (" + page.body().length() + " bytes of page)");
-            System.out.println("GET /forecast -> " + forecast.statusCode() + ": " + forecast.body());
+            String body = forecast.body();
+            System.out.println("GET /forecast -> " + forecast.statusCode() + ": "
+                    + (body.length() > 300 ? body.substring(0, 300) + "..." : body));
             return page.statusCode() == 200 && forecast.statusCode() == 200 ? 0 : 1;
         }
     }

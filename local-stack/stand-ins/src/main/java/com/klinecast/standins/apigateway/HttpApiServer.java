@@ -4,13 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.klinecast.standins.http.LoopbackHttpServer;
 import com.klinecast.standins.lambda.LocalContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -50,7 +49,7 @@ public final class HttpApiServer implements AutoCloseable {
     public static HttpApiServer start(int port, int threads, String functionName,
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            HttpServer server = LoopbackHttpServer.create(port, 64);
             ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "http-api");
                 t.setDaemon(true);

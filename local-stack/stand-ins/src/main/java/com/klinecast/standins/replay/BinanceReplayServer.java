@@ -1,12 +1,11 @@
 package com.klinecast.standins.replay;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.klinecast.standins.http.LoopbackHttpServer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,7 @@ public final class BinanceReplayServer implements AutoCloseable {
         this.files = scan(dir);
         this.clock = clock;
         this.rateClock = rateClock;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.server = LoopbackHttpServer.create(port, 0);
         // A few threads, so a slow (faulted) answer does not hold up the others.
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "binance-replay");
