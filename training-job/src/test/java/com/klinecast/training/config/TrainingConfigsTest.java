@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.Scaling;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,16 @@ class TrainingConfigsTest {
     }
 
     @Test
+    void aDirectForecastHasOneOutputPerHorizonUpToTheLargest() {
+        TrainingConfig direct = TrainingConfigs.load(null, Map.of("forecast", "direct", "horizons", List.of(1, 7)));
+        TrainingConfig recursive = TrainingConfigs.load(null, Map.of("forecast", "recursive"));
+
+        assertEquals(Forecaster.Mode.DIRECT, direct.forecastMode());
+        assertEquals(7, direct.outputs());
+        assertEquals(1, recursive.outputs());
+    }
+
+    @Test
     void rejectsUnknownFieldsAndBadValuesNamingThem() throws Exception {
         Path typo = Files.writeString(dir.resolve("typo.json"), "{\"epoch\": 7}");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
@@ -48,5 +59,9 @@ class TrainingConfigsTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfigs.load(null, Map.of("scaling", "zscore")));
         assertTrue(bad.getMessage().contains("unknown scaling 'zscore'"), bad.getMessage());
+
+        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfigs.load(null, Map.of("forecast", "hybrid")));
+        assertTrue(mode.getMessage().contains("unknown forecast 'hybrid'"), mode.getMessage());
     }
 }
