@@ -26,6 +26,8 @@ class TrainingConfigsTest {
         assertEquals(List.of(50, 50), config.hiddenUnits());
         assertEquals(0.2, config.dropout());
         assertEquals(30, config.maxHorizon());
+        assertEquals(Forecaster.Mode.DIRECT, config.forecastMode(), "chosen by backtest, see the README");
+        assertEquals(30, config.outputs());
     }
 
     @Test

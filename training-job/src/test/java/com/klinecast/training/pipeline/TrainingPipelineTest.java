@@ -25,7 +25,7 @@ class TrainingPipelineTest {
     private static final List<Bar> BARS = CsvCandles.read("binance-BTCUSDT-1d.csv", 3000).stream().map(Bar::of).toList();
 
     private static TrainingConfig quick(String scaling) {
-        return quick(scaling, "recursive");
+        return TrainingConfigs.load(null, Map.of("epochs", 2, "hiddenUnits", List.of(16, 16), "scaling", scaling));
     }
 
     private static TrainingConfig quick(String scaling, String forecast) {
@@ -37,7 +37,7 @@ class TrainingPipelineTest {
     void trainsAndReportsEveryHorizonBesideTheNaiveForecast() {
         List<String> log = new ArrayList<>();
         TrainedModel model = new TrainingPipeline(EpochListener.NONE, log::add).train(BTC_1D, BARS,
-                quick("log_return"), -1);
+                quick("log_return", "recursive"), -1);
 
         assertEquals(List.of(1, 3, 7, 14, 30), model.test().horizons().stream().map(HorizonMetrics::horizon).toList());
         for (HorizonMetrics m : model.test().horizons()) {
