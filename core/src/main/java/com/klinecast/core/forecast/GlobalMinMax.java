@@ -37,13 +37,14 @@ public record GlobalMinMax(List<Column> columns, double[] min, double[] max) imp
         return x;
     }
 
+    /** The scaled close itself, whatever the horizon: the scale does not depend on how far ahead it is. */
     @Override
-    public double target(List<Bar> window, Bar next) {
-        return scale(next.close(), closeIndex());
+    public double target(List<Bar> window, Bar future, int horizon) {
+        return scale(future.close(), closeIndex());
     }
 
     @Override
-    public double close(List<Bar> window, double output) {
+    public double close(List<Bar> window, double output, int horizon) {
         int c = closeIndex();
         return min[c] + output * (max[c] - min[c]);
     }

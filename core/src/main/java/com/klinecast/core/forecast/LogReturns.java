@@ -6,8 +6,12 @@ import java.util.List;
 /**
  * Scale-free inputs and target: each price column as the log of its ratio to the previous close, volume as the
  * log change from the previous volume, standardised with the training split's means and deviations; the target
- * is the next close's log return, and the price is rebuilt from the last close. Nothing depends on the price
- * level, so new highs are no different from old ones.
+ * is the log return from the window's last close, and the price is rebuilt from that close. Nothing depends on the
+ * price level, so new highs are no different from old ones.
+ *
+ * <p>An h-step target is standardised as a sum of h one-step returns would be if they were independent (mean
+ * h·μ, deviation √h·σ), so every output of a direct model has about unit variance and the 30-step output does not
+ * dominate the loss. At h = 1 this is exactly the one-step scaling.
  */
 public record LogReturns(List<Column> columns, double[] mean, double[] std) implements Scaling {
 
@@ -57,15 +61,17 @@ public record LogReturns(List<Column> columns, double[] mean, double[] std) impl
     }
 
     @Override
-    public double target(List<Bar> window, Bar next) {
+    public double target(List<Bar> window, Bar future, int horizon) {
         int k = columns.size();
-        return (Math.log(next.close() / window.get(window.size() - 1).close()) - mean[k]) / std[k];
+        double logReturn = Math.log(future.close() / window.get(window.size() - 1).close());
+        return (logReturn - horizon * mean[k]) / (Math.sqrt(horizon) * std[k]);
     }
 
     @Override
-    public double close(List<Bar> window, double output) {
+    public double close(List<Bar> window, double output, int horizon) {
         int k = columns.size();
-        return window.get(window.size() - 1).close() * Math.exp(output * std[k] + mean[k]);
+        return window.get(window.size() - 1).close()
+                * Math.exp(output * Math.sqrt(horizon) * std[k] + horizon * mean[k]);
     }
 
     private static double[] raw(List<Column> columns, Bar previous, Bar bar) {

@@ -9,8 +9,8 @@ import com.klinecast.core.registry.ModelManifest;
 import java.time.Instant;
 
 /**
- * A registry version ready to forecast without Deeplearning4j: the portable weights and the scaler, window and
- * training range from its manifest (never recomputed from the data, the reference prototype's defect).
+ * A registry version ready to forecast without Deeplearning4j: the portable weights and the scaler, window, forecast
+ * mode and training range from its manifest (never recomputed from the data, the reference prototype's defect).
  */
 public record PublishedModel(ModelManifest manifest, Forecaster forecaster, Instant trainedUntil) {
 
@@ -26,8 +26,10 @@ public record PublishedModel(ModelManifest manifest, Forecaster forecaster, Inst
             throw new IllegalStateException("version " + manifest.version() + " has an unreadable scaler", e);
         }
         int window = manifest.features().path("window").asInt(network.window());
+        // Versions trained before direct forecasts existed have no such field and were all recursive.
+        Forecaster.Mode mode = Forecaster.Mode.of(manifest.config().path("forecast").asText("recursive"));
         Instant trainedUntil = Instant.parse(manifest.trainingData().path("trainTo").asText());
-        return new PublishedModel(manifest, new Forecaster(network::forward, scaling, window,
+        return new PublishedModel(manifest, new Forecaster(mode, network::forward, scaling, window,
                 manifest.series().interval()), trainedUntil);
     }
 }

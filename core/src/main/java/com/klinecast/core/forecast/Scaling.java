@@ -23,11 +23,14 @@ public sealed interface Scaling permits GlobalMinMax, WindowMinMax, LogReturns {
     /** The input matrix for a window of bars (oldest first): rows are time steps, columns {@code columns}. */
     double[][] inputs(List<Bar> window);
 
-    /** The training target for the bar that follows the window. */
-    double target(List<Bar> window, Bar next);
+    /**
+     * The training target for {@code future}, the bar {@code horizon} steps after the window's last bar (1: the
+     * next bar, as a recursive model learns; 1..H for the H outputs of a direct model).
+     */
+    double target(List<Bar> window, Bar future, int horizon);
 
-    /** The close price a model output stands for, given the window it was computed from. */
-    double close(List<Bar> window, double output);
+    /** The close price a model output for {@code horizon} stands for, given the window it was computed from. */
+    double close(List<Bar> window, double output, int horizon);
 
     /** The kinds, as named in configuration. */
     enum Kind { GLOBAL_MINMAX, WINDOW_MINMAX, LOG_RETURN }

@@ -36,14 +36,15 @@ public record WindowMinMax(List<Column> columns, double buffer) implements Scali
         return x;
     }
 
+    /** The scaled close itself, whatever the horizon: the scale does not depend on how far ahead it is. */
     @Override
-    public double target(List<Bar> window, Bar next) {
+    public double target(List<Bar> window, Bar future, int horizon) {
         double[] range = priceRange(window);
-        return (next.close() - range[0]) / (range[1] - range[0]);
+        return (future.close() - range[0]) / (range[1] - range[0]);
     }
 
     @Override
-    public double close(List<Bar> window, double output) {
+    public double close(List<Bar> window, double output, int horizon) {
         double[] range = priceRange(window);
         return range[0] + output * (range[1] - range[0]);
     }

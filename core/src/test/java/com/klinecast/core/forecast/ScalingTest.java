@@ -14,19 +14,36 @@ class ScalingTest {
     private static final List<Bar> BTC = CsvCandles.read("binance-BTCUSDT-1d.csv", 3000).stream().map(Bar::of).toList();
 
     @Test
-    void everyScalingTurnsItsOwnTargetBackIntoThePrice() {
+    void everyScalingTurnsItsOwnTargetBackIntoThePriceAtEveryHorizon() {
         List<Bar> training = BTC.subList(0, 2000);
         List<Scaling> scalings = List.of(GlobalMinMax.fit(OHLCV, training), new WindowMinMax(OHLCV, 0.1),
                 LogReturns.fit(OHLCV, training));
         for (Scaling scaling : scalings) {
-            for (int j : new int[] {100, 1999, 2500, 2874}) {
+            for (int j : new int[] {100, 1999, 2500, 2845}) {
                 List<Bar> window = BTC.subList(j - scaling.barsFor(30), j);
-                double target = scaling.target(window, BTC.get(j));
-                assertEquals(BTC.get(j).close(), scaling.close(window, target), 1e-6 * BTC.get(j).close(),
-                        scaling.getClass().getSimpleName() + " at " + j);
+                for (int h : new int[] {1, 7, 30}) {
+                    Bar future = BTC.get(j + h - 1);
+                    double target = scaling.target(window, future, h);
+                    assertEquals(future.close(), scaling.close(window, target, h), 1e-6 * future.close(),
+                            scaling.getClass().getSimpleName() + " at " + j + ", horizon " + h);
+                }
                 assertEquals(30, scaling.inputs(window).length);
             }
         }
+    }
+
+    @Test
+    void logReturnTargetsAreStandardisedAsIndependentStepsWouldBe() {
+        // Mean 0.01 and deviation 0.1 per step: an h-step log return has mean 0.01h and deviation 0.1√h.
+        LogReturns scaling = new LogReturns(List.of(Column.CLOSE), new double[] {0, 0.01}, new double[] {1, 0.1});
+        List<Bar> window = List.of(flat(100), flat(100));
+
+        assertEquals((Math.log(1.5) - 0.01) / 0.1, scaling.target(window, flat(150), 1), 1e-12);
+        assertEquals((Math.log(1.5) - 0.09) / 0.3, scaling.target(window, flat(150), 9), 1e-12);
+    }
+
+    private static Bar flat(double close) {
+        return new Bar(0, close, close, close, close, 1);
     }
 
     @Test

@@ -35,6 +35,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--scaling", description = "Override the scaling: global_minmax, window_minmax or log_return.")
     String scaling;
 
+    @Option(names = "--forecast", description = "Override the multi-day forecast: recursive or direct.")
+    String forecast;
+
     @Option(names = "--train-until", paramLabel = "DATE", description = "Last day of the training split; the rest "
             + "is split between validation and test.")
     String trainUntil;
@@ -48,6 +51,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (scaling != null) {
             overrides.put("scaling", scaling);
+        }
+        if (forecast != null) {
+            overrides.put("forecast", forecast);
         }
         TrainingConfig settings = TrainingConfigs.load(config, overrides);
         Instant until = trainUntil == null ? null : Env.parseInstant(trainUntil);

@@ -2,6 +2,7 @@ package com.klinecast.training.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.klinecast.core.forecast.Bar.Column;
+import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.Scaling;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import java.util.List;
  * @param window input time steps per sample (the reference design: 30)
  * @param columns model inputs, from open, high, low, close, volume
  * @param scaling global_minmax (the reference), window_minmax or log_return
+ * @param forecast recursive (one output fed back, as the reference UI does) or direct (one output per horizon up
+ *     to the largest of {@code horizons})
  * @param hiddenUnits units of each LSTM layer, e.g. [50, 50]
  * @param patience epochs without a better validation loss before training stops
  * @param horizons horizons the backtest reports; the largest is the longest forecast served
@@ -22,6 +25,7 @@ public record TrainingConfig(
         List<String> columns,
         String target,
         String scaling,
+        String forecast,
         List<Integer> hiddenUnits,
         double dropout,
         int epochs,
@@ -42,6 +46,7 @@ public record TrainingConfig(
         columns.forEach(TrainingConfig::column);
         require("close".equals(target), "target must be 'close' (volume targets come with the model variants)");
         kind(scaling);
+        Forecaster.Mode.of(forecast);
         require(!hiddenUnits.isEmpty() && hiddenUnits.stream().allMatch(u -> u > 0 && u <= 1024),
                 "hiddenUnits must be 1..1024 units per layer, e.g. [50, 50]");
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
@@ -61,6 +66,15 @@ public record TrainingConfig(
 
     public Scaling.Kind scalingKind() {
         return kind(scaling);
+    }
+
+    public Forecaster.Mode forecastMode() {
+        return Forecaster.Mode.of(forecast);
+    }
+
+    /** Values the network outputs per window: one step for recursion, every horizon for a direct forecast. */
+    public int outputs() {
+        return forecastMode() == Forecaster.Mode.DIRECT ? maxHorizon() : 1;
     }
 
     public int maxHorizon() {

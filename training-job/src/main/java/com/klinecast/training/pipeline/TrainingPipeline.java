@@ -54,23 +54,28 @@ public final class TrainingPipeline {
         Split split = trainEnd < 0 ? Split.of(bars.size(), config.validationFraction(), config.testFraction())
                 : Split.trainUntil(trainEnd, bars.size(), 0.5);
         Scaling scaling = fit(config, bars.subList(0, split.trainEnd()));
-        Samples train = Windows.build(bars, scaling, config.window(), 0, split.trainEnd());
-        Samples validation = Windows.build(bars, scaling, config.window(), split.trainEnd(), split.validationEnd());
+        // A direct model's samples need every horizon's target inside their own split (Windows drops the rest).
+        int outputs = config.outputs();
+        Samples train = Windows.build(bars, scaling, config.window(), outputs, 0, split.trainEnd());
+        Samples validation = Windows.build(bars, scaling, config.window(), outputs, split.trainEnd(),
+                split.validationEnd());
         if (train.size() < 10 * config.batchSize() / 4 || validation.size() < 10) {
             throw new IllegalArgumentException(series + " has too little data to train: " + train.size()
                     + " training and " + validation.size() + " validation windows");
         }
         log.accept(series + ": " + train.size() + " training, " + validation.size() + " validation windows; "
                 + "scaling " + config.scaling() + " fitted on the training split (" + iso(bars, 0) + " .. "
-                + iso(bars, split.trainEnd() - 1) + ")");
+                + iso(bars, split.trainEnd() - 1) + "); " + config.forecast() + " forecasts, " + outputs
+                + " output" + (outputs == 1 ? "" : "s"));
 
         LstmSpec spec = new LstmSpec(config.columns().size(), config.window(), config.hiddenUnits(), config.dropout(),
-                1, config.learningRate(), config.seed());
+                outputs, config.learningRate(), config.seed());
         TrainingResult result = new LstmTrainer(new TrainingOptions(config.epochs(), config.batchSize(),
                 config.patience())).train(spec, floats(train), floats(validation), epochs);
         PortableLstm portable = PortableExport.from(result.network(), spec);
 
-        Forecaster forecaster = new Forecaster(portable::forward, scaling, config.window(), series.interval());
+        Forecaster forecaster = new Forecaster(config.forecastMode(), portable::forward, scaling, config.window(),
+                series.interval());
         int maxH = config.maxHorizon();
         // Validation origins forecast into the validation split; their residuals set the intervals.
         Forecasts onValidation = Backtest.forecast(bars, forecaster, split.trainEnd() - 1,
@@ -102,14 +107,19 @@ public final class TrainingPipeline {
             double[][] window = samples.x()[i];
             x[i] = new float[window.length][];
             for (int t = 0; t < window.length; t++) {
-                x[i][t] = new float[window[t].length];
-                for (int c = 0; c < window[t].length; c++) {
-                    x[i][t][c] = (float) window[t][c];
-                }
+                x[i][t] = floats(window[t]);
             }
-            y[i] = new float[] {(float) samples.y()[i][0]};
+            y[i] = floats(samples.y()[i]);
         }
         return new TrainingSet(x, y);
+    }
+
+    private static float[] floats(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
     }
 
     private static String iso(List<Bar> bars, int index) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.Scaling;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ class TrainingConfigsTest {
         assertEquals(List.of(50, 50), config.hiddenUnits());
         assertEquals(0.2, config.dropout());
         assertEquals(30, config.maxHorizon());
+        assertEquals(Forecaster.Mode.DIRECT, config.forecastMode(), "chosen by backtest, see the README");
+        assertEquals(30, config.outputs());
     }
 
     @Test
@@ -39,6 +42,16 @@ class TrainingConfigsTest {
     }
 
     @Test
+    void aDirectForecastHasOneOutputPerHorizonUpToTheLargest() {
+        TrainingConfig direct = TrainingConfigs.load(null, Map.of("forecast", "direct", "horizons", List.of(1, 7)));
+        TrainingConfig recursive = TrainingConfigs.load(null, Map.of("forecast", "recursive"));
+
+        assertEquals(Forecaster.Mode.DIRECT, direct.forecastMode());
+        assertEquals(7, direct.outputs());
+        assertEquals(1, recursive.outputs());
+    }
+
+    @Test
     void rejectsUnknownFieldsAndBadValuesNamingThem() throws Exception {
         Path typo = Files.writeString(dir.resolve("typo.json"), "{\"epoch\": 7}");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
@@ -48,5 +61,9 @@ class TrainingConfigsTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfigs.load(null, Map.of("scaling", "zscore")));
         assertTrue(bad.getMessage().contains("unknown scaling 'zscore'"), bad.getMessage());
+
+        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfigs.load(null, Map.of("forecast", "hybrid")));
+        assertTrue(mode.getMessage().contains("unknown forecast 'hybrid'"), mode.getMessage());
     }
 }

@@ -48,11 +48,18 @@ final class BtcDaily {
 
     /** Windows starting at {@code from} (inclusive) to {@code to} (exclusive). */
     TrainingSet windows(int window, int from, int to) {
+        return windows(window, 1, from, to);
+    }
+
+    /** Windows as for a direct model: the scaled closes of the {@code horizons} rows after each as its targets. */
+    TrainingSet windows(int window, int horizons, int from, int to) {
         float[][][] x = new float[to - from][][];
-        float[][] y = new float[to - from][];
+        float[][] y = new float[to - from][horizons];
         for (int s = from; s < to; s++) {
             x[s - from] = floats(window(s, window));
-            y[s - from] = new float[] {(float) rows[s + window][CLOSE]};
+            for (int h = 0; h < horizons; h++) {
+                y[s - from][h] = (float) rows[s + window + h][CLOSE];
+            }
         }
         return new TrainingSet(x, y);
     }

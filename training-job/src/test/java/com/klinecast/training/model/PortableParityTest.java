@@ -15,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's {@code output()} against the plain-Java forward pass the prediction Lambda runs, on real BTCUSDT windows:
- * single windows and 30-step recursive forecasts. A wrong gate order, a transposed matrix, a missed bias or a
- * forgotten dropout scaling would show as differences of 1e-2 or more; float rounding is about 1e-7.
+ * single windows, 30-step recursive forecasts and a direct model's 30 outputs. A wrong gate order, a transposed
+ * matrix, a missed bias or a forgotten dropout scaling would show as differences of 1e-2 or more; float rounding is
+ * about 1e-7.
  */
 class PortableParityTest {
 
@@ -67,6 +68,35 @@ class PortableParityTest {
             }
         }
         System.out.printf("30-step rollouts: max |DL4J - portable| = %.3g%n", max);
+        assertTrue(max <= TOLERANCE, "max difference " + max);
+    }
+
+    @Test
+    void directThirtyHorizonForecastsMatchDl4j() {
+        // A direct model trained briefly: its 30 outputs are the 30 days of a forecast, read in one pass.
+        int horizons = 30;
+        int windows = btc.rows.length - WINDOW - horizons + 1;
+        int split = windows * 4 / 5;
+        LstmSpec direct = LstmSpec.reference(BtcDaily.FEATURES, WINDOW, horizons, 2024);
+        MultiLayerNetwork net = new LstmTrainer(new TrainingOptions(2, 32, 2)).train(direct,
+                btc.windows(WINDOW, horizons, 0, split), btc.windows(WINDOW, horizons, split, windows),
+                EpochListener.NONE).network();
+        PortableLstm copy = PortableLstmJson.fromBytes(PortableLstmJson.toBytes(PortableExport.from(net, direct)));
+        assertEquals(horizons, copy.outputs());
+
+        double max = 0;
+        int compared = 0;
+        for (int start = 0; start < btc.rows.length - WINDOW; start += 5) {
+            double[][] window = BtcDaily.floatValued(btc.window(start, WINDOW));
+            double[] expected = dl4j(net).apply(window);
+            double[] actual = copy.forward(window);
+            for (int h = 0; h < horizons; h++) {
+                max = Math.max(max, Math.abs(expected[h] - actual[h]));
+            }
+            compared++;
+        }
+        System.out.printf("direct 30-horizon forecasts: %d windows, max |DL4J - portable| = %.3g%n", compared, max);
+        assertTrue(compared >= 200);
         assertTrue(max <= TOLERANCE, "max difference " + max);
     }
 

@@ -28,11 +28,16 @@ class TrainingPipelineTest {
         return TrainingConfigs.load(null, Map.of("epochs", 2, "hiddenUnits", List.of(16, 16), "scaling", scaling));
     }
 
+    private static TrainingConfig quick(String scaling, String forecast) {
+        return TrainingConfigs.load(null, Map.of("epochs", 2, "hiddenUnits", List.of(16, 16), "scaling", scaling,
+                "forecast", forecast));
+    }
+
     @Test
     void trainsAndReportsEveryHorizonBesideTheNaiveForecast() {
         List<String> log = new ArrayList<>();
         TrainedModel model = new TrainingPipeline(EpochListener.NONE, log::add).train(BTC_1D, BARS,
-                quick("log_return"), -1);
+                quick("log_return", "recursive"), -1);
 
         assertEquals(List.of(1, 3, 7, 14, 30), model.test().horizons().stream().map(HorizonMetrics::horizon).toList());
         for (HorizonMetrics m : model.test().horizons()) {
@@ -45,6 +50,20 @@ class TrainingPipelineTest {
         assertEquals(iso(testStart), model.data().testFrom());
         assertEquals(iso(testStart - 1), model.test().firstOrigin());
         assertTrue(log.get(0).contains("fitted on the training split"));
+    }
+
+    @Test
+    void aDirectModelIsTrainedWithOneOutputPerDayAndBacktestedLikeTheRecursiveOne() {
+        List<String> log = new ArrayList<>();
+        TrainedModel model = new TrainingPipeline(EpochListener.NONE, log::add).train(BTC_1D, BARS,
+                quick("log_return", "direct"), -1);
+
+        assertEquals(30, model.portable().outputs());
+        assertTrue(log.get(0).contains("direct forecasts, 30 outputs"), log.get(0));
+        for (HorizonMetrics m : model.test().horizons()) {
+            assertTrue(m.mase() > 0 && Double.isFinite(m.mase()), "MASE at " + m.horizon());
+            assertNotNull(m.coverage80());
+        }
     }
 
     private static String iso(int index) {

@@ -1,0 +1,73 @@
+package com.klinecast.core.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.core.forecast.Bar.Column;
+import com.klinecast.core.forecast.Forecaster.Mode;
+import com.klinecast.core.forecast.portable.DenseWeights;
+import com.klinecast.core.forecast.portable.LstmLayerWeights;
+import com.klinecast.core.forecast.portable.PortableLstm;
+import com.klinecast.core.forecast.portable.PortableLstmJson;
+import com.klinecast.core.registry.LoadedModel;
+import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.TestWindow;
+import com.klinecast.core.series.Series;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The forecast mode comes from the manifest's config; versions from before the field forecast recursively. */
+class PublishedModelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A network whose dense layer ignores the LSTM (zero weights) and outputs its biases 0.65, 0.7, 0.8: on a 0..100
+     * close scale, direct reads 65, 70, 80; recursion reads the first output at every step, 65, 65, 65.
+     */
+    private static final PortableLstm CONSTANT = new PortableLstm(1, 2,
+            List.of(new LstmLayerWeights(1, 1, new float[][] {{1, 1, 1, 1}}, new float[][] {{1, 1, 1, 1}},
+                    new float[] {0, 0, 0, 0})),
+            new DenseWeights(1, 3, new float[][] {{0, 0, 0}}, new float[] {0.65f, 0.7f, 0.8f}));
+
+    @Test
+    void aManifestSayingDirectGivesADirectForecaster() {
+        PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("forecast", "direct")));
+
+        assertEquals(Mode.DIRECT, model.forecaster().mode());
+        assertArrayEquals(new double[] {65, 70, 80}, model.forecaster().closes(history(), 3), 1e-4);
+    }
+
+    @Test
+    void aManifestWithoutTheFieldIsRecursive() {
+        PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("scaling", "global_minmax")));
+
+        assertEquals(Mode.RECURSIVE, model.forecaster().mode());
+        assertArrayEquals(new double[] {65, 65, 65}, model.forecaster().closes(history(), 3), 1e-4);
+    }
+
+    private static LoadedModel loaded(JsonNode config) {
+        byte[] weights = PortableLstmJson.toBytes(CONSTANT);
+        Scaling scaling = new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100});
+        ModelManifest manifest = new ModelManifest(Series.of("BTCUSDT", "1d"), 1,
+                Instant.parse("2025-07-01T00:00:00Z"),
+                Map.of("weights.json", new ModelManifest.Artifact("0".repeat(64), weights.length)), 1.0,
+                TestWindow.parse("2025-01-01T00:00:00Z", "2025-06-30T00:00:00Z"), config,
+                JSON.valueToTree(Map.of("window", 2)), JSON.valueToTree(scaling),
+                JSON.valueToTree(Map.of("trainTo", "2024-06-30T00:00:00Z")), null, null, null);
+        return new LoadedModel(manifest, Map.of("weights.json", weights));
+    }
+
+    private static List<Bar> history() {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            bars.add(new Bar(i * 86_400_000L, 50, 50, 50, 50, 1));
+        }
+        return bars;
+    }
+}
