@@ -36,13 +36,31 @@ public interface ModelRegistry {
     Optional<Champion> champion(Series series);
 
     /**
+     * Scores a champion on another version's test window, as that version was scored (its backtest MAE at
+     * horizon 1 there), or returns NaN when it cannot be done fairly (the window overlaps the data the champion
+     * was fitted or validated on).
+     */
+    @FunctionalInterface
+    interface Rescorer {
+
+        Rescorer NONE = (champion, window) -> Double.NaN;
+
+        double score(ModelManifest champion, TestWindow window);
+    }
+
+    /**
      * Makes {@code version} the champion if there is none, or if its promotion score is no worse than the
-     * champion's on the same test window. Different windows are not compared: nothing changes, and the decision
-     * says so.
+     * champion's on the same test window. A champion tested on another window is re-scored on the candidate's by
+     * {@code rescorer}; when it cannot be, nothing changes, and the decision says so.
      *
      * @throws ModelNotFoundException when the version is not visible
      */
-    PromotionDecision promoteIfBetter(Series series, int version);
+    PromotionDecision promoteIfBetter(Series series, int version, Rescorer rescorer);
+
+    /** {@link #promoteIfBetter(Series, int, Rescorer)} comparing recorded scores on identical windows only. */
+    default PromotionDecision promoteIfBetter(Series series, int version) {
+        return promoteIfBetter(series, version, Rescorer.NONE);
+    }
 
     /**
      * Operator override: makes {@code version} the champion whatever the scores.

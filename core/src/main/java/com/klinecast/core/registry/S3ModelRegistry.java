@@ -242,7 +242,7 @@ public final class S3ModelRegistry implements ModelRegistry {
     }
 
     @Override
-    public PromotionDecision promoteIfBetter(Series series, int version) {
+    public PromotionDecision promoteIfBetter(Series series, int version, Rescorer rescorer) {
         ModelKeys.of(series);
         ModelKeys.requireVersion(version);
         ModelManifest candidate = manifest(series, version)
@@ -263,18 +263,23 @@ public final class S3ModelRegistry implements ModelRegistry {
                         + " with; promote it explicitly if intended");
             }
             TestWindow window = candidate.testWindow();
-            if (!window.equals(champion.get().testWindow())) {
-                return Change.none("not compared: " + v + " was tested on " + window + ", the champion " + c
-                        + " on " + champion.get().testWindow() + "; scores on different windows are not "
-                        + "comparable, so the champion is kept (promote explicitly to override)");
-            }
             double mine = candidate.promotionScore();
             double theirs = champion.get().promotionScore();
+            String how = "";
+            if (!window.equals(champion.get().testWindow())) {
+                theirs = rescorer.score(champion.get(), window);
+                if (Double.isNaN(theirs)) {
+                    return Change.none("not compared: " + v + " was tested on " + window + ", the champion " + c
+                            + " on " + champion.get().testWindow() + ", and the champion cannot be re-scored fairly on "
+                            + v + "'s window, so the champion is kept (promote explicitly to override)");
+                }
+                how = " (re-scored on this window)";
+            }
             if (mine <= theirs) {
                 return Change.to(version, prepend(current),
-                        v + " scores " + mine + " <= champion " + c + "'s " + theirs + " on " + window);
+                        v + " scores " + mine + " <= champion " + c + "'s " + theirs + how + " on " + window);
             }
-            return Change.none(v + " scores " + mine + " > champion " + c + "'s " + theirs + " on " + window
+            return Change.none(v + " scores " + mine + " > champion " + c + "'s " + theirs + how + " on " + window
                     + "; champion kept");
         });
     }

@@ -2,6 +2,8 @@ package com.klinecast.cli;
 
 import com.klinecast.core.features.FeatureSet;
 import com.klinecast.core.ingest.IngestState;
+import com.klinecast.core.registry.Champion;
+import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
@@ -31,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
     record SeriesStatus(String series, long candles, String firstOpenTime, String lastOpenTime,
             String lastClosedAt, long staleCandles, int gaps, long missingCandles, List<String> gapsAfter,
             long flaggedRows, String featureVersions, boolean recomputeNeeded, String watermark,
-            boolean backfillComplete) {
+            boolean backfillComplete, Integer champion) {
     }
 
     record Status(String table, String now, int featureSetVersion, int tableFeatureVersion,
@@ -44,6 +46,7 @@ final class StatusCommand implements Callable<Integer> {
             FeatureTable features = new FeatureTable(stack.dynamoDb(), LocalStack.TABLE,
                     BatchWriter.withDefaults(stack.dynamoDb()));
             IngestStateTable states = new IngestStateTable(stack.dynamoDb(), LocalStack.TABLE);
+            ModelRegistry registry = stack.registry();
             List<SeriesStatus> rows = new ArrayList<>();
             long now = root.now().toEpochMilli();
             for (Series series : states.knownSeries()) {
@@ -58,7 +61,8 @@ final class StatusCommand implements Callable<Integer> {
                         stats.gaps().stream().map(g -> iso(g.after()) + " (+" + g.missing() + " missing)").toList(),
                         stats.flagged(), versions, stats.minFeatureVersion() < FeatureSet.VERSION,
                         state.map(s -> iso(s.lastOpenTime())).orElse(null),
-                        state.map(IngestState::complete).orElse(false)));
+                        state.map(IngestState::complete).orElse(false),
+                        registry.champion(series).map(Champion::version).orElse(null)));
             }
             print(new Status(LocalStack.TABLE, Instant.ofEpochMilli(now).toString(), FeatureSet.VERSION,
                     states.featureVersion(), rows));
@@ -76,13 +80,14 @@ final class StatusCommand implements Callable<Integer> {
             return;
         }
         System.out.println("now " + status.now() + "; feature set v" + status.featureSetVersion());
-        System.out.printf("%-12s %8s  %-20s  %-20s  %5s  %4s  %7s  %8s  %s%n", "SERIES", "CANDLES", "FIRST", "LAST",
-                "STALE", "GAPS", "FLAGGED", "FEATURES", "BACKFILL");
+        System.out.printf("%-12s %8s  %-20s  %-20s  %5s  %4s  %7s  %8s  %-11s  %s%n", "SERIES", "CANDLES", "FIRST",
+                "LAST", "STALE", "GAPS", "FLAGGED", "FEATURES", "BACKFILL", "CHAMPION");
         for (SeriesStatus s : status.series()) {
-            System.out.printf("%-12s %8d  %-20s  %-20s  %5d  %4d  %7d  %8s  %s%n", s.series(), s.candles(),
+            System.out.printf("%-12s %8d  %-20s  %-20s  %5d  %4d  %7d  %8s  %-11s  %s%n", s.series(), s.candles(),
                     s.firstOpenTime(), s.lastOpenTime(), s.staleCandles(), s.gaps(), s.flaggedRows(),
                     s.featureVersions() + (s.recomputeNeeded() ? "!" : ""),
-                    s.backfillComplete() ? "complete" : "in progress");
+                    s.backfillComplete() ? "complete" : "in progress",
+                    s.champion() == null ? "none" : "v" + s.champion());
             s.gapsAfter().forEach(g -> System.out.println("    gap after " + g));
             if (s.recomputeNeeded()) {
                 System.out.println("    rows older than feature set v" + status.featureSetVersion()

@@ -131,6 +131,7 @@ class KlinecastCliTest {
         Run second = klinecast("up", "--smoke", "--port", "0", "--epochs", "1");
         Run forecast = klinecast("forecast", "--days", "3");
         Run tooFar = klinecast("forecast", "--days", "31");
+        Run status = klinecast("status");
 
         assertEquals(0, first.exitCode(), first.out());
         assertTrue(first.out().contains("2875 candles written"), first.out());
@@ -143,6 +144,8 @@ class KlinecastCliTest {
         assertEquals(3, forecast.out().lines().filter(l -> l.matches("\\s+\\d+  2025-07-0\\d.*")).count(),
                 forecast.out());
         assertEquals(1, tooFar.exitCode(), "31 days is past the model's longest horizon");
+        assertTrue(status.out().lines().anyMatch(l -> l.startsWith("BTCUSDT#1d") && l.endsWith("complete     v1")),
+                status.out());
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class TrainingJob {
         TrainedModel model = new TrainingPipeline(epochs, log).train(series, bars, config, trainEnd);
         ModelManifest manifest = new ModelPublisher(registry).publish(model);
         log.accept(series + ": wrote version " + manifest.version());
-        PromotionDecision decision = registry.promoteIfBetter(series, manifest.version());
+        PromotionDecision decision = registry.promoteIfBetter(series, manifest.version(),
+                new ChampionRescorer(registry, series, bars, log));
         log.accept(series + ": " + (decision.promoted() ? "promoted to champion" : "not promoted") + " ("
                 + decision.reason() + ")");
         return new TrainingOutcome(model, manifest, decision);
