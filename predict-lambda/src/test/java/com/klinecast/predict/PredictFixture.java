@@ -106,6 +106,11 @@ final class PredictFixture {
     }
 
     ModelManifest publish(long seed) {
+        return publish(seed, FeatureSet.VERSION);
+    }
+
+    /** A model trained on feature set {@code featureSet}: a newer one than this predictor knows cannot be run. */
+    ModelManifest publish(long seed, int featureSet) {
         List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", 2000).stream().map(Bar::of).toList();
         List<Bar.Column> columns = List.of(Bar.Column.values());
         LogReturns scaler = LogReturns.fit(columns, bars);
@@ -129,7 +134,7 @@ final class PredictFixture {
                 .promotionScore(1000.0)
                 .testWindow(TestWindow.parse("2024-01-01T00:00:00Z", "2025-06-30T00:00:00Z"))
                 .config(Map.of("scaling", "log_return", "horizons", List.of(1, 3, 7, 14, 30), "window", 30))
-                .features(Map.of("columns", columns, "window", 30, "featureSetVersion", FeatureSet.VERSION))
+                .features(Map.of("columns", columns, "window", 30, "featureSetVersion", featureSet))
                 .scaler(JSON.valueToTree(scaler))
                 .trainingData(Map.of("trainFrom", "2017-08-17T00:00:00Z", "trainTo", "2022-12-31T00:00:00Z"))
                 .metrics(metrics)

@@ -10,6 +10,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.predict.api.ApiRequest;
+import com.klinecast.predict.api.ApiResponse;
+import com.klinecast.predict.api.Router;
 import com.klinecast.standins.lambda.LocalContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -175,6 +178,35 @@ class PredictHandlerTest {
         fixture.corrupt(1);
 
         assertError("predict-forecast.json", 503, "model unusable", "rollback");
+    }
+
+    @Test
+    void aChampionFromANewerFeatureSetIsSkippedForTheOneBeforeIt() throws Exception {
+        fixture.withCandles().publishChampion(1);
+        fixture.publish(2, 99);
+        fixture.registry.promote(BTC_1D, 2);
+
+        JsonNode body = body(invoke("predict-forecast.json"));
+
+        assertEquals(1, body.path("model").path("version").asInt());
+        assertEquals("fallback", body.path("model").path("source").asText());
+        assertTrue(body.path("fallback").path("reason").asText().contains("feature set v99"), body.toString());
+    }
+
+    @Test
+    void aPinnedVersionThatIsCorruptIsA503AndAnUnknownOneA404() throws Exception {
+        fixture.withCandles().publishChampion(1);
+        fixture.corrupt(1);
+        Router router = fixture.router(java.time.Clock.fixed(PredictFixture.NOW, java.time.ZoneOffset.UTC));
+
+        ApiResponse corrupt = router.handle(ApiRequest.get("/forecast", "symbol=BTCUSDT&version=1"));
+        ApiResponse unknown = router.handle(ApiRequest.get("/forecast", "symbol=BTCUSDT&version=7"));
+        ApiResponse bad = router.handle(ApiRequest.get("/forecast", "symbol=BTCUSDT&version=latest"));
+
+        assertEquals(503, corrupt.status(), corrupt.body());
+        assertTrue(corrupt.body().contains("model unusable") && corrupt.body().contains("weights.json"));
+        assertEquals(404, unknown.status(), unknown.body());
+        assertEquals(400, bad.status(), bad.body());
     }
 
     private void assertError(String eventFile, int status, String error, String detailPart) throws Exception {
