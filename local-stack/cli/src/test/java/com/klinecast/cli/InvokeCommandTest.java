@@ -10,6 +10,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +136,55 @@ class InvokeCommandTest {
         assertEquals(1, badParameter.exitCode());
         assertTrue(badParameter.json().get("errorMessage").asText().startsWith("SYMBOLS/INTERVALS"),
                 badParameter.out());
+    }
+
+    /**
+     * Every file in events/ through its function, in pipeline order (backfill, daily, a tiny model, the API):
+     * scheduled events by exit code (1 is a function error), API events by status code. A new event file needs
+     * its expected outcome here.
+     */
+    @Test
+    void everyEventFileRunsThroughItsFunctionWithTheExpectedOutcome() throws Exception {
+        Map<String, Integer> scheduled = new LinkedHashMap<>();
+        scheduled.put("ingest-scheduled.json", 0);
+        scheduled.put("ingest-override-btc-1h.json", 0);
+        scheduled.put("ingest-unknown-symbol.json", 1);
+        scheduled.put("ingest-bad-interval.json", 1);
+        scheduled.put("daily-scheduled.json", 0);
+        scheduled.put("daily-override-btc-eth.json", 1); // ETHUSDT was never backfilled
+        Map<String, Integer> api = new LinkedHashMap<>();
+        api.put("predict-page.json", 200);
+        api.put("predict-models.json", 200);
+        api.put("predict-forecast.json", 200);
+        api.put("predict-forecast-default-days.json", 200);
+        api.put("predict-forecast-30-days.json", 200);
+        api.put("predict-forecast-pinned-version.json", 200);
+        api.put("predict-bad-days.json", 400);
+        api.put("predict-days-out-of-range.json", 400);
+        api.put("predict-invalid-symbol.json", 400);
+        api.put("predict-repeated-parameter.json", 400);
+        api.put("predict-unknown-symbol.json", 404);
+        api.put("predict-unknown-path.json", 404);
+        api.put("predict-post-forecast.json", 405);
+        try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+            Set<String> all = new TreeSet<>(scheduled.keySet());
+            all.addAll(api.keySet());
+            assertEquals(files.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new)),
+                    all);
+        }
+
+        for (Map.Entry<String, Integer> e : scheduled.entrySet()) {
+            Run run = invoke(e.getKey().startsWith("daily-") ? "DailyFunction" : "IngestFunction", e.getKey());
+            assertEquals(e.getValue(), run.exitCode(), e.getKey() + ": " + run.out() + run.err());
+            assertTrue(run.json().has(e.getValue() == 0 ? "series" : "errorMessage"), e.getKey() + ": " + run.out());
+        }
+        Path tiny = Files.writeString(dataDir.resolve("tiny.json"), "{\"epochs\": 1, \"hiddenUnits\": [8, 8]}");
+        assertEquals(0, klinecast("train", "--config", tiny.toString()).exitCode());
+        for (Map.Entry<String, Integer> e : api.entrySet()) {
+            Run run = invoke("PredictFunction", e.getKey());
+            assertEquals(0, run.exitCode(), e.getKey() + ": " + run.err());
+            assertEquals(e.getValue(), run.json().get("statusCode").asInt(), e.getKey() + ": " + run.out());
+        }
     }
 
     @Test
