@@ -14,6 +14,7 @@ import com.klinecast.standins.replay.ReplayClock;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,16 +34,23 @@ final class LocalStack implements AutoCloseable {
     static final String TABLE = "klinecast-features";
     static final String BUCKET = "klinecast-models";
 
+    /** Where the stand-ins listen on 127.0.0.1; 0 picks a free port. */
+    record Ports(int dynamoDb, int s3, int replay) {
+        static final Ports ANY = new Ports(0, 0, 0);
+    }
+
     private final DynamoDbLocal dynamo;
     private final BinanceReplayServer replay;
     private final URI binanceUrl;
     private final DynamoDbClient ddb;
     private final Path dataDir;
+    private final int s3Port;
     private S3Local s3Local;
     private S3Client s3;
 
-    private LocalStack(Path dataDir, DynamoDbLocal dynamo, BinanceReplayServer replay, URI binanceUrl) {
+    private LocalStack(Path dataDir, DynamoDbLocal dynamo, BinanceReplayServer replay, URI binanceUrl, int s3Port) {
         this.dataDir = dataDir;
+        this.s3Port = s3Port;
         this.dynamo = dynamo;
         this.replay = replay;
         this.binanceUrl = binanceUrl;
@@ -52,8 +60,12 @@ final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack start(Klinecast options) {
+        return start(options, Ports.ANY);
+    }
+
+    static LocalStack start(Klinecast options, Ports ports) {
         Path dataDir = options.dataDir.toAbsolutePath();
-        DynamoDbLocal dynamo = DynamoDbLocal.fileBacked(dataDir.resolve("dynamodb"));
+        DynamoDbLocal dynamo = DynamoDbLocal.fileBacked(dataDir.resolve("dynamodb"), ports.dynamoDb());
         BinanceReplayServer replay = null;
         URI binanceUrl = options.binanceUrl;
         if (options.source == Klinecast.Source.replay) {
@@ -64,10 +76,25 @@ final class LocalStack implements AutoCloseable {
                         + "run from the project root, or pass --replay-dir");
             }
             replay = BinanceReplayServer.start(dir, options.now == null ? ReplayClock.system()
-                    : ReplayClock.fixedAt(options.now()));
+                    : ReplayClock.fixedAt(options.now()), Clock.systemUTC(), ports.replay());
             binanceUrl = replay.baseUrl();
         }
-        return new LocalStack(dataDir, dynamo, replay, binanceUrl);
+        return new LocalStack(dataDir, dynamo, replay, binanceUrl, ports.s3());
+    }
+
+    /** The exchange the functions reach: the replay's URL, or the live exchange for {@code --source binance}. */
+    URI binanceUrl() {
+        return binanceUrl;
+    }
+
+    URI dynamoDbEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    /** S3Proxy's endpoint (it starts if it has not yet). */
+    URI s3Endpoint() {
+        s3();
+        return s3Local.endpoint();
     }
 
     DynamoDbClient dynamoDb() {
@@ -82,7 +109,7 @@ final class LocalStack implements AutoCloseable {
     /** The S3 client for the local registry bucket (S3Proxy starts on first use). */
     S3Client s3() {
         if (s3 == null) {
-            s3Local = S3Local.fileBacked(dataDir.resolve("s3"));
+            s3Local = S3Local.fileBacked(dataDir.resolve("s3"), s3Port);
             LocalAws.useS3(s3Local.endpoint());
             s3 = AwsClients.s3();
             try {

@@ -28,10 +28,26 @@ final class ServeCommand implements Callable<Integer> {
             + "table).")
     List<String> intervals;
 
+    @Option(names = "--dynamodb-port", defaultValue = "0", paramLabel = "PORT", description = "DynamoDB Local's "
+            + "port, fixed for clients outside this process (sam local); default: a free one.")
+    int dynamoDbPort;
+
+    @Option(names = "--s3-port", defaultValue = "0", paramLabel = "PORT", description = "S3Proxy's port (the "
+            + "model registry); default: a free one.")
+    int s3Port;
+
+    @Option(names = "--replay-port", defaultValue = "0", paramLabel = "PORT", description = "The Binance replay's "
+            + "port; default: a free one.")
+    int replayPort;
+
     @Override
     public Integer call() {
         UntilStopped stopped = new UntilStopped();
-        try (LocalStack stack = LocalStack.start(root)) {
+        try (LocalStack stack = LocalStack.start(root, new LocalStack.Ports(dynamoDbPort, s3Port, replayPort))) {
+            // For functions run elsewhere (sam local invoke / start-api): where the stores and the exchange are.
+            System.out.println("local stack: DynamoDB " + stack.dynamoDbEndpoint() + " (table " + LocalStack.TABLE
+                    + "), S3 " + stack.s3Endpoint() + " (bucket " + LocalStack.BUCKET + "), Binance "
+                    + stack.binanceUrl());
             serve(stack, root, LocalPredict.served(stack, symbols, intervals), port, stopped);
         } finally {
             stopped.closed();

@@ -65,12 +65,21 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     /** Starts an instance keeping its data in {@code dir} (created if missing) across restarts. */
     public static DynamoDbLocal fileBacked(Path dir) {
+        return fileBacked(dir, 0);
+    }
+
+    /**
+     * The same on a fixed port (0: a free one), for clients configured outside this JVM, such as
+     * {@code sam local invoke}.
+     */
+    public static DynamoDbLocal fileBacked(Path dir, int port) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start("-dbPath", dir.toAbsolutePath().toString());
+        String[] storage = {"-dbPath", dir.toAbsolutePath().toString()};
+        return port == 0 ? start(storage) : start(() -> port, storage);
     }
 
     public URI endpoint() {

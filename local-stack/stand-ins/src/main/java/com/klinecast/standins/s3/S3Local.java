@@ -35,7 +35,7 @@ public final class S3Local implements AutoCloseable {
 
     /** Starts an instance over S3Proxy's {@code transient} (in-memory) store, which supports versioning. */
     public static S3Local inMemory() {
-        return start(new TransientNio2BlobStore());
+        return start(new TransientNio2BlobStore(), 0);
     }
 
     /**
@@ -44,12 +44,17 @@ public final class S3Local implements AutoCloseable {
      * system must support them (ext4, xfs, btrfs and APFS do). This store does not support versioning.
      */
     public static S3Local fileBacked(Path dir) {
+        return fileBacked(dir, 0);
+    }
+
+    /** The same on a fixed port (0: a free one), for clients configured outside this JVM. */
+    public static S3Local fileBacked(Path dir, int port) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(new FilesystemNio2BlobStore(dir.toAbsolutePath().toString()));
+        return start(new FilesystemNio2BlobStore(dir.toAbsolutePath().toString()), port);
     }
 
     public URI endpoint() {
@@ -71,11 +76,11 @@ public final class S3Local implements AutoCloseable {
         }
     }
 
-    private static S3Local start(BlobStore store) {
+    private static S3Local start(BlobStore store, int port) {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 // Port 0: the kernel picks a free port as Jetty binds, so no other process can take it in between.
-                .endpoint(URI.create("http://" + HOST + ":0"))
+                .endpoint(URI.create("http://" + HOST + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
                 // Jetty drains gracefully for up to 30 s by default, 1-2 s even when idle; a stand-in has nothing to drain.
                 .stopTimeout(0)

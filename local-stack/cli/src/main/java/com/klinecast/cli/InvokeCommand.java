@@ -1,0 +1,307 @@
+package com.klinecast.cli;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.klinecast.core.binance.BinanceKlinesClient;
+import com.klinecast.core.config.Env;
+import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.ingest.IngestListener;
+import com.klinecast.core.ingest.IngestServices;
+import com.klinecast.core.ingest.ScheduledIngest;
+import com.klinecast.daily.DailyHandler;
+import com.klinecast.ingest.IngestHandler;
+import com.klinecast.predict.PredictConfig;
+import com.klinecast.predict.PredictHandler;
+import com.klinecast.predict.PredictServices;
+import com.klinecast.standins.lambda.LocalContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The offline {@code sam local invoke}: one function of template.yaml, its handler and environment read from the
+ * template, run in-process against the local stack with an event from a file.
+ */
+@Command(name = "invoke", mixinStandardHelpOptions = true, description = {
+    "Invoke a function of template.yaml once against the local stack, as `sam local invoke` would (no SAM CLI or "
+            + "Docker needed): the Handler and Environment come from the template, with FEATURE_TABLE, MODEL_BUCKET "
+            + "and BINANCE_BASE_URL resolved to the local stack; the event from a file.",
+    "Prints the response as JSON on stdout (or Lambda's error JSON, exit code 1); the function's logs go to stderr."})
+final class InvokeCommand implements Callable<Integer> {
+
+    /** Template parameters the local stack stands in for, as `sam local invoke --parameter-overrides` would. */
+    private static final String BINANCE_PARAMETER = "BinanceBaseUrl";
+
+    @ParentCommand
+    Klinecast root;
+
+    @Parameters(index = "0", paramLabel = "FUNCTION_LOGICAL_ID",
+            description = "The function's logical id in the template, e.g. IngestFunction, DailyFunction, "
+                    + "PredictFunction.")
+    String functionId;
+
+    @Option(names = {"-e", "--event"}, paramLabel = "FILE",
+            description = "The event, e.g. events/predict-forecast.json; default: an empty event ({}).")
+    Path eventFile;
+
+    @Option(names = {"-n", "--env-vars"}, paramLabel = "FILE", description = "SAM's environment file: "
+            + "{\"FunctionLogicalId\": {\"VAR\": \"value\"}}, or {\"Parameters\": {...}} for every function. Like SAM, "
+            + "it overrides only variables the template declares.")
+    Path envVarsFile;
+
+    @Option(names = {"-t", "--template"}, paramLabel = "FILE",
+            description = "Default: template.yaml in this directory, else in the project root.")
+    Path templateFile;
+
+    @Option(names = "--parameter-overrides", split = "\\s+", paramLabel = "KEY=VALUE",
+            description = "Template parameters, e.g. --parameter-overrides 'Symbols=ETHUSDT Intervals=1h'.")
+    Map<String, String> parameterOverrides = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        SamTemplate template = SamTemplate.load(existing(templateFile == null ? Path.of("template.yaml")
+                : templateFile, "template"));
+        SamTemplate.ServerlessFunction function = template.function(functionId);
+        Class<?> handlerClass = handlerClass(function);
+        Object event = event(inputType(handlerClass));
+        Map<String, String> overrides = envVarsOverrides();
+
+        try (LocalStack stack = LocalStack.start(root)) {
+            Map<String, String> env = environment(template, function, stack, overrides);
+            Context context = LocalContext.withTimeout(functionId, Duration.ofSeconds(function.timeoutSeconds()),
+                    LocalContext.stderrLogger());
+            System.err.println("invoking " + function.handler() + " (" + functionId + ", time-out "
+                    + function.timeoutSeconds() + " s) with " + env);
+            Object response;
+            try {
+                response = handler(handlerClass, new Env(env), stack).handleRequest(event, context);
+            } catch (RuntimeException e) {
+                // What Lambda returns for a function error (an init error included): the same three fields.
+                System.out.println(errorJson(e));
+                return 1;
+            }
+            System.out.println(responseJson(response));
+            return 0;
+        }
+    }
+
+    /** The handler as Lambda would construct it, with the local stack's clients in place of the real ones. */
+    @SuppressWarnings("unchecked")
+    private RequestHandler<Object, Object> handler(Class<?> handlerClass, Env env, LocalStack stack) {
+        Clock clock = root.now == null ? Clock.systemUTC() : Clock.fixed(root.now(), ZoneOffset.UTC);
+        RequestHandler<?, ?> handler;
+        if (handlerClass == IngestHandler.class) {
+            handler = new IngestHandler(scheduledIngest(env, stack, clock));
+        } else if (handlerClass == DailyHandler.class) {
+            handler = new DailyHandler(scheduledIngest(env, stack, clock));
+        } else if (handlerClass == PredictHandler.class) {
+            handler = new PredictHandler(PredictServices.router(PredictConfig.fromEnv(env), stack.dynamoDb(),
+                    stack.s3(), clock, line -> System.err.println(line)));
+        } else {
+            throw new IllegalArgumentException(handlerClass.getName() + " has no local wiring; add it to "
+                    + InvokeCommand.class.getSimpleName());
+        }
+        return (RequestHandler<Object, Object>) handler;
+    }
+
+    private static ScheduledIngest scheduledIngest(Env env, LocalStack stack, Clock clock) {
+        IngestConfig config = IngestConfig.fromEnv(env);
+        return new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
+                BinanceKlinesClient.create(config.binance()), IngestListener.NONE), clock);
+    }
+
+    // ---------------------------------------------------------------------------------------------- template
+
+    /** The class the Handler names, checked to be a RequestHandler with that method. */
+    static Class<?> handlerClass(SamTemplate.ServerlessFunction function) {
+        if (function.handler() == null) {
+            throw new IllegalArgumentException(function.id() + " has no Handler");
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(function.handlerClass());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException(function.id() + "'s Handler " + function.handler()
+                    + " names a class that is not on the CLI's classpath");
+        }
+        if (!RequestHandler.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(function.handlerClass() + " does not implement RequestHandler");
+        }
+        if (Arrays.stream(type.getMethods()).noneMatch(m -> m.getName().equals(function.handlerMethod())
+                && m.getParameterCount() == 2)) {
+            throw new IllegalArgumentException(function.handlerClass() + " has no method "
+                    + function.handlerMethod() + "(event, context)");
+        }
+        return type;
+    }
+
+    /** The event type {@code I} of the handler's {@code RequestHandler<I, O>}. */
+    static Class<?> inputType(Class<?> handlerClass) {
+        for (Type type : handlerClass.getGenericInterfaces()) {
+            if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class
+                    && p.getActualTypeArguments()[0] instanceof Class<?> input) {
+                return input;
+            }
+        }
+        throw new IllegalArgumentException(handlerClass.getName() + " does not declare RequestHandler<I, O> with a "
+                + "concrete event type");
+    }
+
+    /**
+     * The function's variables as SAM would set them, pointed at the local stack: parameters take their defaults
+     * (then --parameter-overrides), the Binance URL parameter the local stack's exchange, the table and bucket
+     * the local stack's; then the env-vars file's values for variables the template declares.
+     */
+    private Map<String, String> environment(SamTemplate template, SamTemplate.ServerlessFunction function,
+            LocalStack stack, Map<String, String> overrides) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(BINANCE_PARAMETER, stack.binanceUrl().toString());
+        parameters.putAll(parameterOverrides);
+        Map<String, String> env = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> env.put(name,
+                SamTemplate.resolve(value, ref -> localValue(template, ref, parameters))));
+        overrides.forEach((name, value) -> {
+            if (env.containsKey(name)) {
+                env.put(name, value);
+            } else {
+                System.err.println("warning: " + name + " from " + envVarsFile + " is ignored: " + functionId
+                        + " does not declare it in the template (sam local ignores it too)");
+            }
+        });
+        return env;
+    }
+
+    private static String localValue(SamTemplate template, String name, Map<String, String> parameters) {
+        if (parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
+        Map<String, Object> parameter = template.parameters().get(name);
+        if (parameter != null) {
+            Object fallback = parameter.get("Default");
+            if (fallback == null) {
+                throw new IllegalArgumentException("parameter " + name + " has no default; pass "
+                        + "--parameter-overrides " + name + "=VALUE");
+            }
+            return fallback.toString();
+        }
+        if (template.resources().containsKey(name)) {
+            return switch (template.type(name)) {
+                case "AWS::DynamoDB::Table" -> LocalStack.TABLE;
+                case "AWS::S3::Bucket" -> LocalStack.BUCKET;
+                default -> throw new IllegalArgumentException(name + " (" + template.type(name)
+                        + ") has no local stand-in");
+            };
+        }
+        return switch (name) {
+            case "AWS::Region" -> System.getProperty("aws.region", "us-east-1");
+            case "AWS::AccountId" -> "000000000000";
+            case "AWS::StackName" -> "klinecast-local";
+            case "AWS::Partition" -> "aws";
+            case "AWS::URLSuffix" -> "amazonaws.com";
+            default -> throw new IllegalArgumentException("the template refers to " + name
+                    + ", which is neither a parameter nor a resource");
+        };
+    }
+
+    /** SAM's env-vars file: the "Parameters" block for every function, then this function's own block. */
+    private Map<String, String> envVarsOverrides() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (envVarsFile == null) {
+            return out;
+        }
+        JsonNode file;
+        try {
+            file = Reports.JSON.readTree(Files.readString(existing(envVarsFile, "env-vars file")));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(envVarsFile + " is not valid JSON: " + e.getMessage());
+        }
+        for (String block : List.of("Parameters", functionId)) {
+            file.path(block).fields().forEachRemaining(f -> out.put(f.getKey(),
+                    f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------- JSON
+
+    /** The event deserialized as the Lambda runtime does (aws-lambda-java-serialization). */
+    private Object event(Class<?> type) {
+        byte[] json;
+        try {
+            json = eventFile == null ? "{}".getBytes(StandardCharsets.UTF_8)
+                    : Files.readAllBytes(existing(eventFile, "event file"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return LambdaEventSerializers.serializerFor(type, InvokeCommand.class.getClassLoader())
+                    .fromJson(new ByteArrayInputStream(json));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException((eventFile == null ? "the empty event" : eventFile.toString())
+                    + " is not a " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String responseJson(Object response) {
+        if (response == null) {
+            return "null";
+        }
+        try {
+            if (response.getClass().getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                LambdaEventSerializers.serializerFor((Class) response.getClass(), InvokeCommand.class.getClassLoader())
+                        .toJson(response, out);
+                return Reports.JSON.writeValueAsString(Reports.JSON.readTree(out.toByteArray()));
+            }
+            return Reports.JSON.writeValueAsString(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the response as JSON", e);
+        }
+    }
+
+    private static String errorJson(RuntimeException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("errorMessage", e.getMessage());
+        error.put("errorType", e.getClass().getName());
+        error.put("stackTrace", Arrays.stream(e.getStackTrace()).limit(20).map(StackTraceElement::toString).toList());
+        try {
+            return Reports.JSON.writeValueAsString(error);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** A path as given, else relative to the project root (the ./klinecast launcher sets KLINECAST_HOME). */
+    private static Path existing(Path path, String what) {
+        if (Files.exists(path)) {
+            return path;
+        }
+        String home = System.getenv("KLINECAST_HOME");
+        if (home != null && !path.isAbsolute() && Files.exists(Path.of(home).resolve(path))) {
+            return Path.of(home).resolve(path);
+        }
+        throw new IllegalArgumentException(what + " " + path + " does not exist");
+    }
+}
