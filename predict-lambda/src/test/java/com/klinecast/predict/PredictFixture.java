@@ -98,6 +98,12 @@ final class PredictFixture {
         return new PredictHandler(router(Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
+    /** A handler serving only {@code served}. */
+    PredictHandler handlerServing(Series... served) {
+        return new PredictHandler(PredictServices.router(config(served), ddb, s3, Clock.fixed(NOW, ZoneOffset.UTC),
+                logged::add));
+    }
+
     /** Publishes a model whose weights come from {@code seed}, and makes it champion by the registry's rule. */
     ModelManifest publishChampion(long seed) {
         ModelManifest manifest = publish(seed);
