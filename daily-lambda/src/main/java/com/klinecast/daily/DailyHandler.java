@@ -10,6 +10,7 @@ import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService.Mode;
 import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.ScheduledIngest;
+import com.klinecast.core.observability.MetricsSink;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -29,7 +30,8 @@ public final class DailyHandler implements RequestHandler<ScheduledEvent, Ingest
     }
 
     private DailyHandler(IngestConfig config) {
-        this(new ScheduledIngest(config, IngestServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC()));
+        this(new ScheduledIngest(config, IngestServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC(),
+                MetricsSink.STDOUT));
     }
 
     public DailyHandler(ScheduledIngest ingest) {
@@ -40,6 +42,6 @@ public final class DailyHandler implements RequestHandler<ScheduledEvent, Ingest
     public IngestReport handleRequest(ScheduledEvent event, Context context) {
         Instant time = event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
         return ingest.handle(Mode.CATCH_UP, event.getDetail(), time, context::getRemainingTimeInMillis,
-                context.getLogger()::log);
+                context.getLogger()::log, context.getAwsRequestId());
     }
 }

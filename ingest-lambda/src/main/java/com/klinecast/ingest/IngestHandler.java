@@ -10,6 +10,7 @@ import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService.Mode;
 import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.ScheduledIngest;
+import com.klinecast.core.observability.MetricsSink;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -28,7 +29,8 @@ public final class IngestHandler implements RequestHandler<ScheduledEvent, Inges
     }
 
     private IngestHandler(IngestConfig config) {
-        this(new ScheduledIngest(config, IngestServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC()));
+        this(new ScheduledIngest(config, IngestServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC(),
+                MetricsSink.STDOUT));
     }
 
     public IngestHandler(ScheduledIngest ingest) {
@@ -39,6 +41,6 @@ public final class IngestHandler implements RequestHandler<ScheduledEvent, Inges
     public IngestReport handleRequest(ScheduledEvent event, Context context) {
         Instant time = event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
         return ingest.handle(Mode.BACKFILL, event.getDetail(), time, context::getRemainingTimeInMillis,
-                context.getLogger()::log);
+                context.getLogger()::log, context.getAwsRequestId());
     }
 }

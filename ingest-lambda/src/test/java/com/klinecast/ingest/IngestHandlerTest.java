@@ -190,6 +190,28 @@ class IngestHandlerTest {
     }
 
     @Test
+    void eachSeriesRunEmitsItsMetricsWithTheInvocationsRequestId() throws Exception {
+        List<String> documents = new java.util.ArrayList<>();
+        IngestHandler handler = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+                fixture.config(table, Map.of()), fixture.service(fixture.config(table, Map.of())),
+                java.time.Clock.systemUTC(), documents::add));
+        Context context = context();
+
+        handler.handleRequest(event("ingest-scheduled.json"), context);
+
+        assertEquals(1, documents.size());
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(documents.get(0));
+        assertEquals("ingest", doc.path("Function").asText());
+        assertEquals("BTCUSDT#1d", doc.path("Series").asText());
+        assertEquals(2875, doc.path("CandlesWritten").asInt());
+        assertEquals(3, doc.path("KlineRequests").asInt());
+        assertEquals(0, doc.path("IntervalsBehind").asInt());
+        assertEquals(0, doc.path("SeriesFailed").asInt());
+        assertEquals(context.getAwsRequestId(), doc.path("requestId").asText());
+    }
+
+    @Test
     void aBadIntervalIsRejectedBeforeAnyRequestOrWrite() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> handler().handleRequest(event("ingest-bad-interval.json"), context()));

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
+import com.klinecast.core.observability.MetricsSink;
 import com.klinecast.predict.api.ApiException;
 import com.klinecast.predict.api.ApiRequest;
 import com.klinecast.predict.api.ApiResponse;
@@ -21,25 +22,37 @@ import java.util.Map;
 public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final Router router;
+    private final MetricsSink metrics;
 
     /** Used by Lambda: configuration from the environment. */
     public PredictHandler() {
         this(PredictServices.router(PredictConfig.fromEnv(Env.system()), AwsClients.dynamoDb(), AwsClients.s3(),
-                Clock.systemUTC(), System.out::println));
+                Clock.systemUTC(), System.out::println), MetricsSink.STDOUT);
     }
 
     public PredictHandler(Router router) {
+        this(router, MetricsSink.NONE);
+    }
+
+    public PredictHandler(Router router, MetricsSink metrics) {
         this.router = router;
+        this.metrics = metrics;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
         ApiResponse response;
+        String route = "other";
         try {
-            response = router.handle(request(event));
+            ApiRequest request = request(event);
+            route = RequestMetrics.route(request.path());
+            response = router.handle(request);
         } catch (ApiException malformed) {
             response = Router.refuse(malformed);
         }
+        metrics.emit(RequestMetrics.of(route, response, (System.nanoTime() - started) / 1e6,
+                context == null ? null : context.getAwsRequestId()).toJson(java.time.Instant.now()));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
                 .withHeaders(response.headers()).withBody(response.body()).withIsBase64Encoded(false).build();
     }

@@ -209,6 +209,30 @@ class PredictHandlerTest {
         assertEquals(400, bad.status(), bad.body());
     }
 
+    @Test
+    void eachRequestEmitsItsLatencyStatusClassAndTheVersionThatAnswered() throws Exception {
+        fixture.withCandles().publishChampion(1);
+        java.util.List<String> documents = new java.util.ArrayList<>();
+        PredictHandler handler = new PredictHandler(fixture.router(java.time.Clock.fixed(PredictFixture.NOW,
+                java.time.ZoneOffset.UTC)), documents::add);
+        com.amazonaws.services.lambda.runtime.Context context = LocalContext.withRemaining("PredictFunction",
+                () -> 10_000L, LocalContext.quietLogger());
+
+        APIGatewayV2HTTPResponse ok = handler.handleRequest(event("predict-forecast.json"), context);
+        handler.handleRequest(event("predict-unknown-path.json"), context);
+
+        assertEquals("1", ok.getHeaders().get("X-Model-Version"));
+        JsonNode forecast = JSON.readTree(documents.get(0));
+        JsonNode unknown = JSON.readTree(documents.get(1));
+        assertEquals("/forecast", forecast.path("Route").asText());
+        assertTrue(forecast.path("Latency").asDouble() > 0);
+        assertEquals(1, forecast.path("modelVersion").asInt());
+        assertEquals(0, forecast.path("ClientErrors").asInt());
+        assertEquals(context.getAwsRequestId(), forecast.path("requestId").asText());
+        assertEquals("other", unknown.path("Route").asText(), "random paths share one dimension value");
+        assertEquals(1, unknown.path("ClientErrors").asInt());
+    }
+
     private void assertError(String eventFile, int status, String error, String detailPart) throws Exception {
         APIGatewayV2HTTPResponse response = invoke(eventFile);
         assertEquals(status, response.getStatusCode(), eventFile + ": " + response.getBody());

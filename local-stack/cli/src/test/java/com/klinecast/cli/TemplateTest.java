@@ -353,6 +353,26 @@ class TemplateTest {
     // ---------------------------------------------------------------------------------------------- hygiene
 
     @Test
+    void alarmsWatchTheDailyJobAStaleSeriesAndTheApisServerErrors() {
+        Map<String, Object> daily = TEMPLATE.properties("DailyErrorsAlarm");
+        Map<String, Object> stale = TEMPLATE.properties("StaleSeriesAlarm");
+        Map<String, Object> predict = TEMPLATE.properties("PredictServerErrorsAlarm");
+
+        assertEquals("Errors", daily.get("MetricName"));
+        assertEquals("AWS/Lambda", daily.get("Namespace"));
+        // The metric the daily job emits (ScheduledIngest's EMF document, rolled up by Function).
+        assertEquals("Klinecast", stale.get("Namespace"));
+        assertEquals("IntervalsBehind", stale.get("MetricName"));
+        assertEquals("2", String.valueOf(stale.get("Threshold")));
+        assertEquals("breaching", stale.get("TreatMissingData"), "a daily job that did not run is stale too");
+        assertEquals("5xx", predict.get("MetricName"));
+        assertEquals("AWS/ApiGateway", predict.get("Namespace"));
+        for (Map<String, Object> alarm : List.of(daily, stale, predict)) {
+            assertNotNull(alarm.get("AlarmActions"), "every alarm notifies the topic");
+        }
+    }
+
+    @Test
     void theTemplateHoldsNoSecrets() {
         for (Pattern secret : List.of(Pattern.compile("(AKIA|ASIA)[A-Z0-9]{16}"),
                 Pattern.compile("(?i)aws_secret_access_key|secretaccesskey|-----BEGIN"),

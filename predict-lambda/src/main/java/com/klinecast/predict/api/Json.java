@@ -15,7 +15,13 @@ public final class Json {
     }
 
     public static ApiResponse ok(Object body, String cacheControl) {
-        return response(200, body, Map.of("Cache-Control", cacheControl));
+        return ok(body, cacheControl, Map.of());
+    }
+
+    public static ApiResponse ok(Object body, String cacheControl, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Cache-Control", cacheControl);
+        return response(200, body, headers);
     }
 
     public static ApiResponse error(int status, String error, Object detail, Map<String, String> extraHeaders) {

@@ -5,6 +5,7 @@ import com.klinecast.core.series.Series;
 import com.klinecast.core.store.StoreException;
 import com.klinecast.predict.forecast.ForecastException;
 import com.klinecast.predict.forecast.ForecastQuery;
+import com.klinecast.predict.forecast.ForecastResult;
 import com.klinecast.predict.forecast.ForecastService;
 import com.klinecast.predict.listing.ModelListing;
 import com.klinecast.predict.page.Page;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class Router {
 
+    /** The version that answered a forecast, for callers and for the function's metrics. */
+    public static final String MODEL_VERSION_HEADER = "X-Model-Version";
     static final int DEFAULT_DAYS = 7;
     /** Checked before any model is read; the served model's own longest horizon is checked after. */
     static final int MAX_DAYS = 365;
@@ -99,7 +102,8 @@ public final class Router {
         OptionalInt version = params.text("version").filter(v -> !"champion".equals(v)).map(Router::version)
                 .orElse(OptionalInt.empty());
         // Short caching: a forecast changes when a candle closes or a champion moves, not from second to second.
-        return Json.ok(forecasts.forecast(new ForecastQuery(series, days, version)), "max-age=60");
+        ForecastResult result = forecasts.forecast(new ForecastQuery(series, days, version));
+        return Json.ok(result, "max-age=60", Map.of(MODEL_VERSION_HEADER, Integer.toString(result.model().version())));
     }
 
     private static OptionalInt version(String text) {
