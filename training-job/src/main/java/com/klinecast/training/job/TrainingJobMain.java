@@ -42,9 +42,8 @@ public final class TrainingJobMain {
             for (String symbol : env.list("SYMBOLS", "BTCUSDT")) {
                 for (String interval : env.list("INTERVALS", "1d")) {
                     TrainingOutcome outcome = job.run(Series.of(symbol, interval), config, trainUntil);
-                    System.out.printf("{\"series\":\"%s\",\"version\":%d,\"promoted\":%b,\"maseH1\":%.4f}%n",
-                            outcome.model().series().id(), outcome.manifest().version(),
-                            outcome.promotion().promoted(), outcome.model().test().at(1).mase());
+                    // The task's log group receives stdout: an EMF document there becomes CloudWatch metrics.
+                    System.out.println(TrainingMetrics.of(outcome).toJson(Instant.now()));
                 }
             }
         }

@@ -36,7 +36,7 @@ class ChampionRescoringTest {
             "hiddenUnits", List.of(8, 8)));
 
     @Test
-    void aChampionFromAnEarlierWindowIsReScoredOnTheNewOneBeforeTheRuleDecides() {
+    void aChampionFromAnEarlierWindowIsReScoredOnTheNewOneBeforeTheRuleDecides() throws Exception {
         DynamoDbClient ddb = LocalDynamo.client();
         S3Client s3 = LocalS3.client();
         FeatureTable table = new FeatureTable(ddb, LocalDynamo.newTable(ddb), BatchWriter.withDefaults(ddb));
@@ -59,6 +59,12 @@ class ChampionRescoringTest {
         double championThere = new ChampionRescorer(registry, BTC_1D, bars, log::add).score(first,
                 second.manifest().testWindow());
         assertEquals(second.manifest().promotionScore() <= championThere, second.promotion().promoted());
+        // What the container reports to CloudWatch for this run.
+        com.fasterxml.jackson.databind.JsonNode metrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                TrainingMetrics.of(second).toJson(java.time.Instant.now()));
+        assertEquals(second.model().test().at(1).mase(), metrics.path("MaseH1").asDouble(), 1e-12);
+        assertEquals(second.promotion().promoted() ? 1 : 0, metrics.path("Promoted").asInt());
+        assertEquals("BTCUSDT#1d", metrics.path("Series").asText());
     }
 
     @Test
