@@ -1,0 +1,42 @@
+package com.klinecast.ingest;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.klinecast.core.aws.AwsClients;
+import com.klinecast.core.config.Env;
+import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.ingest.IngestServices;
+import com.klinecast.core.ingest.ScheduledIngest;
+import com.klinecast.standins.lambda.LocalContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.joda.time.DateTime;
+
+/**
+ * The ingest function as a process of its own, so a test can kill it with SIGKILL at any point: the handler built
+ * as in Lambda (configuration from arguments instead of the environment), one scheduled invocation.
+ * Arguments: table, Binance base URL, symbol, interval, event time. DynamoDB is reached through the standard
+ * endpoint system property, set by the parent.
+ */
+public final class IngestProcessMain {
+
+    static final String READY = "ready";
+
+    private IngestProcessMain() {
+    }
+
+    public static void main(String[] args) {
+        IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", args[0], "BINANCE_BASE_URL",
+                args[1], "SYMBOLS", args[2], "INTERVALS", args[3])));
+        IngestHandler handler = new IngestHandler(new ScheduledIngest(config,
+                IngestServices.create(config, AwsClients.dynamoDb()), Clock.systemUTC()));
+        // Tells the parent the JVM has started and the clients are built: its kill clock starts here.
+        System.out.println(READY);
+        System.out.flush();
+        ScheduledEvent event = new ScheduledEvent();
+        event.setTime(new DateTime(Instant.parse(args[4]).toEpochMilli()));
+        System.out.println(handler.handleRequest(event, LocalContext.withTimeout("IngestFunction",
+                Duration.ofMinutes(15), LocalContext.quietLogger())));
+    }
+}
