@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.core.testing.LocalDynamo;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The ingest process killed with SIGKILL at 20 random points of BTCUSDT 1h backfills (8,749 candles, 6 real gaps),
- * at least half of them after rows were written, and rerun after each kill until it completes: every resulting
+ * most of them after a random number of written batches, and rerun after each kill until it completes: every resulting
  * table equals a clean run's, row for row (same checksum), so a crash never leaves a gap the source does not have,
  * a duplicate or a torn row.
  */
@@ -40,7 +42,7 @@ class CrashResumeTest {
     @Test
     void killedAtTwentyPointsMidBackfillAndRerunEveryTableEqualsACleanRunsTable() throws Exception {
         String clean = fixture.newTable();
-        assertEquals(0, run(clean, Long.MAX_VALUE), "the clean run completes");
+        assertEquals(0, run(clean, Kill.NEVER), "the clean run completes");
         long backfillMillis = lastRunMillis;
         Map<String, String> expected = rows(clean);
         assertEquals(8749, expected.keySet().stream().filter(k -> k.startsWith("BTCUSDT#1h/") && !k.contains("/-")).count());
@@ -52,13 +54,11 @@ class CrashResumeTest {
         int kills = 0;
         for (; kills < KILLS; backfills++) {
             String crashed = fixture.newTable();
-            // Kill and rerun until a run completes: each kill lands somewhere between JVM start and the end.
+            // Kill and rerun until a run completes.
             while (true) {
                 runs++;
                 int before = count(crashed);
-                // Short slices of the whole: several kills land in each backfill before a rerun completes it.
-                long killAfter = (long) (backfillMillis * (0.05 + 0.45 * random.nextDouble()));
-                if (run(crashed, killAfter) != KILLED) {
+                if (run(crashed, Kill.pick(random, expected.size() - before)) != KILLED) {
                     break;
                 }
                 kills++;
@@ -74,19 +74,35 @@ class CrashResumeTest {
         }
         System.out.printf("CrashResumeTest: %d runs, %d kills (%d after rows were written), over %d backfills; a "
                 + "clean backfill takes %d ms%n", runs, kills, midway, backfills, backfillMillis);
+        // Kills are placed by progress, so this holds on a loaded machine too; it guards the test, not the code.
         assertTrue(midway >= KILLS / 2, "killed mid-write only " + midway + " times");
     }
 
     private static final int KILLED = -9;
 
-    /** How long the last run's backfill took, from the child's "ready" to its exit. */
+    /**
+     * Where a run is killed. Most kills follow the child's own progress: after its n-th acknowledged batch, plus a
+     * random pause of up to a batch's time so that some land inside the next request. One in five falls in the
+     * first moments after start-up instead (reading the resume state, the first page), before anything is written.
+     */
+    private record Kill(int afterBatches, long pauseMillis) {
+        static final Kill NEVER = new Kill(-1, 0);
+
+        static Kill pick(Random random, int rowsLeft) {
+            if (random.nextInt(5) == 0) {
+                return new Kill(0, random.nextInt(300));
+            }
+            // 25 items a batch; stop within the first ~60% of what is left, so the run is cut before it completes.
+            int batchesLeft = Math.max(1, (int) (rowsLeft / 25 * 0.6));
+            return new Kill(1 + random.nextInt(batchesLeft), random.nextInt(20));
+        }
+    }
+
+    /** How long the last completed run's backfill took, from the child's "ready" to its exit. */
     private long lastRunMillis;
 
-    /**
-     * Runs the ingest process; kills it with SIGKILL {@code killAfterMillis} after it is ready (JVM started, clients
-     * built). Returns its exit code, or KILLED.
-     */
-    private int run(String table, long killAfterMillis) throws Exception {
+    /** Runs the ingest process, killing it with SIGKILL at {@code kill}. Returns its exit code, or KILLED. */
+    private int run(String table, Kill kill) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m",
                 "-Daws.region=us-east-1", "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local",
@@ -94,17 +110,23 @@ class CrashResumeTest {
                 "-cp", System.getProperty("java.class.path"), IngestProcessMain.class.getName(),
                 table, fixture.replay.baseUrl().toString(), "BTCUSDT", "1h", NOW.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
-                process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null && !line.equals(IngestProcessMain.READY)) {
             // JVM start-up chatter
         }
         long ready = System.nanoTime();
+        int batches = 0;
+        while (kill != Kill.NEVER && batches < kill.afterBatches() && (line = out.readLine()) != null) {
+            if (line.equals(IngestProcessMain.WROTE)) {
+                batches++;
+            }
+        }
         Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
         drain.setDaemon(true);
         drain.start();
-        if (killAfterMillis != Long.MAX_VALUE && !process.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
+        if (kill != Kill.NEVER && !process.waitFor(kill.pauseMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor();
             return KILLED;
