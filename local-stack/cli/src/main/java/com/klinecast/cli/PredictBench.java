@@ -9,7 +9,10 @@ import com.klinecast.core.series.Series;
 import com.klinecast.predict.PredictHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,68 +37,96 @@ final class PredictBench implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     int coldRuns;
 
+    /** Everything {@code bench predict} measures. */
+    record Figures(int championVersion, int requests, Map<Integer, PredictBenchmark.Latency> api,
+            Map<Integer, PredictBenchmark.Latency> handler, PredictBenchmark.Latency forwardPass,
+            double requestsPerSecond, int coldRuns, PredictBenchmark.Cold cold, PredictBenchmark.Cold coldFloor,
+            Map<String, Long> jarBytes) {
+
+        static final int[] DAYS = {1, 7, 30};
+
+        boolean warmMet() {
+            return api.get(30).p50() <= 10 && api.get(30).p99() <= 30;
+        }
+
+        boolean coldMet() {
+            return cold.wallMs().median() <= 1500;
+        }
+
+        boolean coldRssMet() {
+            return cold.rssMb().median() <= 300;
+        }
+
+        boolean jarMet() {
+            Long bytes = jarBytes.get("predict-lambda");
+            return bytes != null && bytes <= 20L << 20;
+        }
+    }
+
     @Override
     public Integer call() {
-        Klinecast root = bench.root;
-        Path home = Path.of(System.getenv().getOrDefault("KLINECAST_HOME", "."));
+        Figures f = measure(bench.root, home(), requests, coldRuns);
+        System.out.printf("%nPredict, champion v%d of %s; %d timed sequential requests per row; %d cores, Java %s"
+                + "%n", f.championVersion(), BTC, f.requests(), Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        System.out.printf("%-34s %9s %9s %9s %12s%n", "warm latency (ms)", "p50", "p99", "max", "target");
+        for (int days : Figures.DAYS) {
+            row("local API, days=" + days, f.api().get(days), days == 30 ? (f.warmMet() ? "met" : "missed")
+                    + " (10/30)" : "");
+            row("handler only, days=" + days, f.handler().get(days), "");
+        }
+        row("forward pass only, days=30", f.forwardPass(), "");
+        System.out.printf("requests/s, one instance (sequential, days=7, local API): %.0f%n", f.requestsPerSecond());
+        System.out.printf("%ncold start, fresh JVM on predict-lambda.jar (-XX:TieredStopAtLevel=1, as Lambda), %d runs "
+                + "alternating, median (min-max):%n", f.coldRuns());
+        cold("handler + champion from S3 + one 30-day forecast", f.cold());
+        cold("floor: two SDK clients + one call each", f.coldFloor());
+        System.out.printf("ratio %.2f (wall);  targets: cold <= 1500 ms %s, <= 300 MB %s%n",
+                f.cold().wallMs().median() / f.coldFloor().wallMs().median(), f.coldMet() ? "met" : "missed",
+                f.coldRssMet() ? "met" : "missed");
+        System.out.printf("%njar sizes (MB):");
+        f.jarBytes().forEach((module, bytes) -> System.out.printf("  %s %s", module, bytes == null ? "(not built)"
+                : String.format("%.1f", bytes / 1048576.0)));
+        System.out.printf("   target: predict <= 20 MB %s%n", f.jarMet() ? "met" : "missed");
+        System.out.println("peak RSS of this JVM: " + BenchCommand.Ingest.peakRssMb() + " MB (includes DynamoDB "
+                + "Local and S3Proxy)");
+        return 0;
+    }
+
+    static Path home() {
+        return Path.of(System.getenv().getOrDefault("KLINECAST_HOME", "."));
+    }
+
+    /** Measures on the local stack of {@code options}' data dir, which must hold a champion for BTCUSDT 1d. */
+    static Figures measure(Klinecast options, Path home, int requests, int coldRuns) {
         Path predictJar = home.resolve("predict-lambda/target/predict-lambda.jar");
         if (!Files.isRegularFile(predictJar)) {
             throw new IllegalArgumentException(predictJar + " is missing: ./mvnw -q -DskipTests package -pl "
                     + "predict-lambda -am");
         }
-        try (LocalStack stack = LocalStack.start(root)) {
+        try (LocalStack stack = LocalStack.start(options)) {
             Champion champion = stack.registry().champion(BTC).orElseThrow(() -> new IllegalArgumentException(
-                    "no champion for " + BTC + " in " + root.dataDir + ": run ./klinecast up (or train) first"));
-            PredictHandler handler = LocalPredict.handler(stack, root, List.of(BTC));
+                    "no champion for " + BTC + " in " + options.dataDir + ": run ./klinecast up (or train) first"));
+            PredictHandler handler = LocalPredict.handler(stack, options, List.of(BTC));
             PublishedModel model = PublishedModel.of(stack.registry().load(BTC, champion.version()));
             List<Bar> bars = stack.featureTable().latest(BTC, model.forecaster().barsNeeded()).stream()
                     .map(Bar::of).toList();
             PredictBenchmark run = new PredictBenchmark(handler, requests);
-
-            System.out.printf("%nPredict, champion v%d of %s; %d timed sequential requests per row; %d cores, Java %s"
-                    + "%n", champion.version(), BTC, requests, Runtime.getRuntime().availableProcessors(),
-                    Runtime.version());
-            System.out.printf("%-34s %9s %9s %9s %12s%n", "warm latency (ms)", "p50", "p99", "max", "target");
-            PredictBenchmark.Latency api30 = null;
-            PredictBenchmark.Latency api7 = null;
-            for (int days : new int[] {1, 7, 30}) {
-                PredictBenchmark.Latency api = run.throughApi(days);
-                PredictBenchmark.Latency direct = run.onHandler(days);
-                if (days == 30) {
-                    api30 = api;
-                }
-                if (days == 7) {
-                    api7 = api;
-                }
-                row("local API, days=" + days, api, days == 30 ? (api.p50() <= 10 && api.p99() <= 30 ? "met" : "missed")
-                        + " (10/30)" : "");
-                row("handler only, days=" + days, direct, "");
+            Map<Integer, PredictBenchmark.Latency> api = new TreeMap<>();
+            Map<Integer, PredictBenchmark.Latency> direct = new TreeMap<>();
+            for (int days : Figures.DAYS) {
+                api.put(days, run.throughApi(days));
+                direct.put(days, run.onHandler(days));
             }
-            row("forward pass only, days=30", run.forwardPass(model.forecaster(), bars, 30), "");
-            System.out.printf("requests/s, one instance (sequential, days=7, local API): %.0f%n", 1000 / api7.mean());
-
+            PredictBenchmark.Latency forward = run.forwardPass(model.forecaster(), bars, 30);
             List<PredictBenchmark.Cold> cold = PredictBenchmark.coldStarts(predictJar, stack.stores(), coldRuns);
-            PredictBenchmark.Cold predictor = cold.get(0);
-            PredictBenchmark.Cold floor = cold.get(1);
-            System.out.printf("%ncold start, fresh JVM on %s (-XX:TieredStopAtLevel=1, as Lambda), %d runs "
-                    + "alternating, median (min-max):%n", predictJar.getFileName(), coldRuns);
-            cold("handler + champion from S3 + one 30-day forecast", predictor, "");
-            cold("floor: two SDK clients + one call each", floor, "");
-            System.out.printf("ratio %.2f (wall);  targets: cold <= 1500 ms %s, <= 300 MB %s%n",
-                    predictor.wallMs().median() / floor.wallMs().median(),
-                    predictor.wallMs().median() <= 1500 ? "met" : "missed",
-                    predictor.rssMb().median() <= 300 ? "met" : "missed");
-            System.out.printf("%njar sizes (MB):");
+            Map<String, Long> jars = new LinkedHashMap<>();
             for (String module : new String[] {"ingest-lambda", "daily-lambda", "predict-lambda"}) {
                 Path jar = home.resolve(module + "/target/" + module + ".jar");
-                System.out.printf("  %s %s", module, Files.isRegularFile(jar) ? String.format("%.1f",
-                        jar.toFile().length() / 1048576.0) : "(not built)");
+                jars.put(module, Files.isRegularFile(jar) ? jar.toFile().length() : null);
             }
-            System.out.printf("   target: predict <= 20 MB %s%n", predictJar.toFile().length() <= 20L << 20
-                    ? "met" : "missed");
-            System.out.println("peak RSS of this JVM: " + BenchCommand.Ingest.peakRssMb() + " MB (includes DynamoDB "
-                    + "Local and S3Proxy)");
-            return 0;
+            return new Figures(champion.version(), requests, api, direct, forward, 1000 / api.get(7).mean(),
+                    coldRuns, cold.get(0), cold.get(1), jars);
         }
     }
 
@@ -103,7 +134,7 @@ final class PredictBench implements Callable<Integer> {
         System.out.printf("%-34s %9.2f %9.2f %9.2f %12s%n", what, l.p50(), l.p99(), l.max(), target);
     }
 
-    private static void cold(String what, PredictBenchmark.Cold c, String unused) {
+    private static void cold(String what, PredictBenchmark.Cold c) {
         IngestBenchmark.Stats w = c.wallMs();
         IngestBenchmark.Stats r = c.rssMb();
         System.out.printf("  %-50s %6.0f ms (%4.0f-%4.0f)  %5.0f MB RSS (%3.0f-%3.0f)%n", what, w.median(), w.min(),

@@ -65,7 +65,7 @@ public final class IngestBenchmark {
 
     /** Candles per second over the timed runs. */
     public record Stats(double median, double min, double max) {
-        static Stats of(List<Double> rates) {
+        public static Stats of(List<Double> rates) {
             List<Double> sorted = rates.stream().sorted().toList();
             int n = sorted.size();
             double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

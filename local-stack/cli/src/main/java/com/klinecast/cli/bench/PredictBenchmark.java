@@ -11,14 +11,12 @@ import com.klinecast.standins.apigateway.HttpApiEvents;
 import com.klinecast.standins.apigateway.HttpApiServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,8 +48,6 @@ public final class PredictBenchmark {
     /** Where the child JVMs find the stores the parent runs. */
     public record Stores(URI dynamoEndpoint, URI s3Endpoint, String table, String bucket) {
     }
-
-    private static final String[] PROBE_CLASSES = {"PredictColdStart", "SdkFloor", "Rss"};
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
     private final int requests;
@@ -98,7 +94,7 @@ public final class PredictBenchmark {
      * @return the predictor's figures, then the floor's
      */
     public static List<Cold> coldStarts(Path lambdaJar, Stores stores, int runs) {
-        Path probes = probeClasses();
+        Path probes = Probes.directory();
         List<Double> wall = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
         List<Double> floorWall = new ArrayList<>();
@@ -146,24 +142,6 @@ public final class PredictBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The probe classes, copied out of this jar, so the child's class path is the Lambda jar plus them only. */
-    private static Path probeClasses() {
-        try {
-            Path dir = Files.createTempDirectory("klinecast-probes");
-            Path pkg = dir.resolve("com/klinecast/cli/bench/probe");
-            Files.createDirectories(pkg);
-            for (String name : PROBE_CLASSES) {
-                try (InputStream in = PredictBenchmark.class.getResourceAsStream("probe/" + name + ".class")) {
-                    Files.copy(in, pkg.resolve(name + ".class"));
-                }
-            }
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,12 +1,20 @@
 package com.klinecast.standins.dynamodb;
 
+import com.almworks.sqlite4java.SQLiteConnection;
+import com.almworks.sqlite4java.SQLiteJob;
+import com.almworks.sqlite4java.SQLiteQueue;
+import com.almworks.sqlite4java.SQLiteStatement;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.AbstractLocalDynamoDBServerHandler;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.shared.access.LocalDBAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,6 +48,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * port another process takes in between is retried: Jetty 12 reports that as an {@code IOException}
  * caused by a {@code BindException}. DynamoDB Local's {@code start()} swallows a plain
  * {@code SocketException} (prints it and returns), hence the check that Jetty really started.
+ *
+ * <p>Durability of a file-backed instance: see {@link #useWriteAheadLog}.
  */
 public final class DynamoDbLocal implements AutoCloseable {
 
@@ -79,7 +89,9 @@ public final class DynamoDbLocal implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String[] storage = {"-dbPath", dir.toAbsolutePath().toString()};
-        return port == 0 ? start(storage) : start(() -> port, storage);
+        DynamoDbLocal dynamo = port == 0 ? start(storage) : start(() -> port, storage);
+        useWriteAheadLog(dynamo.server);
+        return dynamo;
     }
 
     public URI endpoint() {
@@ -147,6 +159,70 @@ public final class DynamoDbLocal implements AutoCloseable {
         throw new IllegalStateException(
                 "DynamoDB Local could not bind a port on " + HOST + " in " + ATTEMPTS + " attempts",
                 lastBindFailure);
+    }
+
+    /**
+     * DynamoDB Local commits every item of a BatchWriteItem as a SQLite transaction of its own, in SQLite's
+     * default rollback-journal mode with {@code synchronous=FULL}: four fsyncs per item (11,524 for a 2,875-candle
+     * backfill), which made a backfill into the data dir several times slower than into memory, and much slower
+     * again on a busy disk. In WAL mode with {@code synchronous=NORMAL} a commit appends to the log and only a
+     * checkpoint syncs. What that gives up: after a power loss or OS crash (not a crash or kill of this process)
+     * the last commits may be rolled back, always a suffix of them, never leaving the file inconsistent; the
+     * ingest writes rows before the watermark that covers them, so a rolled-back tail is re-fetched. For a local
+     * stack that is the right trade. DynamoDB Local has no option for it, so the two pragmas go in through its
+     * single SQLite connection (the job queue of its {@code SQLiteDBAccess}), reached by reflection; WAL mode
+     * stays in the file, {@code synchronous} is per connection. If DynamoDB Local's internals change, this leaves
+     * SQLite's defaults (correct, only slower) and says so on stderr.
+     */
+    private static void useWriteAheadLog(DynamoDBProxyServer server) {
+        try {
+            Object serverHandler = valueOfType(server, AbstractLocalDynamoDBServerHandler.class);
+            Field primary = AbstractLocalDynamoDBServerHandler.class.getDeclaredField("primaryHandler");
+            primary.setAccessible(true);
+            LocalDynamoDBRequestHandler requests = (LocalDynamoDBRequestHandler) primary.get(serverHandler);
+            // The shared database's client, created here rather than on the first request (same call, same key).
+            Method getHandler = LocalDynamoDBRequestHandler.class.getDeclaredMethod("getHandler", String.class);
+            getHandler.setAccessible(true);
+            Object client = getHandler.invoke(requests, "shared");
+            SQLiteQueue queue = (SQLiteQueue) valueOfType(valueOfType(client, LocalDBAccess.class), SQLiteQueue.class);
+            SQLiteJob<String> job = queue.execute(new SQLiteJob<String>() {
+                @Override
+                protected String job(SQLiteConnection connection) throws Throwable {
+                    SQLiteStatement pragma = connection.prepare("PRAGMA journal_mode=WAL", false);
+                    try {
+                        pragma.step();
+                        String mode = pragma.columnString(0);
+                        connection.exec("PRAGMA synchronous=NORMAL");
+                        return mode;
+                    } finally {
+                        pragma.dispose();
+                    }
+                }
+            });
+            String mode = job.complete();
+            if (!"wal".equalsIgnoreCase(mode)) {
+                throw new IllegalStateException("journal_mode is " + mode, job.getError());
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("note: DynamoDB Local keeps SQLite's default journal (slower writes to the data dir): "
+                    + e);
+        }
+    }
+
+    /** The first instance field (this class or a superclass) whose value is a {@code type}. */
+    private static Object valueOfType(Object owner, Class<?> type) throws ReflectiveOperationException {
+        for (Class<?> c = owner.getClass(); c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
+                    field.setAccessible(true);
+                    Object value = field.get(owner);
+                    if (type.isInstance(value)) {
+                        return value;
+                    }
+                }
+            }
+        }
+        throw new NoSuchFieldException(owner.getClass().getName() + " has no " + type.getSimpleName() + " field");
     }
 
     private static int freePort() {

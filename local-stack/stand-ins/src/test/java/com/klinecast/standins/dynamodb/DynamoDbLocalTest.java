@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -55,6 +56,17 @@ class DynamoDbLocalTest {
             Map<String, AttributeValue> got =
                     client.getItem(r -> r.tableName(TABLE).key(key("ETHUSDT#1h")).consistentRead(true)).item();
             assertEquals("3100", got.get("close").n());
+        }
+    }
+
+    @Test
+    void fileBackedInstanceWritesThroughSqlitesWriteAheadLog(@TempDir Path dir) {
+        try (DynamoDbLocal ddb = DynamoDbLocal.fileBacked(dir); DynamoDbClient client = clientFor(ddb)) {
+            createTable(client);
+            client.putItem(r -> r.tableName(TABLE).item(item("ETHUSDT#1h", "3100")));
+
+            // The log sits beside the database while a connection in WAL mode has it open.
+            assertTrue(Files.isRegularFile(dir.resolve("shared-local-instance.db-wal")));
         }
     }
 
