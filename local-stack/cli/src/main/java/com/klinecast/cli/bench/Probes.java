@@ -29,6 +29,13 @@ final class Probes {
             Path dir = Files.createTempDirectory("klinecast-probes");
             Path pkg = dir.resolve("com/klinecast/cli/bench/probe");
             Files.createDirectories(pkg);
+            // deleteOnExit deletes in the reverse order of registration: parents here, the files after them.
+            dir.toFile().deleteOnExit();
+            Path sub = dir;
+            for (Path name : dir.relativize(pkg)) {
+                sub = sub.resolve(name);
+                sub.toFile().deleteOnExit();
+            }
             for (String name : CLASSES) {
                 try (InputStream in = Probes.class.getResourceAsStream("probe/" + name + ".class")) {
                     if (in == null) {
@@ -38,12 +45,6 @@ final class Probes {
                     pkg.resolve(name + ".class").toFile().deleteOnExit();
                 }
             }
-            pkg.toFile().deleteOnExit();
-            dir.resolve("com/klinecast/cli/bench").toFile().deleteOnExit();
-            dir.resolve("com/klinecast/cli").toFile().deleteOnExit();
-            dir.resolve("com/klinecast").toFile().deleteOnExit();
-            dir.resolve("com").toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
             directory = dir;
             return dir;
         } catch (IOException e) {

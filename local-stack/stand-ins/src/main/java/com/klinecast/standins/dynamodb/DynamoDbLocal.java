@@ -62,6 +62,8 @@ public final class DynamoDbLocal implements AutoCloseable {
     private final DynamoDBProxyServer server;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The database's SQLite job queue, for a file-backed instance whose journal was switched; else null. */
+    private volatile SQLiteQueue sqlite;
 
     private DynamoDbLocal(DynamoDBProxyServer server, int port) {
         this.server = server;
@@ -90,7 +92,7 @@ public final class DynamoDbLocal implements AutoCloseable {
         }
         String[] storage = {"-dbPath", dir.toAbsolutePath().toString()};
         DynamoDbLocal dynamo = port == 0 ? start(storage) : start(() -> port, storage);
-        useWriteAheadLog(dynamo.server);
+        dynamo.sqlite = useWriteAheadLog(dynamo.server);
         return dynamo;
     }
 
@@ -106,6 +108,25 @@ public final class DynamoDbLocal implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             stop(server);
+            awaitConnectionClosed();
+        }
+    }
+
+    /**
+     * DynamoDB Local's stop asks its SQLite queue to stop but does not wait for it. In WAL mode the last
+     * connection to close checkpoints the log into the database under a lock, so an instance opened on the same
+     * directory right after (a second command in the same JVM) could find the database locked. Waiting for the
+     * queue's thread, which disposes of the connection as it ends, closes that race.
+     */
+    private void awaitConnectionClosed() {
+        SQLiteQueue queue = sqlite;
+        if (queue == null) {
+            return;
+        }
+        try {
+            queue.stop(true).join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -174,7 +195,7 @@ public final class DynamoDbLocal implements AutoCloseable {
      * stays in the file, {@code synchronous} is per connection. If DynamoDB Local's internals change, this leaves
      * SQLite's defaults (correct, only slower) and says so on stderr.
      */
-    private static void useWriteAheadLog(DynamoDBProxyServer server) {
+    private static SQLiteQueue useWriteAheadLog(DynamoDBProxyServer server) {
         try {
             Object serverHandler = valueOfType(server, AbstractLocalDynamoDBServerHandler.class);
             Field primary = AbstractLocalDynamoDBServerHandler.class.getDeclaredField("primaryHandler");
@@ -203,9 +224,11 @@ public final class DynamoDbLocal implements AutoCloseable {
             if (!"wal".equalsIgnoreCase(mode)) {
                 throw new IllegalStateException("journal_mode is " + mode, job.getError());
             }
+            return queue;
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.err.println("note: DynamoDB Local keeps SQLite's default journal (slower writes to the data dir): "
                     + e);
+            return null;
         }
     }
 

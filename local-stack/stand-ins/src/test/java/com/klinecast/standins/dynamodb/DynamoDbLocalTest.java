@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class DynamoDbLocalTest {
 
@@ -67,6 +70,36 @@ class DynamoDbLocalTest {
 
             // The log sits beside the database while a connection in WAL mode has it open.
             assertTrue(Files.isRegularFile(dir.resolve("shared-local-instance.db-wal")));
+        }
+    }
+
+    @Test
+    void reopensTheSameDirectoryRightAfterClosingAnInstanceThatWroteThroughTheLog(@TempDir Path dir) {
+        // A few MB in the log: the checkpoint as the last connection closes takes long enough that an instance
+        // opened before it finished would find the database locked (as two CLI commands in one JVM did).
+        String payload = "x".repeat(2000);
+        for (int round = 0; round < 3; round++) {
+            int first = round * 1000;
+            try (DynamoDbLocal ddb = DynamoDbLocal.fileBacked(dir); DynamoDbClient client = clientFor(ddb)) {
+                if (round == 0) {
+                    createTable(client);
+                }
+                for (int i = first; i < first + 1000; i += 25) {
+                    List<WriteRequest> batch = new ArrayList<>();
+                    for (int j = i; j < i + 25; j++) {
+                        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("pk",
+                                AttributeValue.fromS("S" + j), "payload", AttributeValue.fromS(payload))).build())
+                                .build());
+                    }
+                    client.batchWriteItem(r -> r.requestItems(Map.of(TABLE, batch)));
+                }
+            }
+        }
+
+        try (DynamoDbLocal ddb = DynamoDbLocal.fileBacked(dir); DynamoDbClient client = clientFor(ddb)) {
+            int items = client.scanPaginator(r -> r.tableName(TABLE).select("COUNT")).stream()
+                    .mapToInt(page -> page.count()).sum();
+            assertEquals(3000, items);
         }
     }
 
