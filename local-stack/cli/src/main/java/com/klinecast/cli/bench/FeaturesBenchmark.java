@@ -2,12 +2,9 @@ package com.klinecast.cli.bench;
 
 import com.klinecast.cli.LocalAws;
 import com.klinecast.core.aws.AwsClients;
-import com.klinecast.core.binance.BinanceKlinesClient;
-import com.klinecast.core.binance.BinanceSettings;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.features.FeatureRecompute;
 import com.klinecast.core.features.FeatureRows;
-import com.klinecast.core.ingest.KlinePage;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
@@ -21,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * A full feature recompute ({@code features --recompute}: stream the stored candles, recompute every feature,
@@ -58,7 +53,7 @@ public final class FeaturesBenchmark {
             try (DynamoDbClient ddb = AwsClients.dynamoDb()) {
                 FeatureTableSchema.createIfMissing(ddb, TABLE);
                 FeatureTable table = new FeatureTable(ddb, TABLE, BatchWriter.withDefaults(ddb));
-                List<Candle> candles = fetchAll(replay, series);
+                List<Candle> candles = BareCalls.fetchAll(replay, series);
                 table.write(series, FeatureRows.of(series, List.of(), candles));
                 FeatureRecompute recompute = new FeatureRecompute(table);
                 for (int i = 0; i < WARM_UP_ROUNDS; i++) {
@@ -90,29 +85,7 @@ public final class FeaturesBenchmark {
                 .build();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         ddb.queryPaginator(query).items().forEach(items::add);
-        for (int from = 0; from < items.size(); from += 25) {
-            List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                    .toList();
-            var response = ddb.batchWriteItem(b -> b.requestItems(Map.of(TABLE, batch)));
-            if (response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()) {
-                throw new IllegalStateException("DynamoDB Local left items unprocessed; the floor would be wrong");
-            }
-        }
+        BareCalls.writeAll(ddb, TABLE, items);
         return items.size();
-    }
-
-    static List<Candle> fetchAll(BinanceReplayServer replay, Series series) {
-        BinanceKlinesClient client = BinanceKlinesClient.create(BinanceSettings.defaults(replay.baseUrl()));
-        List<Candle> all = new ArrayList<>();
-        long start = 0;
-        while (true) {
-            KlinePage page = client.fetch(series, start, System.currentTimeMillis());
-            all.addAll(page.closed());
-            if (page.last()) {
-                return all;
-            }
-            start = all.get(all.size() - 1).openTime() + 1;
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.cli.LocalAws;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.binance.BinanceKlinesClient;
-import com.klinecast.core.binance.BinanceSettings;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.features.FeatureRows;
@@ -13,7 +12,6 @@ import com.klinecast.core.ingest.ScheduledIngest;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
-import com.klinecast.core.ingest.KlinePage;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.CandleItems;
 import com.klinecast.core.store.FeatureTableSchema;
@@ -34,8 +32,6 @@ import java.util.function.LongSupplier;
 import org.joda.time.DateTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Ingest throughput against its floor, measured in one run on one machine: the ingest handler backfilling a
@@ -79,7 +75,7 @@ public final class IngestBenchmark {
                 BinanceReplayServer replay = BinanceReplayServer.start(replayDir, ReplayClock.system());
                 DynamoDbClient ddb = dynamoDb(dynamo)) {
             for (Series series : seriesList) {
-                List<Candle> candles = fetchAll(replay, series);
+                List<Candle> candles = BareCalls.fetchAll(replay, series);
                 List<Map<String, AttributeValue>> items = FeatureRows.of(series, List.of(), candles).stream()
                         .map(row -> CandleItems.toItem(series, row)).toList();
                 int[] requests = new int[1];
@@ -142,30 +138,8 @@ public final class IngestBenchmark {
     private static long timeBareLoop(DynamoDbClient ddb, List<Map<String, AttributeValue>> items) {
         String table = freshTable(ddb);
         long start = System.nanoTime();
-        for (int from = 0; from < items.size(); from += 25) {
-            List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                    .toList();
-            var response = ddb.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
-            if (response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()) {
-                throw new IllegalStateException("DynamoDB Local left items unprocessed; the floor would be wrong");
-            }
-        }
+        BareCalls.writeAll(ddb, table, items);
         return System.nanoTime() - start;
-    }
-
-    private static List<Candle> fetchAll(BinanceReplayServer replay, Series series) {
-        BinanceKlinesClient client = BinanceKlinesClient.create(BinanceSettings.defaults(replay.baseUrl()));
-        List<Candle> all = new ArrayList<>();
-        long start = 0;
-        while (true) {
-            KlinePage page = client.fetch(series, start, System.currentTimeMillis());
-            all.addAll(page.closed());
-            if (page.last()) {
-                return all;
-            }
-            start = all.get(all.size() - 1).openTime() + 1;
-        }
     }
 
     private static String freshTable(DynamoDbClient ddb) {
