@@ -73,7 +73,7 @@ final class TuneCommand implements Callable<Integer> {
                 write(saveWinner, winner.config());
             }
             System.out.printf("%nTraining the winner, trial %d (%s), as train does:%n", winner.trial().number(),
-                    winner.trial().describe(board.varying()));
+                    settings(winner.trial(), board.varying()));
             TrainingRun.run(stack, series, winner.config(), null);
             return 0;
         }
@@ -95,7 +95,7 @@ final class TuneCommand implements Callable<Integer> {
             done++;
             seconds += r.seconds();
             System.out.printf("%3d/%d  trial %3d  %-60s  val MASE %.4f  %2d epochs (best %d)  %5.1f s  ETA %.0f s%n",
-                    done, total, r.trial().number(), r.trial().describe(varying), r.score(), r.epochsRun(),
+                    done, total, r.trial().number(), settings(r.trial(), varying), r.score(), r.epochsRun(),
                     r.bestEpoch(), r.seconds(), seconds / done * (total - done));
         }
     }
@@ -115,8 +115,13 @@ final class TuneCommand implements Callable<Integer> {
                 line.append(String.format(" %6.3f", m.mase()));
             }
             System.out.println(line.append(String.format(" %8d (%d) %6.1f s  %s", r.epochsRun(), r.bestEpoch(),
-                    r.seconds(), r.trial().describe(board.varying()))));
+                    r.seconds(), settings(r.trial(), board.varying()))));
         }
+    }
+
+    /** The trial's values of the keys that vary; a grid of fixed values has one point, the base settings. */
+    private static String settings(Trial trial, List<String> varying) {
+        return varying.isEmpty() ? "(the grid's fixed values)" : trial.describe(varying);
     }
 
     private static void write(Path file, TrainingConfig winner) {

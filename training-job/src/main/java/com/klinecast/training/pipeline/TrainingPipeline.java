@@ -68,8 +68,7 @@ public final class TrainingPipeline {
                 iso(bars, split.validationEnd() - 1), iso(bars, split.validationEnd()), iso(bars, bars.size() - 1),
                 bars.size());
         return new TrainedModel(series, config, fitted.scaling(), fitted.portable(), fitted.training(), range, test,
-                intervals,
-                (System.nanoTime() - started) / 1e9);
+                intervals, (System.nanoTime() - started) / 1e9);
     }
 
     /**
