@@ -63,7 +63,7 @@ final class TuneCommand implements Callable<Integer> {
             List<Bar> bars = SeriesBars.read(stack.featureTable(), series);
             System.out.printf("Tuning %s: %d of %d grid points (%s), seed %d; each trained on the training split and "
                     + "scored on the validation split only: mean MASE over horizons %s (naive = 1).%n", series,
-                    chosen.size(), space.size(), trials == null ? "grid search" : "sampled", base.seed(),
+                    chosen.size(), space.size(), chosen.size() < space.size() ? "sampled" : "grid search", base.seed(),
                     base.horizons());
             Progress progress = new Progress(chosen.size(), space.varying());
             Leaderboard board = new Tuner(progress::print).run(series, bars, base, chosen, space);

@@ -30,6 +30,9 @@ public record Grid(Map<String, List<JsonNode>> values) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** More points than a full search could ever train (each trial takes seconds at least). */
+    private static final long MAX_SEARCH = 100_000;
+
     public Grid {
         Map<String, List<JsonNode>> copy = new LinkedHashMap<>();
         values.forEach((key, list) -> {
@@ -105,7 +108,11 @@ public record Grid(Map<String, List<JsonNode>> values) {
 
     /** Every point, in odometer order: the grid file's last key changes fastest. */
     public List<Trial> all() {
-        int size = Math.toIntExact(size());
+        if (size() > MAX_SEARCH) {
+            throw new IllegalArgumentException("the grid has " + size() + " points, too many to try them all: "
+                    + "sample some with --trials N");
+        }
+        int size = (int) size();
         List<Trial> trials = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             trials.add(trial(i));

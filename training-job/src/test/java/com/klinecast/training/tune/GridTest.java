@@ -70,6 +70,10 @@ class GridTest {
         assertThrows(IllegalArgumentException.class, () -> Grid.parse("{\"dropout\": 0.2}", "g"),
                 "a value must be an array of values to try");
         assertThrows(IllegalArgumentException.class, () -> Grid.parse("{\"dropout\": []}", "g"));
+        Grid huge = Grid.parse("{\"window\": [" + "10,".repeat(99) + "10], \"batchSize\": [" + "8,".repeat(99)
+                + "8], \"seed\": [" + "1,".repeat(99) + "1]}", "g");
+        assertThrows(IllegalArgumentException.class, huge::all, "a million points: sample them instead");
+        assertEquals(3, huge.sample(3, 1).size());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> Grid.parse("{\"dropout\": [0.1, 1.5]}", "g").all().get(1).apply(TrainingConfigs.defaults()));
         assertTrue(bad.getMessage().contains("trial 2") && bad.getMessage().contains("dropout"), bad.getMessage());
