@@ -46,7 +46,7 @@ public final class Tuner {
             FittedModel fitted = pipeline.fit(series, seen, config, split);
             BacktestReport validation = ValidationScore.backtest(seen, fitted, config);
             TrialResult result = new TrialResult(trials.get(i), config, validation, ValidationScore.of(validation),
-                    fitted.training().bestEpoch(), fitted.training().epochsRun(), seen.size(),
+                    fitted.training().bestValidationLoss(), fitted.training().bestEpoch(), fitted.training().epochsRun(), seen.size(),
                     Instant.ofEpochMilli(seen.get(seen.size() - 1).openTime()).toString(),
                     (System.nanoTime() - started) / 1e9);
             results.add(result);

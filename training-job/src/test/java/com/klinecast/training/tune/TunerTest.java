@@ -9,6 +9,9 @@ import com.klinecast.core.series.Series;
 import com.klinecast.core.testing.CsvCandles;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.config.TrainingConfigs;
+import com.klinecast.training.model.EpochListener;
+import com.klinecast.training.pipeline.TrainedModel;
+import com.klinecast.training.pipeline.TrainingPipeline;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -50,6 +53,18 @@ class TunerTest {
                 winner.score(), 1e-12);
         assertTrue(Double.isFinite(winner.score()) && winner.score() > 0);
         assertEquals(List.of("hiddenUnits", "window", "scaling"), first.varying());
+    }
+
+    @Test
+    void theWinnersTrainingRunRepeatsItsTrial() {
+        TrialResult winner = new Tuner(r -> { }).run(BTC_1D, BARS, BASE, GRID.sample(2, 5), GRID).winner();
+
+        TrainedModel trained = new TrainingPipeline(EpochListener.NONE, line -> { }).train(BTC_1D, BARS,
+                winner.config(), -1);
+
+        assertEquals(winner.bestValidationLoss(), trained.training().bestValidationLoss(), "bit for bit");
+        assertEquals(winner.bestEpoch(), trained.training().bestEpoch());
+        assertEquals(winner.lastBarSeen(), trained.data().validationTo());
     }
 
     @Test
