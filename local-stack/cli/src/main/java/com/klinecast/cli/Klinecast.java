@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "klinecast", mixinStandardHelpOptions = true, version = "klinecast 0.1.0",
         description = "Binance klines -> DynamoDB feature table -> forecasts, on one machine.",
         subcommands = {UpCommand.class, IngestCommand.class, DailyCommand.class, FeaturesCommand.class, TrainCommand.class,
-            ModelsCommand.class, BacktestCommand.class, ForecastCommand.class, ServeCommand.class,
+            TuneCommand.class, ResultsCommand.class, ModelsCommand.class, BacktestCommand.class, ForecastCommand.class, ServeCommand.class,
             InvokeCommand.class, StatusCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Klinecast {

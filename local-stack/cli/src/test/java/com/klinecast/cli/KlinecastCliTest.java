@@ -126,6 +126,37 @@ class KlinecastCliTest {
     }
 
     @Test
+    void tunesOnValidationTrainsTheWinnerAndTheResultsTableGoesIntoTheReadme() throws Exception {
+        klinecast("ingest", "--symbol", "BTCUSDT", "--interval", "1d");
+        Path grid = java.nio.file.Files.writeString(dataDir.resolve("grid.json"),
+                "{\"hiddenUnits\": [[4], [8]], \"window\": [14], \"epochs\": [1]}");
+        Path winner = dataDir.resolve("winner.json");
+        Path candidates = java.nio.file.Files.writeString(dataDir.resolve("candidates.json"),
+                "[{\"name\": \"small\", \"about\": \"four units\", \"config\": {\"epochs\": 1, \"hiddenUnits\": [4]}}]");
+        Path readme = java.nio.file.Files.writeString(dataDir.resolve("README.md"),
+                "# R\n<!-- results:start -->\nold\n<!-- results:end -->\nafter\n");
+
+        Run tune = klinecast("tune", "--grid", grid.toString(), "--save-winner", winner.toString());
+        Run results = klinecast("results", "--symbols", "BTCUSDT", "--candidates", candidates.toString(),
+                "--candidate", "tuned=" + winner, "--write-readme", "--readme", readme.toString());
+
+        assertEquals(0, tune.exitCode(), tune.out());
+        assertTrue(tune.out().contains("2 of 2 grid points (grid search), seed 42"), tune.out());
+        assertTrue(tune.out().contains("(the test split is not read)"), tune.out());
+        assertEquals(2, tune.out().lines().filter(l -> l.matches("\\s+[12]\\s+[12]\\s+\\d+\\.\\d{4} .*hiddenUnits=\\[[48]\\]"))
+                .count(), tune.out());
+        assertTrue(tune.out().contains("version 1 written; promoted to champion"), tune.out());
+        assertTrue(tune.out().contains("naive MAE"), "the winner's test backtest beside naive");
+        assertEquals(14, com.klinecast.training.config.TrainingConfigs.load(winner, java.util.Map.of()).window());
+        assertEquals(0, results.exitCode(), results.out());
+        String written = java.nio.file.Files.readString(readme);
+        assertTrue(written.startsWith("# R\n<!-- results:start -->\n**BTCUSDT 1d**, test origins 2024-04-25"), written);
+        assertTrue(written.contains("| naive (last close) | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |"), written);
+        assertTrue(written.contains("\n| small | ") && written.contains("\n| tuned | "), written);
+        assertTrue(written.endsWith("<!-- results:end -->\nafter\n"), written);
+    }
+
+    @Test
     void upRunsThePipelineToServingAndASecondUpOnlyServes() {
         Run first = klinecast("up", "--smoke", "--port", "0", "--epochs", "1");
         Run second = klinecast("up", "--smoke", "--port", "0", "--epochs", "1");

@@ -11,7 +11,6 @@ import com.klinecast.training.model.EpochListener;
 import com.klinecast.training.pipeline.TrainedModel;
 import com.klinecast.training.pipeline.TrainingPipeline;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -35,11 +34,7 @@ public final class TrainingJob {
 
     /** @param trainUntil last open time of the training split, or null for the configured fractions */
     public TrainingOutcome run(Series series, TrainingConfig config, Instant trainUntil) {
-        List<Bar> bars = new ArrayList<>();
-        features.forEach(series, 0, Long.MAX_VALUE, candle -> bars.add(Bar.of(candle)));
-        if (bars.isEmpty()) {
-            throw new IllegalArgumentException(series + " has no candles in the feature table: ingest it first");
-        }
+        List<Bar> bars = SeriesBars.read(features, series);
         int trainEnd = -1;
         if (trainUntil != null) {
             trainEnd = (int) bars.stream().filter(b -> b.openTime() <= trainUntil.toEpochMilli()).count();

@@ -53,6 +53,29 @@ public final class TrainingPipeline {
         long started = System.nanoTime();
         Split split = trainEnd < 0 ? Split.of(bars.size(), config.validationFraction(), config.testFraction())
                 : Split.trainUntil(trainEnd, bars.size(), 0.5);
+        FittedModel fitted = fit(series, bars, config, split);
+        Forecaster forecaster = fitted.forecaster();
+        int maxH = config.maxHorizon();
+        // Validation origins forecast into the validation split; their residuals set the intervals.
+        Forecasts onValidation = Backtest.forecast(bars, forecaster, split.trainEnd() - 1,
+                split.validationEnd() - 1, maxH);
+        ResidualIntervals intervals = ResidualIntervals.fit(bars, onValidation, split.validationEnd());
+        Forecasts onTest = Backtest.forecast(bars, forecaster, split.validationEnd() - 1, bars.size() - 1, maxH);
+        BacktestReport test = Backtest.evaluate(bars, onTest, config.horizons().stream().mapToInt(i -> i).toArray(),
+                intervals);
+
+        DataRange range = new DataRange(iso(bars, 0), iso(bars, split.trainEnd() - 1), iso(bars, split.trainEnd()),
+                iso(bars, split.validationEnd() - 1), iso(bars, split.validationEnd()), iso(bars, bars.size() - 1),
+                bars.size());
+        return new TrainedModel(series, config, fitted.scaling(), fitted.portable(), fitted.training(), range, test,
+                intervals, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Trains on {@code split}'s training bars with early stopping on its validation bars; reads no bar at or after
+     * {@code split.validationEnd()}, so a caller may pass only the bars up to there (the tuner does).
+     */
+    public FittedModel fit(Series series, List<Bar> bars, TrainingConfig config, Split split) {
         Scaling scaling = fit(config, bars.subList(0, split.trainEnd()));
         // A direct model's samples need every horizon's target inside their own split (Windows drops the rest).
         int outputs = config.outputs();
@@ -76,20 +99,7 @@ public final class TrainingPipeline {
 
         Forecaster forecaster = new Forecaster(config.forecastMode(), portable::forward, scaling, config.window(),
                 series.interval());
-        int maxH = config.maxHorizon();
-        // Validation origins forecast into the validation split; their residuals set the intervals.
-        Forecasts onValidation = Backtest.forecast(bars, forecaster, split.trainEnd() - 1,
-                split.validationEnd() - 1, maxH);
-        ResidualIntervals intervals = ResidualIntervals.fit(bars, onValidation, split.validationEnd());
-        Forecasts onTest = Backtest.forecast(bars, forecaster, split.validationEnd() - 1, bars.size() - 1, maxH);
-        BacktestReport test = Backtest.evaluate(bars, onTest, config.horizons().stream().mapToInt(i -> i).toArray(),
-                intervals);
-
-        DataRange range = new DataRange(iso(bars, 0), iso(bars, split.trainEnd() - 1), iso(bars, split.trainEnd()),
-                iso(bars, split.validationEnd() - 1), iso(bars, split.validationEnd()), iso(bars, bars.size() - 1),
-                bars.size());
-        return new TrainedModel(series, config, scaling, portable, result, range, test, intervals,
-                (System.nanoTime() - started) / 1e9);
+        return new FittedModel(split, scaling, portable, result, forecaster);
     }
 
     static Scaling fit(TrainingConfig config, List<Bar> training) {

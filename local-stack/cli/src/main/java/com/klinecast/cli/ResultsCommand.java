@@ -1,0 +1,94 @@
+package com.klinecast.cli;
+
+import com.klinecast.core.series.Series;
+import com.klinecast.training.job.SeriesBars;
+import com.klinecast.training.model.EpochListener;
+import com.klinecast.training.results.Candidate;
+import com.klinecast.training.results.CandidateEvaluation;
+import com.klinecast.training.results.Candidates;
+import com.klinecast.training.results.ResultsMarkdown;
+import com.klinecast.training.results.SeriesResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The README's results table: each candidate config trained and tested on each symbol, MASE beside naive. */
+@Command(name = "results", mixinStandardHelpOptions = true, description = "Train each candidate configuration "
+        + "on each symbol (nothing is published), then print per symbol a Markdown table of test-split MASE by "
+        + "horizon beside naive; --write-readme puts it between the README's results markers.")
+final class ResultsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Klinecast root;
+
+    @Option(names = "--symbols", split = ",", defaultValue = "BTCUSDT,ETHUSDT", description = "Default "
+            + "${DEFAULT-VALUE}; each must be ingested.")
+    List<String> symbols;
+
+    @Option(names = "--interval", defaultValue = "1d", description = "Default ${DEFAULT-VALUE}.")
+    String interval;
+
+    @Option(names = "--candidates", paramLabel = "FILE", description = "A JSON array of {name, about, config}; "
+            + "default: training-job/src/main/resources/candidates.json.")
+    Path candidates;
+
+    @Option(names = "--candidate", paramLabel = "NAME=FILE", description = "A config file (e.g. from tune "
+            + "--save-winner) as candidate NAME, replacing the listed one of that name; repeatable.")
+    Map<String, Path> extra = Map.of();
+
+    @Option(names = "--horizons", split = ",", defaultValue = "1,3,7,14,30", description = "Default ${DEFAULT-VALUE}.")
+    int[] horizons;
+
+    @Option(names = "--write-readme", description = "Also replace the README's section between "
+            + ResultsMarkdown.START + " and " + ResultsMarkdown.END + ".")
+    boolean writeReadme;
+
+    @Option(names = "--readme", paramLabel = "FILE", defaultValue = "${env:KLINECAST_HOME:-.}/README.md",
+            description = "The README --write-readme rewrites; default ${DEFAULT-VALUE}.")
+    Path readme;
+
+    @Override
+    public Integer call() {
+        List<Series> series = symbols.stream().map(s -> Series.of(s, interval)).toList();
+        List<Candidate> list = candidates == null ? Candidates.bundled() : Candidates.read(candidates);
+        for (Map.Entry<String, Path> e : extra.entrySet()) {
+            list = Candidates.with(list, Candidates.fromConfigFile(e.getKey(), e.getValue()));
+        }
+        list.forEach(Candidate::config);
+        if (writeReadme && !Files.isRegularFile(readme)) {
+            throw new IllegalArgumentException("no README at " + readme + ": pass --readme");
+        }
+        List<SeriesResults> all = new ArrayList<>();
+        try (LocalStack stack = LocalStack.start(root)) {
+            for (Series s : series) {
+                CandidateEvaluation evaluation = new CandidateEvaluation(EpochListener.NONE, line -> { },
+                        r -> System.out.printf("%s %s: %d epochs (best %d), %.0f s; test MASE %s%n", s,
+                                r.candidate().name(), r.epochsRun(), r.bestEpoch(), r.seconds(),
+                                Arrays.stream(horizons).mapToObj(h -> String.format("h%d %.3f", h,
+                                        r.test().at(h).mase())).toList()));
+                all.add(evaluation.evaluate(s, SeriesBars.read(stack.featureTable(), s), list));
+            }
+        }
+        String markdown = ResultsMarkdown.render(all, horizons);
+        System.out.println();
+        System.out.print(markdown);
+        if (writeReadme) {
+            try {
+                Files.writeString(readme, ResultsMarkdown.intoReadme(Files.readString(readme), markdown));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot rewrite " + readme, e);
+            }
+            System.out.println("\nwritten between the results markers of " + readme);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,23 @@
+package com.klinecast.training.job;
+
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.store.FeatureTable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A series' bars from the feature table, oldest first: what training, tuning and the results table start from. */
+public final class SeriesBars {
+
+    private SeriesBars() {
+    }
+
+    public static List<Bar> read(FeatureTable features, Series series) {
+        List<Bar> bars = new ArrayList<>();
+        features.forEach(series, 0, Long.MAX_VALUE, candle -> bars.add(Bar.of(candle)));
+        if (bars.isEmpty()) {
+            throw new IllegalArgumentException(series + " has no candles in the feature table: ingest it first");
+        }
+        return bars;
+    }
+}

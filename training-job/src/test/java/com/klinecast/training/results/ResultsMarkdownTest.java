@@ -1,0 +1,87 @@
+package com.klinecast.training.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.klinecast.core.evaluation.BacktestReport;
+import com.klinecast.core.evaluation.HorizonMetrics;
+import com.klinecast.core.series.Series;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The results table's Markdown, the README section it replaces, and the candidates list, without training. */
+class ResultsMarkdownTest {
+
+    private static Candidate candidate(String name) {
+        return new Candidate(name, "about " + name, JsonNodeFactory.instance.objectNode());
+    }
+
+    private static CandidateResult result(String name, String firstOrigin, double... mase) {
+        int[] horizons = {1, 3};
+        List<HorizonMetrics> metrics = new java.util.ArrayList<>();
+        for (int i = 0; i < mase.length; i++) {
+            metrics.add(new HorizonMetrics(horizons[i], 100, mase[i], 0, 0, 1, 0, 0, mase[i], 0.5, 0.5, null));
+        }
+        return new CandidateResult(candidate(name), new BacktestReport(firstOrigin, "2025-06-29T00:00:00Z", 100,
+                metrics), 3, 1, 1.0);
+    }
+
+    @Test
+    void rendersATablePerSeriesWithNaiveAtOneAndALineOnEachCandidate() {
+        String md = ResultsMarkdown.render(List.of(new SeriesResults(Series.of("BTCUSDT", "1d"),
+                List.of(result("lstm-default", "2024-04-25T00:00:00Z", 1.0104, 0.99949),
+                        result("lstm-tuned", "2024-04-25T00:00:00Z", 0.998, 1.2)))), new int[] {1, 3});
+
+        assertEquals("""
+                **BTCUSDT 1d**, test origins 2024-04-25 .. 2025-06-29, MASE vs naive (below 1 beats it):
+
+                | model | h1 | h3 |
+                |---|---|---|
+                | naive (last close) | 1.000 | 1.000 |
+                | lstm-default | 1.010 | 0.999 |
+                | lstm-tuned | 0.998 | 1.200 |
+
+                - `lstm-default`: about lstm-default
+                - `lstm-tuned`: about lstm-tuned
+                """, md);
+    }
+
+    @Test
+    void refusesToPutCandidatesTestedOnDifferentOriginsInOneTable() {
+        assertThrows(IllegalStateException.class, () -> ResultsMarkdown.render(List.of(new SeriesResults(
+                Series.of("BTCUSDT", "1d"), List.of(result("a", "2024-04-25T00:00:00Z", 1, 1),
+                        result("b", "2024-04-26T00:00:00Z", 1, 1)))), new int[] {1}));
+    }
+
+    @Test
+    void replacesOnlyWhatIsBetweenTheMarkers() {
+        String readme = "# Title\n\nintro\n<!-- results:start -->\nold table\n<!-- results:end -->\n\nrest\n";
+
+        String updated = ResultsMarkdown.intoReadme(readme, "new table\n");
+
+        assertEquals("# Title\n\nintro\n<!-- results:start -->\nnew table\n<!-- results:end -->\n\nrest\n", updated);
+        assertEquals(updated, ResultsMarkdown.intoReadme(updated, "new table\n"), "rewriting is idempotent");
+        assertThrows(IllegalArgumentException.class, () -> ResultsMarkdown.intoReadme("# no markers", "x"));
+    }
+
+    @Test
+    void theBundledCandidatesAreValidConfigsAndAConfigFileReplacesOneByName() throws Exception {
+        List<Candidate> bundled = Candidates.bundled();
+        assertEquals(List.of("lstm-default", "lstm-tuned"), bundled.stream().map(Candidate::name).toList());
+        bundled.forEach(Candidate::config);
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("tuned", ".json");
+        java.nio.file.Files.writeString(file, "{\"dropout\": 0.1, \"window\": 14}");
+        List<Candidate> replaced = Candidates.with(bundled, Candidates.fromConfigFile("lstm-tuned", file));
+        List<Candidate> added = Candidates.with(bundled, Candidates.fromConfigFile("mlp", file));
+
+        assertEquals(14, replaced.get(1).config().window());
+        assertEquals(2, replaced.size());
+        assertEquals(List.of("lstm-default", "lstm-tuned", "mlp"), added.stream().map(Candidate::name).toList());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Candidates.parse(
+                "[{\"name\": \"x\", \"config\": {\"dropout\": 2}}]", "test"));
+        assertTrue(bad.getMessage().contains("candidate x"), bad.getMessage());
+    }
+}
