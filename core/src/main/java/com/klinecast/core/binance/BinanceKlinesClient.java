@@ -134,7 +134,14 @@ public final class BinanceKlinesClient implements KlineSource {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** Drops the still-open candle and checks that the page is ordered and starts where we asked. */
+    /**
+     * Drops the still-open candle and checks what the exchange cannot truthfully send: a page out of order or
+     * starting before {@code startTime} (overlapping the last one), a closed candle after one still open (candles
+     * close in order), and a first unclosed candle that opens after "now" (the one in progress at "now" must come
+     * first; a candle from the future means a broken clock or answer), an unclosed candle whose close time lies past
+     * its interval's end (a closed one disguised, which would end the backfill early). Such a page is malformed: retried, never
+     * half-used.
+     */
     private KlinePage page(Series series, long startTime, long now, List<Candle> candles)
             throws MalformedKlinesException {
         List<Candle> closed = new ArrayList<>(candles.size());
@@ -147,8 +154,21 @@ public final class BinanceKlinesClient implements KlineSource {
             }
             previous = candle.openTime();
             if (candle.isClosedAt(now)) {
+                if (openSeen) {
+                    throw new MalformedKlinesException("klines for " + series + ": the candle opened at "
+                            + candle.openTime() + " is closed, after one still open", null);
+                }
                 closed.add(candle);
             } else {
+                if (!openSeen && candle.openTime() > now) {
+                    throw new MalformedKlinesException("klines for " + series + ": the candle opened at "
+                            + candle.openTime() + " is from the future (now is " + now + ")", null);
+                }
+                if (candle.closeTime() > series.interval().fullCloseTime(candle.openTime())) {
+                    // "Still open" past its interval's end: a closed candle disguised, which would end the page.
+                    throw new MalformedKlinesException("klines for " + series + ": the candle opened at "
+                            + candle.openTime() + " closes after its interval's end", null);
+                }
                 openSeen = true;
             }
         }
