@@ -2,6 +2,9 @@ package com.klinecast.core.testing;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -39,6 +42,7 @@ public final class InjectedFaults implements ExecutionInterceptor {
     private final IntPredicate fails;
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private InjectedFaults(Kind kind, IntPredicate fails) {
         this.kind = kind;
@@ -68,10 +72,19 @@ public final class InjectedFaults implements ExecutionInterceptor {
         return injected.get();
     }
 
+    /** Each attempt so far, as its operation and key (when the request has one): "PutObjectRequest models/..". */
+    public List<String> log() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         int attempt = attempts.incrementAndGet();
         attributes.putAttribute(ATTEMPT, attempt);
+        log.add(context.request().getClass().getSimpleName()
+                + context.request().getValueForField("Key", Object.class).map(k -> " " + k).orElse(""));
         if (!fails.test(attempt) || kind == Kind.RESPONSE_LOST) {
             return;
         }
