@@ -13,7 +13,9 @@ import com.klinecast.core.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -69,12 +71,15 @@ public final class IngestService {
 
     public IngestReport run(Mode mode, IngestRequest request, Deadline deadline) {
         List<SeriesReport> reports = new ArrayList<>();
+        Map<String, ExchangeUsage> usage = new LinkedHashMap<>();
         for (Series series : request.series()) {
+            source.drainUsage(series);
             SeriesReport report = ingest(mode, series, request.from(), request.now(), deadline);
+            usage.put(series.id(), source.drainUsage(series));
             listener.finished(report);
             reports.add(report);
         }
-        return new IngestReport(reports);
+        return new IngestReport(reports, usage);
     }
 
     private SeriesReport ingest(Mode mode, Series series, Instant from, Instant now, Deadline deadline) {
