@@ -1,6 +1,7 @@
 package com.klinecast.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -11,16 +12,21 @@ import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
+import com.klinecast.core.ingest.IngestService;
 import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.IngestState;
 import com.klinecast.core.ingest.ScheduledIngest;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.retry.Backoff;
+import com.klinecast.core.store.BatchWriter;
+import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.IngestStateTable;
 import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.core.testing.InjectedFaults;
 import com.klinecast.core.testing.LocalDynamo;
 import com.klinecast.core.testing.RecordingSleeper;
+import com.klinecast.core.testing.UnprocessedItemsInjector;
 import com.klinecast.standins.lambda.LocalContext;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -34,10 +40,12 @@ import java.util.stream.Collectors;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -84,6 +92,27 @@ class StoreFaultTest {
         assertEquals(clean, rows(table));
     }
 
+    @Test
+    void itemsDynamoDbLeavesUnprocessedAreResentAndATableThatKeepsRefusingThemFailsTheRun() {
+        String flakyTable = fixture.newTable();
+        UnprocessedItemsInjector now = UnprocessedItemsInjector.intermittent(7);
+
+        IngestReport report = handler(flakyTable, client(now), new RecordingSleeper()).handleRequest(event(), context());
+
+        assertTrue(now.itemsHeldBack() > 100, now.itemsHeldBack() + " items held back");
+        assertEquals(Status.COMPLETE, report.series().get(0).status());
+        assertEquals(clean, rows(flakyTable));
+
+        String throttled = fixture.newTable();
+        IngestFailedException failure = assertThrows(IngestFailedException.class, () -> handler(throttled,
+                client(UnprocessedItemsInjector.persistent(3)), new RecordingSleeper()).handleRequest(event(), context()));
+
+        assertTrue(failure.getMessage().contains("BTCUSDT#1d") && failure.getMessage().contains("unprocessed")
+                && failure.getMessage().contains("nothing was written"), failure.getMessage());
+        handler(throttled, fixture.ddb).handleRequest(event(), context());
+        assertEquals(clean, rows(throttled));
+    }
+
     /** Attempt 1 reads the watermark, 2-41 write page one, 42-43 the watermark and catalog, 44-49 page two. */
     @ParameterizedTest(name = "store down from attempt {0}")
     @ValueSource(ints = {1, 21, 42, 43, 49})
@@ -124,16 +153,29 @@ class StoreFaultTest {
         assertEquals(clean, rows(table));
     }
 
-    private static DynamoDbClient client(InjectedFaults faults) {
+    private static DynamoDbClient client(ExecutionInterceptor faults) {
         return LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(faults).build());
     }
 
     private static IngestHandler handler(String table, DynamoDbClient ddb) {
         IngestConfig config = fixture.config(table, Map.of());
-        BinanceKlinesClient binance = new BinanceKlinesClient(config.binance(), HttpClient.newHttpClient(),
-                Clock.systemUTC(), new RecordingSleeper());
-        return new IngestHandler(new ScheduledIngest(config, IngestServices.create(config, ddb, binance,
+        return new IngestHandler(new ScheduledIngest(config, IngestServices.create(config, ddb, binance(config),
                 IngestListener.NONE), Clock.systemUTC()));
+    }
+
+    /** As wired in the Lambda, but the batch writer's back-off between re-sends recorded, not slept. */
+    private static IngestHandler handler(String table, DynamoDbClient ddb, RecordingSleeper batchWaits) {
+        IngestConfig config = fixture.config(table, Map.of());
+        BatchWriter writer = new BatchWriter(ddb, new Backoff(Duration.ofMillis(50), Duration.ofSeconds(5), 12),
+                batchWaits);
+        return new IngestHandler(new ScheduledIngest(config, new IngestService(binance(config),
+                new FeatureTable(ddb, table, writer), new IngestStateTable(ddb, table), config.stopMargin(),
+                IngestListener.NONE), Clock.systemUTC()));
+    }
+
+    private static BinanceKlinesClient binance(IngestConfig config) {
+        return new BinanceKlinesClient(config.binance(), HttpClient.newHttpClient(), Clock.systemUTC(),
+                new RecordingSleeper());
     }
 
     private static ScheduledEvent event() {
