@@ -209,6 +209,46 @@ class IngestHandlerTest {
         assertEquals(0, doc.path("IntervalsBehind").asInt());
         assertEquals(0, doc.path("SeriesFailed").asInt());
         assertEquals(context.getAwsRequestId(), doc.path("requestId").asText());
+        assertTrue(doc.path("BinanceUsedWeight").asInt() >= 6, "the replay's weight header after 3 requests");
+        assertEquals(0, doc.path("BinanceRateLimited").asInt());
+        assertEquals(0, doc.path("BinanceRetries").asInt());
+        assertEquals(0, doc.path("BinanceBackoff").asInt());
+    }
+
+    @Test
+    void theExchangesWeightAndEveryBackOffAreMetricsOfTheSeries() throws Exception {
+        List<String> documents = new java.util.ArrayList<>();
+        IngestHandler handler = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+                fixture.config(table, Map.of()), fixture.service(fixture.config(table, Map.of())),
+                java.time.Clock.systemUTC(), documents::add));
+        fixture.replay.inject(Fault.rateLimited(Duration.ofSeconds(3)), Fault.serverError(), Fault.malformedJson());
+
+        handler.handleRequest(event("ingest-scheduled.json"), context());
+
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(documents.get(0));
+        assertTrue(doc.path("BinanceUsedWeight").asInt() >= 12, "6 requests' weight: " + doc);
+        assertEquals(1, doc.path("BinanceRateLimited").asInt());
+        assertEquals(2, doc.path("BinanceRetries").asInt());
+        assertEquals(0, doc.path("BinanceBanned").asInt());
+        assertTrue(doc.path("BinanceBackoff").asLong() >= 3000, "Retry-After and two back-offs: " + doc);
+        List<String> declared = new java.util.ArrayList<>();
+        doc.at("/_aws/CloudWatchMetrics/0/Metrics").forEach(m -> declared.add(m.path("Name").asText() + " "
+                + m.path("Unit").asText()));
+        assertTrue(declared.containsAll(List.of("BinanceUsedWeight Count", "BinanceWeightWaits Count",
+                "BinanceRateLimited Count", "BinanceBanned Count", "BinanceRetries Count",
+                "BinanceBackoff Milliseconds")), declared.toString());
+
+        fixture.replay.inject(Fault.banned(Duration.ofMinutes(2)));
+        String other = fixture.newTable();
+        IngestHandler again = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+                fixture.config(other, Map.of()), fixture.service(fixture.config(other, Map.of())),
+                java.time.Clock.systemUTC(), documents::add));
+        assertThrows(IngestFailedException.class, () -> again.handleRequest(event("ingest-scheduled.json"), context()));
+        com.fasterxml.jackson.databind.JsonNode banned = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(documents.get(1));
+        assertEquals(1, banned.path("BinanceBanned").asInt());
+        assertEquals(1, banned.path("SeriesFailed").asInt());
     }
 
     @Test

@@ -23,11 +23,16 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private final Router router;
     private final MetricsSink metrics;
+    private final RequestLog log;
 
     /** Used by Lambda: configuration from the environment. */
     public PredictHandler() {
+        this(new RequestLog(System.out::println));
+    }
+
+    private PredictHandler(RequestLog log) {
         this(PredictServices.router(PredictConfig.fromEnv(Env.system()), AwsClients.dynamoDb(), AwsClients.s3(),
-                Clock.systemUTC(), System.out::println), MetricsSink.STDOUT);
+                Clock.systemUTC(), log), MetricsSink.STDOUT, log);
     }
 
     public PredictHandler(Router router) {
@@ -35,8 +40,14 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public PredictHandler(Router router, MetricsSink metrics) {
+        this(router, metrics, new RequestLog(line -> { }));
+    }
+
+    /** @param log the log {@code router} was built with: during a request its lines carry the request id */
+    public PredictHandler(Router router, MetricsSink metrics, RequestLog log) {
         this.router = router;
         this.metrics = metrics;
+        this.log = log;
     }
 
     @Override
@@ -47,7 +58,7 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
         try {
             ApiRequest request = request(event);
             route = RequestMetrics.route(request.path());
-            response = router.handle(request);
+            response = log.during(context, () -> router.handle(request));
         } catch (ApiException malformed) {
             response = Router.refuse(malformed);
         }

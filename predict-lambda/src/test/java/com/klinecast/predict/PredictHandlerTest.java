@@ -233,6 +233,42 @@ class PredictHandlerTest {
         assertEquals(1, unknown.path("ClientErrors").asInt());
     }
 
+    @Test
+    void whatARequestLogsGoesToItsInvocationsLoggerWithItsRequestId() throws Exception {
+        fixture.withCandles();    // no model: the forecast is a 503, which the router logs
+        java.util.List<String> lambdaLines = new java.util.ArrayList<>();
+        com.amazonaws.services.lambda.runtime.LambdaLogger logger = new com.amazonaws.services.lambda.runtime.LambdaLogger() {
+            @Override
+            public void log(String message) {
+                lambdaLines.add(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                lambdaLines.add(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
+        RequestLog log = new RequestLog(fixture.logged::add);
+        java.util.List<String> documents = new java.util.ArrayList<>();
+        PredictHandler handler = new PredictHandler(PredictServices.router(fixture.config(), fixture.ddb, fixture.s3,
+                java.time.Clock.fixed(PredictFixture.NOW, java.time.ZoneOffset.UTC), log), documents::add, log);
+        com.amazonaws.services.lambda.runtime.Context context = LocalContext.withRemaining("PredictFunction",
+                () -> 10_000L, logger);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("predict-forecast.json"), context);
+
+        assertEquals(503, response.getStatusCode(), response.getBody());
+        assertFalse(lambdaLines.isEmpty(), "the 503 was logged to the invocation's logger");
+        for (String line : lambdaLines) {
+            assertTrue(line.startsWith("requestId=" + context.getAwsRequestId() + " "), line);
+        }
+        assertTrue(fixture.logged.isEmpty(), "nothing of the request went to the fallback: " + fixture.logged);
+        assertEquals(context.getAwsRequestId(), JSON.readTree(documents.get(0)).path("requestId").asText(),
+                "the same id as the request's metrics");
+        log.accept("outside any request");
+        assertEquals(java.util.List.of("outside any request"), fixture.logged);
+    }
+
     private void assertError(String eventFile, int status, String error, String detailPart) throws Exception {
         APIGatewayV2HTTPResponse response = invoke(eventFile);
         assertEquals(status, response.getStatusCode(), eventFile + ": " + response.getBody());

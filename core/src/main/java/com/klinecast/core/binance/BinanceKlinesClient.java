@@ -3,6 +3,7 @@ package com.klinecast.core.binance;
 import com.klinecast.core.binance.BinanceException.Reason;
 import com.klinecast.core.binance.KlineJson.MalformedKlinesException;
 import com.klinecast.core.candle.Candle;
+import com.klinecast.core.ingest.ExchangeUsage;
 import com.klinecast.core.ingest.KlinePage;
 import com.klinecast.core.ingest.KlineSource;
 import com.klinecast.core.retry.Sleeper;
@@ -16,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /api/v3/klines}, paged by {@code startTime} with {@code limit=1000} (the maximum, and the same weight
@@ -35,6 +38,7 @@ public final class BinanceKlinesClient implements KlineSource {
     private final Sleeper sleeper;
     private final WeightGovernor weight;
     private long requests;
+    private final Map<Series, UsageCounter> usage = new ConcurrentHashMap<>();
 
     /** @param rateClock real time, for Binance's per-minute weight windows */
     public BinanceKlinesClient(BinanceSettings settings, HttpClient http, Clock rateClock, Sleeper sleeper) {
@@ -70,6 +74,12 @@ public final class BinanceKlinesClient implements KlineSource {
         return requests;
     }
 
+    @Override
+    public ExchangeUsage drainUsage(Series series) {
+        UsageCounter counter = usage.remove(series);
+        return counter == null ? ExchangeUsage.NONE : counter.snapshot();
+    }
+
     /** Times the client paused to stay under the weight limit. */
     public long weightWaits() {
         return weight.waits();
@@ -83,26 +93,37 @@ public final class BinanceKlinesClient implements KlineSource {
             String failure;
             Throwable cause = null;
             int status = 0;
+            UsageCounter counter = usage.computeIfAbsent(series, s -> new UsageCounter());
+            long waitsBefore = weight.waits();
             weight.acquire(KLINES_WEIGHT);
+            if (weight.waits() > waitsBefore) {
+                counter.weightWait();
+            }
             try {
                 HttpResponse<byte[]> response = send(request);
                 status = response.statusCode();
                 response.headers().firstValue(USED_WEIGHT_HEADER).flatMap(BinanceKlinesClient::parseInt)
-                        .ifPresent(weight::observe);
+                        .ifPresent(used -> {
+                            weight.observe(used);
+                            counter.usedWeight(used);
+                        });
                 if (status == 200) {
                     return page(series, startTime, now, KlineJson.parseKlines(response.body()));
                 }
                 if (status == 429) {
+                    counter.rateLimited();
                     Duration retryAfter = retryAfter(response);
                     if (retryAfter.compareTo(settings.maxRetryAfter()) > 0 || attempt >= maxAttempts()) {
                         throw new BinanceException(Reason.RATE_LIMITED, "Binance rate limit hit for " + series
                                 + " (HTTP 429); it asks to wait " + retryAfter.toSeconds() + " s", 429, errorCode(response),
                                 retryAfter, null);
                     }
+                    counter.backedOff(retryAfter);
                     sleeper.sleep(retryAfter);
                     continue;
                 }
                 if (status == 418) {
+                    counter.banned();
                     Duration retryAfter = retryAfter(response);
                     throw new BinanceException(Reason.BANNED, "Binance has banned this IP (HTTP 418) for "
                             + retryAfter.toSeconds() + " s; stopping, since retrying would lengthen the ban", 418,
@@ -123,7 +144,9 @@ public final class BinanceKlinesClient implements KlineSource {
                 throw new BinanceException(Reason.UNAVAILABLE, "Binance klines for " + series + " failed "
                         + attempt + " times; last: " + failure, status, null, null, cause);
             }
-            sleeper.sleep(settings.backoff().delay(attempt));
+            Duration delay = settings.backoff().delay(attempt);
+            counter.retried(delay);
+            sleeper.sleep(delay);
         }
     }
 
@@ -134,7 +157,14 @@ public final class BinanceKlinesClient implements KlineSource {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** Drops the still-open candle and checks that the page is ordered and starts where we asked. */
+    /**
+     * Drops the still-open candle and checks what the exchange cannot truthfully send: a page out of order or
+     * starting before {@code startTime} (overlapping the last one), a closed candle after one still open (candles
+     * close in order), and a first unclosed candle that opens after "now" (the one in progress at "now" must come
+     * first; a candle from the future means a broken clock or answer), an unclosed candle whose close time lies past
+     * its interval's end (a closed one disguised, which would end the backfill early). Such a page is malformed: retried, never
+     * half-used.
+     */
     private KlinePage page(Series series, long startTime, long now, List<Candle> candles)
             throws MalformedKlinesException {
         List<Candle> closed = new ArrayList<>(candles.size());
@@ -147,8 +177,21 @@ public final class BinanceKlinesClient implements KlineSource {
             }
             previous = candle.openTime();
             if (candle.isClosedAt(now)) {
+                if (openSeen) {
+                    throw new MalformedKlinesException("klines for " + series + ": the candle opened at "
+                            + candle.openTime() + " is closed, after one still open", null);
+                }
                 closed.add(candle);
             } else {
+                if (!openSeen && candle.openTime() > now) {
+                    throw new MalformedKlinesException("klines for " + series + ": the candle opened at "
+                            + candle.openTime() + " is from the future (now is " + now + ")", null);
+                }
+                if (candle.closeTime() > series.interval().fullCloseTime(candle.openTime())) {
+                    // "Still open" past its interval's end: a closed candle disguised, which would end the page.
+                    throw new MalformedKlinesException("klines for " + series + ": the candle opened at "
+                            + candle.openTime() + " closes after its interval's end", null);
+                }
                 openSeen = true;
             }
         }

@@ -13,7 +13,9 @@ import com.klinecast.core.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +47,9 @@ public final class IngestService {
         return t;
     });
 
+    /** Extra requests for an empty page where candles are due, before the run fails. */
+    static final int EMPTY_REASKS = 2;
+
     private final KlineSource source;
     private final CandleSink sink;
     private final WatermarkStore watermarks;
@@ -66,17 +71,25 @@ public final class IngestService {
 
     public IngestReport run(Mode mode, IngestRequest request, Deadline deadline) {
         List<SeriesReport> reports = new ArrayList<>();
+        Map<String, ExchangeUsage> usage = new LinkedHashMap<>();
         for (Series series : request.series()) {
+            source.drainUsage(series);
             SeriesReport report = ingest(mode, series, request.from(), request.now(), deadline);
+            usage.put(series.id(), source.drainUsage(series));
             listener.finished(report);
             reports.add(report);
         }
-        return new IngestReport(reports);
+        return new IngestReport(reports, usage);
     }
 
     private SeriesReport ingest(Mode mode, Series series, Instant from, Instant now, Deadline deadline) {
-        Optional<IngestState> state = watermarks.load(series);
         Progress progress = new Progress();
+        Optional<IngestState> state;
+        try {
+            state = watermarks.load(series);
+        } catch (StoreException e) {
+            return SeriesReport.of(series, Status.FAILED, progress, false, e.getMessage() + "; nothing was written");
+        }
         if (mode == Mode.BACKFILL && state.isPresent() && state.get().complete()) {
             return SeriesReport.of(series, Status.ALREADY_COMPLETE, progress, true,
                     "backfill already complete up to " + Instant.ofEpochMilli(state.get().lastOpenTime())
@@ -108,6 +121,9 @@ public final class IngestService {
                 } else {
                     progress.requests++;
                     page = source.fetch(series, start, nowMillis);
+                }
+                if (mode == Mode.BACKFILL && page.received() == 0 && candleDue(series, start, nowMillis)) {
+                    page = reask(series, start, nowMillis, progress);
                 }
                 if (!page.last()) {
                     // A page that is not the last is full and closed, so the next start is known now.
@@ -142,7 +158,7 @@ public final class IngestService {
                     return SeriesReport.of(series, Status.COMPLETE, progress, true, note);
                 }
             }
-        } catch (BinanceException | StoreException | InvalidCandleException e) {
+        } catch (BinanceException | StoreException | InvalidCandleException | MissingKlinesException e) {
             return SeriesReport.of(series, Status.FAILED, progress, false, e.getMessage()
                     + (watermark == null ? "; nothing was written" : "; a rerun " + resumes(watermark, from)));
         } finally {
@@ -150,6 +166,29 @@ public final class IngestService {
                 prefetched.cancel(true);
             }
         }
+    }
+
+    /** Whether a candle opening at or after {@code start} must have closed by {@code now}. */
+    private static boolean candleDue(Series series, long start, long now) {
+        return series.interval().fullCloseTime(series.interval().nextOpenTime(start - 1)) < now;
+    }
+
+    /**
+     * An empty answer where candles should exist: the history ending exactly on a page boundary (a delisted pair),
+     * or an answer gone wrong. Taken as the end, it would mark the backfill complete with a hole no rerun fills,
+     * so ask again; an exchange that keeps answering nothing fails the run, which a rerun resumes.
+     */
+    private KlinePage reask(Series series, long start, long now, Progress progress) {
+        for (int ask = 1; ask <= EMPTY_REASKS; ask++) {
+            progress.requests++;
+            KlinePage page = source.fetch(series, start, now);
+            if (page.received() > 0) {
+                return page;
+            }
+        }
+        throw new MissingKlinesException(series + ": the exchange answered no klines from " + Instant.ofEpochMilli(start)
+                + " in " + (EMPTY_REASKS + 1) + " requests although candles should have closed since; the backfill is "
+                + "not marked complete");
     }
 
     private static List<Candle> lastOf(List<Candle> tail, List<Candle> page) {

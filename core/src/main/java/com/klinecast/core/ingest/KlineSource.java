@@ -10,4 +10,9 @@ public interface KlineSource {
      * at {@code nowMillis} (the invocation's "now": the event time, so a replayed day behaves like the real one).
      */
     KlinePage fetch(Series series, long startTime, long nowMillis);
+
+    /** What fetching {@code series} cost at the exchange since the last call for it; the counters start again. */
+    default ExchangeUsage drainUsage(Series series) {
+        return ExchangeUsage.NONE;
+    }
 }

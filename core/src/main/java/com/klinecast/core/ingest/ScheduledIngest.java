@@ -53,7 +53,8 @@ public final class ScheduledIngest {
         IngestReport report = service.run(mode, config.request(detail, now), deadline);
         report.series().forEach(s -> log.accept(s.toString()));
         for (SeriesReport series : report.series()) {
-            metrics.emit(metricsOf(mode, series, now, requestId).toJson(clock.instant()));
+            metrics.emit(metricsOf(mode, series, report.exchangeOf(series.series()), now, requestId)
+                    .toJson(clock.instant()));
         }
         if (report.anyFailed()) {
             throw new IngestFailedException(report);
@@ -63,9 +64,11 @@ public final class ScheduledIngest {
 
     /**
      * Candles written, pages requested, failure, and how many closed candles the series lacks after the run (0 when
-     * it reached the present; absent when this run cannot tell) for the staleness alarm.
+     * it reached the present; absent when this run cannot tell) for the staleness alarm; the exchange's weight and
+     * the back-offs taken, so that a series drifting towards Binance's limits shows before a ban.
      */
-    static MetricsDocument metricsOf(IngestService.Mode mode, SeriesReport report, Instant now, String requestId) {
+    static MetricsDocument metricsOf(IngestService.Mode mode, SeriesReport report, ExchangeUsage exchange,
+            Instant now, String requestId) {
         Map<String, String> dimensions = new LinkedHashMap<>();
         dimensions.put("Function", mode == IngestService.Mode.BACKFILL ? "ingest" : "daily");
         dimensions.put("Series", report.series());
@@ -74,6 +77,12 @@ public final class ScheduledIngest {
                 .metric("KlineRequests", report.requests(), Unit.COUNT)
                 .metric("SeriesFailed", report.status() == SeriesReport.Status.FAILED
                         || report.status() == SeriesReport.Status.NOT_BACKFILLED ? 1 : 0, Unit.COUNT)
+                .metric("BinanceUsedWeight", exchange.usedWeight(), Unit.COUNT)
+                .metric("BinanceWeightWaits", exchange.weightWaits(), Unit.COUNT)
+                .metric("BinanceRateLimited", exchange.rateLimited(), Unit.COUNT)
+                .metric("BinanceBanned", exchange.banned(), Unit.COUNT)
+                .metric("BinanceRetries", exchange.retries(), Unit.COUNT)
+                .metric("BinanceBackoff", exchange.backoffMillis(), Unit.MILLISECONDS)
                 .property("status", report.status().name())
                 .property("requestId", requestId);
         if (report.complete()) {

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -39,7 +40,13 @@ public final class FeatureTable implements CandleSink {
         for (FeatureRow row : rows) {
             items.add(CandleItems.toItem(series, row));
         }
-        writer.putAll(table, items);
+        try {
+            writer.putAll(table, items);
+        } catch (SdkException e) {
+            // After the SDK's own retries: a failure the ingest reports, not a crash that loses its report.
+            throw new StoreException(series + ": writing " + items.size() + " rows to " + table + " failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -48,7 +55,12 @@ public final class FeatureTable implements CandleSink {
             return List.of();
         }
         List<Candle> out = new ArrayList<>(n);
-        latestItems(series, openTime - 1, n).forEach(item -> out.add(CandleItems.fromItem(item)));
+        try {
+            latestItems(series, openTime - 1, n).forEach(item -> out.add(CandleItems.fromItem(item)));
+        } catch (SdkException e) {
+            throw new StoreException(series + ": reading the last " + n + " rows from " + table + " failed: "
+                    + e.getMessage(), e);
+        }
         return out;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -37,8 +38,13 @@ public final class IngestStateTable implements WatermarkStore {
 
     @Override
     public Optional<IngestState> load(Series series) {
-        Map<String, AttributeValue> item = ddb.getItem(b -> b.tableName(table).key(key(series.id()))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item;
+        try {
+            item = ddb.getItem(b -> b.tableName(table).key(key(series.id())).consistentRead(true)).item();
+        } catch (SdkException e) {
+            throw new StoreException(series + ": reading the watermark from " + table + " failed: " + e.getMessage(),
+                    e);
+        }
         if (item == null || item.isEmpty() || !item.containsKey("lastOpenTime")) {
             return Optional.empty();
         }
@@ -51,6 +57,16 @@ public final class IngestStateTable implements WatermarkStore {
 
     @Override
     public void save(IngestState state) {
+        try {
+            saveOrThrow(state);
+        } catch (SdkException e) {
+            // The rows are written; only the watermark lags, so a rerun rewrites them (idempotently) and moves it.
+            throw new StoreException(state.series() + ": saving the watermark to " + table + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void saveOrThrow(IngestState state) {
         try {
             // The watermark never moves backwards: a slower concurrent run cannot undo a faster one's progress.
             ddb.updateItem(b -> b.tableName(table).key(key(state.series().id()))

@@ -128,6 +128,48 @@ class S3ModelRegistryConcurrencyTest {
                 + String.format("%06d", champion.revision()) + ".json"), get(s3, bucket, ALIAS));
     }
 
+    @ParameterizedTest(name = "versioned bucket: {0}")
+    @ValueSource(booleans = {false, true})
+    void fourTrainingRunsPublishingAndPromotingAtOnceGetFourVersionsAndTheBestIsTheOneChampion(boolean versioned)
+            throws Exception {
+        String bucket = bucket(versioned);
+        double[] scores = {300, 100, 400, 200};    // run 1's model is the best
+
+        // Each run does what TrainingJob does once trained: publish, then promote by the rule.
+        List<PromotionDecision> decisions = concurrently(thread -> () -> {
+            S3ModelRegistry registry = registry(bucket);
+            ModelManifest manifest = registry.publish(BTC_1D, draft("run" + thread, scores[thread], H1_2025));
+            return registry.promoteIfBetter(BTC_1D, manifest.version());
+        });
+
+        S3ModelRegistry reader = registry(bucket);
+        assertEquals(List.of(1, 2, 3, 4), reader.list(BTC_1D), "four distinct versions");
+        int best = -1;
+        for (int version = 1; version <= THREADS; version++) {
+            LoadedModel loaded = reader.load(BTC_1D, version);
+            String run = loaded.manifest().config().get("run").asText();
+            assertArrayEquals(("zip of " + run).getBytes(StandardCharsets.UTF_8), loaded.artifact("model.zip"),
+                    "v" + version + " holds its own run's bytes");
+            if (run.equals("run1")) {
+                best = version;
+            }
+        }
+        Champion champion = reader.champion(BTC_1D).orElseThrow();
+        assertEquals(best, champion.version(), "the best-scoring version is the champion");
+        assertTrue(decisions.stream().anyMatch(d -> d.promoted() && d.champion().version() == champion.version()));
+        List<Integer> history = new ArrayList<>(champion.previous());
+        history.add(0, champion.version());
+        for (int i = 1; i < history.size(); i++) {
+            double newer = reader.manifest(BTC_1D, history.get(i - 1)).orElseThrow().promotionScore();
+            double older = reader.manifest(BTC_1D, history.get(i)).orElseThrow().promotionScore();
+            assertTrue(newer <= older, "each promotion was no worse than the champion it replaced: " + history);
+        }
+        assertLogIsAChain(bucket, champion);
+        assertArrayEquals(get(s3, bucket, "models/BTCUSDT/1d/champion-log/r"
+                + String.format("%06d", champion.revision()) + ".json"), get(s3, bucket, ALIAS),
+                "one champion: champion.json is the log's head");
+    }
+
     /** Every log entry was computed from the one before: its previous list is that entry's version + previous. */
     private void assertLogIsAChain(String bucket, Champion head) {
         Champion later = RegistryJson.champion(get(s3, bucket, "models/BTCUSDT/1d/champion-log/r"

@@ -95,6 +95,11 @@ public final class BinanceReplayServer implements AutoCloseable {
         faults.addAll(List.of(toInject));
     }
 
+    /** Drops the faults not yet applied: the exchange is healthy again. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
     public void setWeightLimitPerMinute(int limit) {
         this.weightLimitPerMinute = limit;
     }
@@ -149,7 +154,7 @@ public final class BinanceReplayServer implements AutoCloseable {
             return;
         }
         Fault fault = faults.poll();
-        if (fault != null && applyFault(exchange, fault, used)) {
+        if (fault != null && fault.kind() != Fault.Kind.REWRITTEN && applyFault(exchange, fault, used)) {
             return;
         }
         Map<String, String> q = query(rawQuery);
@@ -201,11 +206,49 @@ public final class BinanceReplayServer implements AutoCloseable {
             return;
         }
         KlineFile data = loaded.computeIfAbsent(symbol + "#" + interval, k -> KlineFile.load(file));
+        if (fault != null && fault.kind() == Fault.Kind.REWRITTEN) {
+            send(exchange, 200, fault.rewrite().rewrite(parts(data, start, end, limit)), used);
+            return;
+        }
         send(exchange, 200, page(data, start, end, limit), used);
+    }
+
+    /** The page {@link #page} would serve, taken apart for a {@link PageRewrite}, with the page before it. */
+    private PageRewrite.Page parts(KlineFile data, Long start, Long end, int limit) {
+        int[] range = range(data, start, end, limit);
+        List<List<String>> klines = new ArrayList<>();
+        for (int i = range[0]; i < range[1]; i++) {
+            klines.add(fields(data.json(i)));
+        }
+        List<List<String>> earlier = new ArrayList<>();
+        for (int i = Math.max(0, range[0] - limit); i < range[0]; i++) {
+            earlier.add(fields(data.json(i)));
+        }
+        return new PageRewrite.Page(klines, earlier, clock.millis());
+    }
+
+    /** A pre-rendered kline's fields; none of them holds a comma. */
+    private static List<String> fields(String json) {
+        return List.of(json.substring(1, json.length() - 1).split(","));
     }
 
     /** Selects rows like Binance: from startTime forward, or the latest ones up to endTime or now. */
     private String page(KlineFile data, Long start, Long end, int limit) {
+        int[] range = range(data, start, end, limit);
+        int from = range[0];
+        int to = range[1];
+        StringBuilder body = new StringBuilder(Math.max(2, (to - from) * 160)).append('[');
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                body.append(',');
+            }
+            body.append(data.json(i));
+        }
+        return body.append(']').toString();
+    }
+
+    /** The rows a request selects, as {@code [from, to)}. */
+    private int[] range(KlineFile data, Long start, Long end, int limit) {
         long now = clock.millis();
         long upper = end == null ? now : Math.min(end, now);
         // Rows that exist "now": opened at or before now (the one still open included).
@@ -216,15 +259,7 @@ public final class BinanceReplayServer implements AutoCloseable {
         } else {
             from = Math.max(0, endExclusive - limit);
         }
-        int to = Math.min(endExclusive, from + limit);
-        StringBuilder body = new StringBuilder(Math.max(2, (to - from) * 160)).append('[');
-        for (int i = from; i < to; i++) {
-            if (i > from) {
-                body.append(',');
-            }
-            body.append(data.json(i));
-        }
-        return body.append(']').toString();
+        return new int[] {from, Math.min(endExclusive, from + limit)};
     }
 
     private boolean applyFault(HttpExchange exchange, Fault fault, int used) throws IOException {

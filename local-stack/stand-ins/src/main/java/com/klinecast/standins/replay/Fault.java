@@ -3,7 +3,7 @@ package com.klinecast.standins.replay;
 import java.time.Duration;
 
 /** A misbehaviour the replay server puts on one klines request, as the real exchange sometimes does. */
-public record Fault(Kind kind, Duration duration) {
+public record Fault(Kind kind, Duration duration, PageRewrite rewrite) {
 
     public enum Kind {
         /** Answers normally: lets a request through before the faults queued behind it. */
@@ -19,7 +19,13 @@ public record Fault(Kind kind, Duration duration) {
         /** 200 with a body that is not JSON. */
         MALFORMED_JSON,
         /** 200 whose body stops half-way, the connection closed under it. */
-        TRUNCATED
+        TRUNCATED,
+        /** 200 with the page as {@link PageRewrite} rewrote it. */
+        REWRITTEN
+    }
+
+    public Fault(Kind kind, Duration duration) {
+        this(kind, duration, null);
     }
 
     public static Fault none() {
@@ -48,5 +54,10 @@ public record Fault(Kind kind, Duration duration) {
 
     public static Fault truncated() {
         return new Fault(Kind.TRUNCATED, Duration.ZERO);
+    }
+
+    /** Serves the requested page as {@code rewrite} turns it (see {@link PageRewrite}). */
+    public static Fault rewrite(PageRewrite rewrite) {
+        return new Fault(Kind.REWRITTEN, Duration.ZERO, rewrite);
     }
 }
