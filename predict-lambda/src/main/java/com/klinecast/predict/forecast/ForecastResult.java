@@ -15,9 +15,9 @@ public record ForecastResult(String symbol, String interval, String target, Mode
         String asOf, boolean stale, long intervalsBehind, List<HistoryPoint> history, List<ForecastPoint> forecast,
         Quality quality, String disclaimer) {
 
-    /** Which version answered and what it was trained on. */
-    public record ModelInfo(int version, String source, String trainedFrom, String trainedUntil, String createdAt,
-            String scaling, int window, int maxDays) {
+    /** Which version answered, what network it is (lstm or mlp) and what it was trained on. */
+    public record ModelInfo(int version, String source, String network, String trainedFrom, String trainedUntil,
+            String createdAt, String scaling, int window, int maxDays) {
     }
 
     public record HistoryPoint(String time, double open, double high, double low, double close, double volume) {

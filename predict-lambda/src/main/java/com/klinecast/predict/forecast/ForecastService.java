@@ -76,7 +76,7 @@ public final class ForecastService {
     private static ForecastResult.ModelInfo modelInfo(ServedModel served) {
         ModelManifest manifest = served.manifest();
         return new ForecastResult.ModelInfo(manifest.version(), served.source().name().toLowerCase(Locale.ROOT),
-                textOrNull(manifest.trainingData().path("trainFrom").asText(null)),
+                manifest.config().path("model").asText("lstm"), textOrNull(manifest.trainingData().path("trainFrom").asText(null)),
                 served.published().trainedUntil().toString(), manifest.createdAt().toString(),
                 textOrNull(manifest.config().path("scaling").asText(null)), manifest.features().path("window").asInt(),
                 served.maxDays());
