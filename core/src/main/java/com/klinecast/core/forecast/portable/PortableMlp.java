@@ -37,7 +37,8 @@ public record PortableMlp(String format, int inputFeatures, int window, List<Den
             in = layer.outputSize();
         }
         if (output.inputSize() != in) {
-            throw new IllegalArgumentException("output layer reads " + output.inputSize() + " inputs, but receives " + in);
+            throw new IllegalArgumentException("output layer reads " + output.inputSize() + " inputs, but receives "
+                    + in);
         }
     }
 
@@ -59,7 +60,8 @@ public record PortableMlp(String format, int inputFeatures, int window, List<Den
         for (int t = 0; t < window.length; t++) {
             double[] step = window[t];
             if (step.length != inputFeatures) {
-                throw new IllegalArgumentException("expected " + inputFeatures + " features per step, got " + step.length);
+                throw new IllegalArgumentException("expected " + inputFeatures + " features per step, got "
+                        + step.length);
             }
             for (int f = 0; f < inputFeatures; f++) {
                 x[t * inputFeatures + f] = (float) step[f];

@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
 
 /**
  * {@link PortableMlp} as JSON, like {@link PortableLstmJson}. Floats are written in a round-tripping decimal form,
- * so reading a file gives back bit-identical weights. Unknown fields are refused: a file from a newer format must not half-load.
+ * so reading a file gives back bit-identical weights. Unknown fields are refused: a file from a newer format must
+ * not half-load.
  */
 public final class PortableMlpJson {
 
