@@ -10,12 +10,15 @@ import com.klinecast.core.forecast.portable.DenseWeights;
 import com.klinecast.core.forecast.portable.LstmLayerWeights;
 import com.klinecast.core.forecast.portable.PortableLstm;
 import com.klinecast.core.forecast.portable.PortableLstmJson;
+import com.klinecast.core.forecast.portable.PortableMlp;
+import com.klinecast.core.forecast.portable.PortableMlpJson;
 import com.klinecast.core.registry.ModelDraft;
 import com.klinecast.core.registry.ModelKeys;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.registry.TestWindow;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.testing.CsvCandles;
@@ -38,7 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * What the predict tests stand on: a fresh feature table in DynamoDB Local holding the bundled BTCUSDT 1d
  * candles, a fresh versioned bucket in S3Proxy, and small published models. The models are real portable LSTMs
- * with seeded random weights and a log-return scaler fitted on real bars: the forward pass, scaler and intervals
+ * (and, for the volume target, MLPs) with seeded random weights and a log-return scaler fitted on real bars: the forward pass, scaler and intervals
  * are exercised exactly as for a trained model, without Deeplearning4j (which this module must not depend on).
  */
 final class PredictFixture {
@@ -115,11 +118,37 @@ final class PredictFixture {
         return publish(seed, FeatureSet.VERSION);
     }
 
+    /**
+     * Publishes a volume model (an MLP over the flattened window, log-change scaler of the volume) to the volume
+     * registry and makes it that target's champion, as the training job does with {@code target: volume}.
+     */
+    ModelManifest publishVolumeChampion(long seed) {
+        List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", 2000).stream().map(Bar::of).toList();
+        List<Bar.Column> columns = List.of(Bar.Column.values());
+        LogReturns scaler = LogReturns.fit(columns, bars, Target.VOLUME);
+        ModelDraft draft = draft(PortableMlpJson.toBytes(mlp(seed, columns.size())),
+                Map.of("model", "mlp", "target", "volume", "scaling", "log_return", "forecast", "recursive",
+                        "horizons", List.of(1, 3, 7, 14, 30), "window", 30),
+                columns, FeatureSet.VERSION, scaler);
+        S3ModelRegistry volumes = registry.forTarget(Target.VOLUME);
+        ModelManifest manifest = volumes.publish(BTC_1D, draft);
+        volumes.promoteIfBetter(BTC_1D, manifest.version());
+        return manifest;
+    }
+
     /** A model trained on feature set {@code featureSet}: a newer one than this predictor knows cannot be run. */
     ModelManifest publish(long seed, int featureSet) {
         List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", 2000).stream().map(Bar::of).toList();
         List<Bar.Column> columns = List.of(Bar.Column.values());
         LogReturns scaler = LogReturns.fit(columns, bars);
+        // No "model" or "target" in the config: as versions published before the variants, an LSTM of the close.
+        return registry.publish(BTC_1D, draft(PortableLstmJson.toBytes(network(seed, columns.size())),
+                Map.of("scaling", "log_return", "horizons", List.of(1, 3, 7, 14, 30), "window", 30), columns,
+                featureSet, scaler));
+    }
+
+    private static ModelDraft draft(byte[] weights, Map<String, Object> config, List<Bar.Column> columns,
+            int featureSet, LogReturns scaler) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         double[] low = new double[MAX_DAYS];
         double[] high = new double[MAX_DAYS];
@@ -135,17 +164,16 @@ final class PredictFixture {
         }
         metrics.put("test", Map.of("firstOrigin", "2024-01-01T00:00:00Z", "lastOrigin", "2025-06-29T00:00:00Z",
                 "origins", 400, "horizons", horizons));
-        ModelDraft draft = ModelDraft.builder()
-                .artifact("weights.json", PortableLstmJson.toBytes(network(seed, columns.size())))
+        return ModelDraft.builder()
+                .artifact("weights.json", weights)
                 .promotionScore(1000.0)
                 .testWindow(TestWindow.parse("2024-01-01T00:00:00Z", "2025-06-30T00:00:00Z"))
-                .config(Map.of("scaling", "log_return", "horizons", List.of(1, 3, 7, 14, 30), "window", 30))
+                .config(config)
                 .features(Map.of("columns", columns, "window", 30, "featureSetVersion", featureSet))
                 .scaler(JSON.valueToTree(scaler))
                 .trainingData(Map.of("trainFrom", "2017-08-17T00:00:00Z", "trainTo", "2022-12-31T00:00:00Z"))
                 .metrics(metrics)
                 .build();
-        return registry.publish(BTC_1D, draft);
     }
 
     /** Overwrites a published artifact behind the registry's back, as bit rot or a bad hand edit would. */
@@ -161,6 +189,15 @@ final class PredictFixture {
                 matrix(random, hidden, 4 * hidden), matrix(random, 1, 4 * hidden)[0]);
         DenseWeights dense = new DenseWeights(hidden, 1, matrix(random, hidden, 1), new float[] {0f});
         return new PortableLstm(inputs, 30, List.of(layer), dense);
+    }
+
+    private static PortableMlp mlp(long seed, int inputs) {
+        Random random = new Random(seed);
+        int hidden = 8;
+        DenseWeights layer = new DenseWeights(30 * inputs, hidden, matrix(random, 30 * inputs, hidden),
+                matrix(random, 1, hidden)[0]);
+        DenseWeights dense = new DenseWeights(hidden, 1, matrix(random, hidden, 1), new float[] {0f});
+        return new PortableMlp(inputs, 30, List.of(layer), dense);
     }
 
     private static float[][] matrix(Random random, int rows, int cols) {

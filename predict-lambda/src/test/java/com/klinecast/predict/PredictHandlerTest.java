@@ -141,6 +141,56 @@ class PredictHandlerTest {
     }
 
     @Test
+    void aVolumeForecastComesFromTheVolumeChampionAndSaysItIsOfTheVolume() throws Exception {
+        fixture.withCandles().publishChampion(1);
+        fixture.publish(2);
+        fixture.registry.promote(BTC_1D, 2);
+        fixture.publishVolumeChampion(7);
+
+        APIGatewayV2HTTPResponse response = invoke("predict-forecast-volume.json");
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("1", response.getHeaders().get(Router.MODEL_VERSION_HEADER), "the volume registry's own v1");
+        JsonNode body = body(response);
+        assertEquals("volume", body.path("target").asText());
+        assertEquals(1, body.path("model").path("version").asInt());
+        assertEquals("champion", body.path("model").path("source").asText());
+        JsonNode forecast = body.path("forecast");
+        assertEquals(7, forecast.size());
+        double lastVolume = body.path("history").get(49).path("volume").asDouble();
+        for (JsonNode point : forecast) {
+            assertFalse(point.has("close"), point.toString());
+            double volume = point.path("volume").asDouble();
+            assertTrue(volume > 0 && Double.isFinite(volume), point.toString());
+            // Volume-scale, not price-scale: within two orders of magnitude of the last volume.
+            assertTrue(volume > lastVolume / 100 && volume < lastVolume * 100, volume + " vs " + lastVolume);
+            assertTrue(point.path("low").asDouble() < volume && volume < point.path("high").asDouble());
+        }
+
+        // The close forecast still comes from the close champion (v2), untouched by the volume model.
+        JsonNode close = body(invoke("predict-forecast.json"));
+        assertEquals("close", close.path("target").asText());
+        assertEquals(2, close.path("model").path("version").asInt());
+        assertTrue(close.path("forecast").get(0).has("close"));
+        assertFalse(close.path("forecast").get(0).has("volume"));
+        assertEquals(2, fixture.registry.champion(BTC_1D).orElseThrow().version());
+    }
+
+    @Test
+    void aVolumeForecastWithoutAVolumeModelIsA503EvenWithACloseChampion() throws Exception {
+        fixture.withCandles().publishChampion(1);
+
+        assertError("predict-forecast-volume.json", 503, "no model yet", "no volume model");
+    }
+
+    @Test
+    void anUnknownTargetIsA400() throws Exception {
+        fixture.withCandles().publishChampion(1);
+
+        assertError("predict-bad-target.json", 400, "invalid target", "close or volume");
+    }
+
+    @Test
     void withoutAModelItIsA503ThatSaysSo() throws Exception {
         fixture.withCandles();
 

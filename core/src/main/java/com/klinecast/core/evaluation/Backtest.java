@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Walk-forward evaluation: from each origin t, forecast horizons 1..H with bars up to t only, then compare with
- * the actual closes and with the naive forecast (close_t repeated) on exactly the same origins.
+ * the actual closes and with the naive forecast (close_t repeated) on exactly the same origins. A volume model is
+ * judged the same way on volumes: against the actual volumes and the last volume repeated.
  */
 public final class Backtest {
 
@@ -27,7 +28,7 @@ public final class Backtest {
             // Only bars up to and including the origin: the forecast cannot see what it is judged against.
             closes[k] = forecaster.closes(bars.subList(0, origins[k] + 1), maxHorizon);
         }
-        return new Forecasts(origins, closes);
+        return new Forecasts(origins, closes, forecaster.target());
     }
 
     /** Metrics per horizon; {@code intervals} may be null (then no coverage is reported). */
@@ -61,8 +62,8 @@ public final class Backtest {
             if (origin + h >= bars.size()) {
                 continue;
             }
-            double last = bars.get(origin).close();
-            double actual = bars.get(origin + h).close();
+            double last = bars.get(origin).get(forecasts.target());
+            double actual = bars.get(origin + h).get(forecasts.target());
             double predicted = forecasts.closes()[k][h - 1];
             absErr += Math.abs(predicted - actual);
             sqErr += (predicted - actual) * (predicted - actual);

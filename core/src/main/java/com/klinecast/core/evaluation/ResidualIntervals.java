@@ -24,7 +24,8 @@ public record ResidualIntervals(double[] low, double[] high) {
             for (int k = 0; k < validation.origins().length; k++) {
                 int target = validation.origins()[k] + h;
                 if (target < Math.min(targetEnd, bars.size())) {
-                    logRatios[n++] = Math.log(bars.get(target).close() / validation.closes()[k][h - 1]);
+                    double actual = bars.get(target).get(validation.target());
+                    logRatios[n++] = Math.log(actual / validation.closes()[k][h - 1]);
                 }
             }
             if (n == 0) {

@@ -1,6 +1,7 @@
 package com.klinecast.core.forecast;
 
 import com.klinecast.core.candle.Candle;
+import com.klinecast.core.series.Target;
 
 /** One candle's prices and volume as doubles: what the models read. */
 public record Bar(long openTime, double open, double high, double low, double close, double volume) {
@@ -17,6 +18,25 @@ public record Bar(long openTime, double open, double high, double low, double cl
      */
     public Bar next(long openTime, double close) {
         return new Bar(openTime, close, close, close, close, volume);
+    }
+
+    /**
+     * The bar a recursive forecast of {@code target} appends: {@link #next(long, double)} for the close; for the
+     * volume, a flat candle at the last close with the predicted volume (a volume model knows nothing better of the
+     * price).
+     */
+    public Bar next(long openTime, double value, Target target) {
+        return target == Target.VOLUME ? new Bar(openTime, close, close, close, close, value) : next(openTime, value);
+    }
+
+    /** The value a model of {@code target} forecasts. */
+    public double get(Target target) {
+        return target == Target.VOLUME ? volume : close;
+    }
+
+    /** The input column holding a target's value. */
+    public static Column column(Target target) {
+        return target == Target.VOLUME ? Column.VOLUME : Column.CLOSE;
     }
 
     /** The value of a model input column. */

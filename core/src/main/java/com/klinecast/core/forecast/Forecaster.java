@@ -1,6 +1,7 @@
 package com.klinecast.core.forecast;
 
 import com.klinecast.core.series.Interval;
+import com.klinecast.core.series.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,12 +49,20 @@ public final class Forecaster {
         return mode;
     }
 
+    /** What the forecasts are of: the scaling's target (the close, or the volume of a volume model). */
+    public Target target() {
+        return scaling.target();
+    }
+
     /** Bars of history a forecast needs. */
     public int barsNeeded() {
         return scaling.barsFor(steps);
     }
 
-    /** Predicted closes for the next {@code horizons} intervals after the last bar of {@code history}. */
+    /**
+     * Predicted closes (volumes, for a volume model: see {@link #target()}) for the next {@code horizons} intervals
+     * after the last bar of {@code history}.
+     */
     public double[] closes(List<Bar> history, int horizons) {
         int need = barsNeeded();
         if (history.size() < need) {
@@ -85,7 +94,7 @@ public final class Forecaster {
             double close = scaling.close(current, model.predict(scaling.inputs(current))[0], 1);
             closes[h] = close;
             Bar last = bars.get(bars.size() - 1);
-            bars.add(last.next(interval.nextOpenTime(last.openTime()), close));
+            bars.add(last.next(interval.nextOpenTime(last.openTime()), close, scaling.target()));
         }
         return closes;
     }

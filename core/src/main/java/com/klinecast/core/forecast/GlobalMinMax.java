@@ -1,6 +1,7 @@
 package com.klinecast.core.forecast;
 
 import com.klinecast.core.forecast.Bar.Column;
+import com.klinecast.core.series.Target;
 import java.util.List;
 
 /**
@@ -8,10 +9,24 @@ import java.util.List;
  * limit: a price above the training maximum maps above 1, where the network has never been, so it cannot forecast
  * new highs well; the backtest shows it, and the default scaling is chosen by backtest.
  */
-public record GlobalMinMax(List<Column> columns, double[] min, double[] max) implements Scaling {
+public record GlobalMinMax(List<Column> columns, double[] min, double[] max, Target target) implements Scaling {
+
+    public GlobalMinMax {
+        target = target == null ? Target.CLOSE : target;
+    }
+
+    /** A close model's scaling. */
+    public GlobalMinMax(List<Column> columns, double[] min, double[] max) {
+        this(columns, min, max, Target.CLOSE);
+    }
 
     /** Fits on the training bars only. */
     public static GlobalMinMax fit(List<Column> columns, List<Bar> training) {
+        return fit(columns, training, Target.CLOSE);
+    }
+
+    /** Fits on the training bars only; the target's own column scales it, so it must be among the inputs. */
+    public static GlobalMinMax fit(List<Column> columns, List<Bar> training, Target target) {
         double[] min = new double[columns.size()];
         double[] max = new double[columns.size()];
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -23,7 +38,7 @@ public record GlobalMinMax(List<Column> columns, double[] min, double[] max) imp
                 max[c] = Math.max(max[c], v);
             }
         }
-        return new GlobalMinMax(List.copyOf(columns), min, max);
+        return new GlobalMinMax(List.copyOf(columns), min, max, target);
     }
 
     @Override
@@ -37,15 +52,15 @@ public record GlobalMinMax(List<Column> columns, double[] min, double[] max) imp
         return x;
     }
 
-    /** The scaled close itself, whatever the horizon: the scale does not depend on how far ahead it is. */
+    /** The scaled target itself, whatever the horizon: the scale does not depend on how far ahead it is. */
     @Override
     public double target(List<Bar> window, Bar future, int horizon) {
-        return scale(future.close(), closeIndex());
+        return scale(future.get(target), targetIndex());
     }
 
     @Override
     public double close(List<Bar> window, double output, int horizon) {
-        int c = closeIndex();
+        int c = targetIndex();
         return min[c] + output * (max[c] - min[c]);
     }
 
@@ -54,10 +69,11 @@ public record GlobalMinMax(List<Column> columns, double[] min, double[] max) imp
         return span == 0 ? 0 : (v - min[c]) / span;
     }
 
-    private int closeIndex() {
-        int c = columns.indexOf(Column.CLOSE);
+    private int targetIndex() {
+        int c = columns.indexOf(Bar.column(target));
         if (c < 0) {
-            throw new IllegalStateException("global min-max needs CLOSE among the columns to scale the target");
+            throw new IllegalStateException("global min-max needs " + Bar.column(target)
+                    + " among the columns to scale the target");
         }
         return c;
     }

@@ -1,6 +1,7 @@
 package com.klinecast.core.forecast;
 
 import com.klinecast.core.forecast.Bar.Column;
+import com.klinecast.core.series.Target;
 import java.util.List;
 
 /**
@@ -12,11 +13,26 @@ import java.util.List;
  * <p>An h-step target is standardised as a sum of h one-step returns would be if they were independent (mean
  * h·μ, deviation √h·σ), so every output of a direct model has about unit variance and the 30-step output does not
  * dominate the loss. At h = 1 this is exactly the one-step scaling.
+ *
+ * <p>A volume target is the log change of the volume from the window's last volume instead, built the same way.
  */
-public record LogReturns(List<Column> columns, double[] mean, double[] std) implements Scaling {
+public record LogReturns(List<Column> columns, double[] mean, double[] std, Target target) implements Scaling {
 
-    /** Fits means and deviations on the training bars only (index 0 and 1 for the target's own moments). */
+    public LogReturns {
+        target = target == null ? Target.CLOSE : target;
+    }
+
+    /** A close model's scaling. */
+    public LogReturns(List<Column> columns, double[] mean, double[] std) {
+        this(columns, mean, std, Target.CLOSE);
+    }
+
+    /** Fits means and deviations on the training bars only (the last index for the target's own moments). */
     public static LogReturns fit(List<Column> columns, List<Bar> training) {
+        return fit(columns, training, Target.CLOSE);
+    }
+
+    public static LogReturns fit(List<Column> columns, List<Bar> training, Target target) {
         int n = columns.size() + 1;
         double[] sum = new double[n];
         double[] squares = new double[n];
@@ -27,9 +43,9 @@ public record LogReturns(List<Column> columns, double[] mean, double[] std) impl
                 sum[c] += raw[c];
                 squares[c] += raw[c] * raw[c];
             }
-            double target = Math.log(training.get(t).close() / training.get(t - 1).close());
-            sum[n - 1] += target;
-            squares[n - 1] += target * target;
+            double change = change(target, training.get(t - 1), training.get(t));
+            sum[n - 1] += change;
+            squares[n - 1] += change * change;
             count++;
         }
         double[] mean = new double[n];
@@ -38,7 +54,7 @@ public record LogReturns(List<Column> columns, double[] mean, double[] std) impl
             mean[c] = sum[c] / count;
             std[c] = Math.sqrt(Math.max(squares[c] / count - mean[c] * mean[c], 1e-18));
         }
-        return new LogReturns(List.copyOf(columns), mean, std);
+        return new LogReturns(List.copyOf(columns), mean, std, target);
     }
 
     /** One more bar than steps: each step is a change from the bar before it. */
@@ -63,15 +79,22 @@ public record LogReturns(List<Column> columns, double[] mean, double[] std) impl
     @Override
     public double target(List<Bar> window, Bar future, int horizon) {
         int k = columns.size();
-        double logReturn = Math.log(future.close() / window.get(window.size() - 1).close());
+        double logReturn = change(target, window.get(window.size() - 1), future);
         return (logReturn - horizon * mean[k]) / (Math.sqrt(horizon) * std[k]);
     }
 
     @Override
     public double close(List<Bar> window, double output, int horizon) {
         int k = columns.size();
-        return window.get(window.size() - 1).close()
-                * Math.exp(output * Math.sqrt(horizon) * std[k] + horizon * mean[k]);
+        double growth = Math.exp(output * Math.sqrt(horizon) * std[k] + horizon * mean[k]);
+        Bar last = window.get(window.size() - 1);
+        return target == Target.VOLUME ? (last.volume() + 1e-9) * growth - 1e-9 : last.close() * growth;
+    }
+
+    /** The log change of the target from {@code from} to {@code to}; volumes offset as the inputs are. */
+    private static double change(Target target, Bar from, Bar to) {
+        return target == Target.VOLUME ? Math.log((to.volume() + 1e-9) / (from.volume() + 1e-9))
+                : Math.log(to.close() / from.close());
     }
 
     private static double[] raw(List<Column> columns, Bar previous, Bar bar) {

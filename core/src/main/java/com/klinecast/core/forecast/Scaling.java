@@ -2,10 +2,12 @@ package com.klinecast.core.forecast;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.klinecast.core.series.Target;
 import java.util.List;
 
 /**
- * How bars become a model's inputs and its output becomes a price. Parameters are fitted on the training split
+ * How bars become a model's inputs and its output becomes a price (or, for a volume model, a volume: "close" in
+ * the method names below is the target's value). Parameters are fitted on the training split
  * only and travel with the model (never recomputed from the data at prediction time).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -29,8 +31,16 @@ public sealed interface Scaling permits GlobalMinMax, WindowMinMax, LogReturns {
      */
     double target(List<Bar> window, Bar future, int horizon);
 
-    /** The close price a model output for {@code horizon} stands for, given the window it was computed from. */
+    /**
+     * The close price (the volume, for a volume target) a model output for {@code horizon} stands for, given the
+     * window it was computed from.
+     */
     double close(List<Bar> window, double output, int horizon);
+
+    /**
+     * What the outputs stand for. Scalers stored before targets existed have no such field and read as the close.
+     */
+    Target target();
 
     /** The kinds, as named in configuration. */
     enum Kind { GLOBAL_MINMAX, WINDOW_MINMAX, LOG_RETURN }

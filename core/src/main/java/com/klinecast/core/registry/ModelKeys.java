@@ -1,6 +1,7 @@
 package com.klinecast.core.registry;
 
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -17,6 +18,11 @@ import java.util.regex.Pattern;
  * models/{SYMBOL}/{interval}/champion.json                the champion alias (materialized head of the log below)
  * models/{SYMBOL}/{interval}/champion-log/r{NNNNNN}.json  every champion change, created once (If-None-Match: *)
  * </pre>
+ *
+ * <p>That is the layout of close models. Models of another {@link Target} live under {@code models/{target}/}
+ * ({@code models/volume/BTCUSDT/1d/...}), the same layout with their own version numbers, champion and log, so a
+ * volume model can never be promoted over, or roll back to, a close model. The target segment is lower-case and
+ * symbols are upper-case, so neither prefix is a prefix of the other; close keys stay where they always were.
  *
  * <p>The symbol is checked by {@link Series} ({@code [A-Z0-9]{2,20}}), the interval is one of Binance's codes,
  * version and revision numbers are 1 to {@value #MAX_NUMBER} (six digits), and artifact names are 1 to 128 letters,
@@ -37,27 +43,42 @@ public final class ModelKeys {
     private static final Pattern VERSION_KEY = Pattern.compile("^v(\\d{6})/(.+)$");
 
     private final Series series;
+    private final Target target;
     private final String prefix;
 
-    private ModelKeys(Series series) {
+    private ModelKeys(Series series, Target target) {
         this.series = Objects.requireNonNull(series, "series");
-        this.prefix = ROOT + series.symbol() + "/" + series.interval().code() + "/";
+        this.target = Objects.requireNonNull(target, "target");
+        this.prefix = ROOT + (target == Target.CLOSE ? "" : target.code() + "/") + series.symbol() + "/"
+                + series.interval().code() + "/";
     }
 
+    /** The close models' keys. */
     public static ModelKeys of(Series series) {
-        return new ModelKeys(series);
+        return new ModelKeys(series, Target.CLOSE);
+    }
+
+    public static ModelKeys of(Series series, Target target) {
+        return new ModelKeys(series, target);
     }
 
     /** From untrusted strings (a query string, an event): the symbol and interval are validated by {@link Series}. */
     public static ModelKeys of(String symbol, String interval) {
-        return new ModelKeys(Series.of(symbol, interval));
+        return new ModelKeys(Series.of(symbol, interval), Target.CLOSE);
     }
 
     public Series series() {
         return series;
     }
 
-    /** {@code models/BTCUSDT/1d/}: everything of this series, and nothing of any other, starts with it. */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * {@code models/BTCUSDT/1d/} ({@code models/volume/BTCUSDT/1d/} for volume): everything of this series and
+     * target, and nothing of any other, starts with it.
+     */
     public String prefix() {
         return prefix;
     }

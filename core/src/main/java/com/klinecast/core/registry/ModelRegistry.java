@@ -1,14 +1,25 @@
 package com.klinecast.core.registry;
 
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Versioned, immutable models per series, and the champion each series serves. {@link S3ModelRegistry} is the
  * adapter; this port lets the training job and the predict function be tested with a fake.
+ *
+ * <p>A registry holds the models of one {@link Target}: close models, unless it was obtained by
+ * {@link #forTarget}. Each target's versions and champion are separate, so the close champion is never compared
+ * with, or replaced by, a volume model.
  */
 public interface ModelRegistry {
+
+    /** The target whose models this registry holds. */
+    Target target();
+
+    /** The registry of {@code target}'s models in the same store (this one when it already holds them). */
+    ModelRegistry forTarget(Target target);
 
     /**
      * Publishes a new immutable version: allocates the next number, uploads the artifacts, then the manifest

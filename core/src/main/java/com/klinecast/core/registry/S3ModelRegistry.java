@@ -4,6 +4,7 @@ import com.klinecast.core.registry.RegistryJson.ChampionState;
 import com.klinecast.core.retry.Backoff;
 import com.klinecast.core.retry.Sleeper;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -96,16 +97,38 @@ public final class S3ModelRegistry implements ModelRegistry {
     private final String bucket;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Target target;
 
+    /** The close models' registry; {@link #forTarget} gives another target's. */
     public S3ModelRegistry(S3Client s3, String bucket) {
         this(s3, bucket, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
     public S3ModelRegistry(S3Client s3, String bucket, Clock clock, Sleeper sleeper) {
+        this(s3, bucket, clock, sleeper, Target.CLOSE);
+    }
+
+    private S3ModelRegistry(S3Client s3, String bucket, Clock clock, Sleeper sleeper, Target target) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public Target target() {
+        return target;
+    }
+
+    @Override
+    public S3ModelRegistry forTarget(Target other) {
+        return other == target ? this : new S3ModelRegistry(s3, bucket, clock, sleeper, other);
+    }
+
+    /** Every key of the series this registry builds goes through here, so the target is never forgotten. */
+    private ModelKeys keys(Series series) {
+        return ModelKeys.of(series, target);
     }
 
     public String bucket() {
@@ -116,7 +139,7 @@ public final class S3ModelRegistry implements ModelRegistry {
 
     @Override
     public ModelManifest publish(Series series, ModelDraft draft) {
-        ModelKeys keys = ModelKeys.of(series);
+        ModelKeys keys = keys(series);
         Objects.requireNonNull(draft, "draft");
         Map<String, ModelManifest.Artifact> entries = new LinkedHashMap<>();
         Map<String, String> base64Digests = new LinkedHashMap<>();
@@ -157,21 +180,21 @@ public final class S3ModelRegistry implements ModelRegistry {
 
     @Override
     public List<Integer> list(Series series) {
-        ModelKeys keys = ModelKeys.of(series);
+        ModelKeys keys = keys(series);
         return listKeys(keys).stream().filter(keys::isManifest)
                 .map(key -> keys.versionOf(key).getAsInt()).sorted().toList();
     }
 
     @Override
     public Optional<ModelManifest> manifest(Series series, int version) {
-        ModelKeys keys = ModelKeys.of(series);
+        ModelKeys keys = keys(series);
         ModelKeys.requireVersion(version);
         return getBytes(keys.manifest(version)).map(bytes -> parseManifest(series, version, bytes));
     }
 
     @Override
     public LoadedModel load(Series series, int version) {
-        ModelKeys keys = ModelKeys.of(series);
+        ModelKeys keys = keys(series);
         ModelManifest manifest = manifest(series, version)
                 .orElseThrow(() -> new ModelNotFoundException(series, version));
         Map<String, byte[]> artifacts = new LinkedHashMap<>();
@@ -238,12 +261,12 @@ public final class S3ModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<Champion> champion(Series series) {
-        return committed(ModelKeys.of(series)).map(ChampionState::champion);
+        return committed(keys(series)).map(ChampionState::champion);
     }
 
     @Override
     public PromotionDecision promoteIfBetter(Series series, int version, Rescorer rescorer) {
-        ModelKeys.of(series);
+        keys(series);
         ModelKeys.requireVersion(version);
         ModelManifest candidate = manifest(series, version)
                 .orElseThrow(() -> new ModelNotFoundException(series, version));
@@ -286,7 +309,7 @@ public final class S3ModelRegistry implements ModelRegistry {
 
     @Override
     public PromotionDecision promote(Series series, int version) {
-        ModelKeys keys = ModelKeys.of(series);
+        ModelKeys keys = keys(series);
         ModelKeys.requireVersion(version);
         if (!exists(keys.manifest(version))) {
             throw new ModelNotFoundException(series, version);
@@ -303,7 +326,7 @@ public final class S3ModelRegistry implements ModelRegistry {
 
     @Override
     public PromotionDecision rollback(Series series) {
-        ModelKeys keys = ModelKeys.of(series);
+        ModelKeys keys = keys(series);
         return changeChampion(series, current -> {
             if (current == null) {
                 return Change.none(series + " has no champion to roll back");
@@ -350,7 +373,7 @@ public final class S3ModelRegistry implements ModelRegistry {
      * each lost race, on the champion that won it.
      */
     private PromotionDecision changeChampion(Series series, Function<Champion, Change> decide) {
-        ModelKeys keys = ModelKeys.of(series);
+        ModelKeys keys = keys(series);
         for (int attempt = 1; ; attempt++) {
             Champion current = committed(keys).map(ChampionState::champion).orElse(null);
             Change change = decide.apply(current);

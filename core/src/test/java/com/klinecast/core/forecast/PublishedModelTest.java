@@ -2,6 +2,7 @@ package com.klinecast.core.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,17 +12,23 @@ import com.klinecast.core.forecast.portable.DenseWeights;
 import com.klinecast.core.forecast.portable.LstmLayerWeights;
 import com.klinecast.core.forecast.portable.PortableLstm;
 import com.klinecast.core.forecast.portable.PortableLstmJson;
+import com.klinecast.core.forecast.portable.PortableMlp;
+import com.klinecast.core.forecast.portable.PortableMlpJson;
 import com.klinecast.core.registry.LoadedModel;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.TestWindow;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The forecast mode comes from the manifest's config; versions from before the field forecast recursively. */
+/**
+ * The forecast mode and the network kind come from the manifest's config, the target from its scaler; versions
+ * from before those fields forecast recursively, with an LSTM, the close.
+ */
 class PublishedModelTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,9 +58,48 @@ class PublishedModelTest {
         assertArrayEquals(new double[] {65, 65, 65}, model.forecaster().closes(history(), 3), 1e-4);
     }
 
+    /** The MLP counterpart of {@link #CONSTANT}: zero weights, biases 0.65, 0.7, 0.8 through ReLU and identity. */
+    private static final PortableMlp CONSTANT_MLP = new PortableMlp(1, 2,
+            List.of(new DenseWeights(2, 1, new float[][] {{0}, {0}}, new float[] {1})),
+            new DenseWeights(1, 3, new float[][] {{0, 0, 0}}, new float[] {0.65f, 0.7f, 0.8f}));
+
+    @Test
+    void aManifestSayingMlpRunsThePortableMlp() {
+        PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("forecast", "direct")
+                .put("model", "mlp"), PortableMlpJson.toBytes(CONSTANT_MLP), closeScaling()));
+
+        assertArrayEquals(new double[] {65, 70, 80}, model.forecaster().closes(history(), 3), 1e-4);
+        assertEquals(Target.CLOSE, model.forecaster().target());
+    }
+
+    @Test
+    void weightsOfAnotherKindThanTheManifestSaysAreRefused() {
+        assertThrows(RuntimeException.class, () -> PublishedModel.of(loaded(JSON.createObjectNode()
+                .put("model", "mlp"), PortableLstmJson.toBytes(CONSTANT), closeScaling())));
+        assertThrows(RuntimeException.class, () -> PublishedModel.of(loaded(JSON.createObjectNode(),
+                PortableMlpJson.toBytes(CONSTANT_MLP), closeScaling())));
+    }
+
+    @Test
+    void aVolumeScalerForecastsTheVolumeRollingFlatCandlesAtTheLastClose() {
+        Scaling volume = new GlobalMinMax(List.of(Column.VOLUME), new double[] {0}, new double[] {1000},
+                Target.VOLUME);
+        PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("model", "mlp"),
+                PortableMlpJson.toBytes(CONSTANT_MLP), volume));
+
+        assertEquals(Target.VOLUME, model.forecaster().target());
+        assertArrayEquals(new double[] {650, 650, 650}, model.forecaster().closes(history(), 3), 1e-3);
+    }
+
     private static LoadedModel loaded(JsonNode config) {
-        byte[] weights = PortableLstmJson.toBytes(CONSTANT);
-        Scaling scaling = new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100});
+        return loaded(config, PortableLstmJson.toBytes(CONSTANT), closeScaling());
+    }
+
+    private static Scaling closeScaling() {
+        return new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100});
+    }
+
+    private static LoadedModel loaded(JsonNode config, byte[] weights, Scaling scaling) {
         ModelManifest manifest = new ModelManifest(Series.of("BTCUSDT", "1d"), 1,
                 Instant.parse("2025-07-01T00:00:00Z"),
                 Map.of("weights.json", new ModelManifest.Artifact("0".repeat(64), weights.length)), 1.0,

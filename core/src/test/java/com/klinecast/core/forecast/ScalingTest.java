@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.forecast.Bar.Column;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.CsvCandles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,38 @@ class ScalingTest {
                 assertEquals(30, scaling.inputs(window).length);
             }
         }
+    }
+
+    @Test
+    void aVolumeTargetTurnsBackIntoTheVolumeAtEveryHorizon() {
+        List<Bar> training = BTC.subList(0, 2000);
+        List<Scaling> scalings = List.of(GlobalMinMax.fit(OHLCV, training, Target.VOLUME),
+                new WindowMinMax(OHLCV, 0.1, Target.VOLUME), LogReturns.fit(OHLCV, training, Target.VOLUME));
+        for (Scaling scaling : scalings) {
+            assertEquals(Target.VOLUME, scaling.target());
+            for (int j : new int[] {100, 1999, 2500, 2845}) {
+                List<Bar> window = BTC.subList(j - scaling.barsFor(30), j);
+                for (int h : new int[] {1, 7, 30}) {
+                    Bar future = BTC.get(j + h - 1);
+                    double target = scaling.target(window, future, h);
+                    assertEquals(future.volume(), scaling.close(window, target, h), 1e-6 * future.volume(),
+                            scaling.getClass().getSimpleName() + " at " + j + ", horizon " + h);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aScalerStoredBeforeTargetsExistedReadsAsTheClose() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Scaling old = json.readValue("{\"kind\":\"log_return\",\"columns\":[\"CLOSE\"],\"mean\":[0,0.01],"
+                + "\"std\":[1,0.1]}", Scaling.class);
+        Scaling volume = json.readValue(json.writeValueAsString(LogReturns.fit(OHLCV, BTC.subList(0, 500),
+                Target.VOLUME)), Scaling.class);
+
+        assertEquals(Target.CLOSE, old.target());
+        assertEquals(Target.VOLUME, volume.target());
+        assertTrue(json.writeValueAsString(volume).contains("\"target\":\"volume\""));
     }
 
     @Test

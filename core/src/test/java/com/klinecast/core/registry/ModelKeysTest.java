@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,21 @@ class ModelKeysTest {
         assertEquals("models/BTCUSDT/1d/champion.json", btc.champion());
         assertEquals("models/BTCUSDT/1d/champion-log/r000007.json", btc.championLog(7));
         assertEquals("models/ETHUSDT/1M/", ModelKeys.of("ETHUSDT", "1M").prefix());
+    }
+
+    @Test
+    void volumeModelsLiveUnderTheirOwnPrefixWhichNeitherContainsNorIsContainedInTheCloseOne() {
+        ModelKeys volume = ModelKeys.of(Series.of("BTCUSDT", "1d"), Target.VOLUME);
+
+        assertEquals("models/volume/BTCUSDT/1d/", volume.prefix());
+        assertEquals("models/volume/BTCUSDT/1d/champion.json", volume.champion());
+        assertEquals("models/volume/BTCUSDT/1d/v000002/manifest.json", volume.manifest(2));
+        assertEquals(btc.prefix(), ModelKeys.of(Series.of("BTCUSDT", "1d"), Target.CLOSE).prefix());
+        assertFalse(volume.prefix().startsWith(btc.prefix()));
+        assertFalse(btc.prefix().startsWith(volume.prefix()));
+        assertEquals(OptionalInt.empty(), btc.versionOf(volume.manifest(2)));
+        assertEquals(OptionalInt.empty(), volume.versionOf(btc.manifest(2)));
+        assertTrue(volume.isManifest(volume.manifest(2)));
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.klinecast.core.retry.Sleeper;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.LocalS3;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,34 @@ class S3ModelRegistryChampionTest {
         assertEquals(1, alias.get("version").asInt());
         assertEquals("2025-07-01T00:10:00Z", alias.get("promotedAt").asText());
         assertEquals(MAPPER.createArrayNode(), alias.get("previous"));
+    }
+
+    @Test
+    void aVolumeModelHasItsOwnVersionsAndChampionAndNeverReplacesTheCloseChampion() {
+        S3ModelRegistry volumes = registry.forTarget(Target.VOLUME);
+        registry.publish(BTC_1D, draft("close", 900, H1_2025));
+        registry.promoteIfBetter(BTC_1D, 1);
+        // A far lower score: volume errors are on another scale, and must never be compared with price errors.
+        volumes.publish(BTC_1D, draft("volume-a", 5, H1_2025));
+        volumes.publish(BTC_1D, draft("volume-b", 4, H1_2025));
+
+        PromotionDecision first = volumes.promoteIfBetter(BTC_1D, 1);
+        PromotionDecision better = volumes.promoteIfBetter(BTC_1D, 2);
+
+        assertTrue(first.reason().startsWith("first champion"), first.reason());
+        assertTrue(better.promoted(), better.reason());
+        assertEquals(2, volumes.champion(BTC_1D).orElseThrow().version());
+        assertEquals(1, registry.champion(BTC_1D).orElseThrow().version());
+        assertEquals(List.of(1), registry.list(BTC_1D));
+        assertEquals(List.of(1, 2), volumes.list(BTC_1D));
+        assertEquals("close", registry.manifest(BTC_1D, 1).orElseThrow().config().get("run").asText());
+        assertEquals("volume-b", volumes.load(BTC_1D, 2).manifest().config().get("run").asText());
+        assertEquals(Target.VOLUME, volumes.target());
+        assertEquals(registry, registry.forTarget(Target.CLOSE));
+        assertEquals(List.of("models/volume/BTCUSDT/1d/champion.json"),
+                keys(s3, bucket, "models/volume/").stream().filter(k -> k.endsWith("champion.json")).toList());
+        assertEquals(1, volumes.rollback(BTC_1D).champion().version());
+        assertEquals(1, registry.champion(BTC_1D).orElseThrow().version());
     }
 
     @Test

@@ -38,6 +38,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--forecast", description = "Override the multi-day forecast: recursive or direct.")
     String forecast;
 
+    @Option(names = "--model", description = "Override the network: lstm or mlp.")
+    String model;
+
+    @Option(names = "--target", description = "Override what is forecast: close or volume (volume models have their "
+            + "own versions and champion).")
+    String target;
+
     @Option(names = "--train-until", paramLabel = "DATE", description = "Last day of the training split; the rest "
             + "is split between validation and test.")
     String trainUntil;
@@ -54,6 +61,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (forecast != null) {
             overrides.put("forecast", forecast);
+        }
+        if (model != null) {
+            overrides.put("model", model);
+        }
+        if (target != null) {
+            overrides.put("target", target);
         }
         TrainingConfig settings = TrainingConfigs.load(config, overrides);
         Instant until = trainUntil == null ? null : Env.parseInstant(trainUntil);

@@ -139,7 +139,8 @@ class InvokeCommandTest {
     }
 
     /**
-     * Every file in events/ through its function, in pipeline order (backfill, daily, a tiny model, the API):
+     * Every file in events/ through its function, in pipeline order (backfill, daily, tiny close and volume models,
+     * the API):
      * scheduled events by exit code (1 is a function error), API events by status code. A new event file needs
      * its expected outcome here.
      */
@@ -159,6 +160,8 @@ class InvokeCommandTest {
         api.put("predict-forecast-default-days.json", 200);
         api.put("predict-forecast-30-days.json", 200);
         api.put("predict-forecast-pinned-version.json", 200);
+        api.put("predict-forecast-volume.json", 200);
+        api.put("predict-bad-target.json", 400);
         api.put("predict-bad-days.json", 400);
         api.put("predict-days-out-of-range.json", 400);
         api.put("predict-invalid-symbol.json", 400);
@@ -180,6 +183,9 @@ class InvokeCommandTest {
         }
         Path tiny = Files.writeString(dataDir.resolve("tiny.json"), "{\"epochs\": 1, \"hiddenUnits\": [8, 8]}");
         assertEquals(0, klinecast("train", "--config", tiny.toString()).exitCode());
+        // A tiny volume model too (an MLP), for the volume forecast's event: its own champion beside the close one.
+        assertEquals(0, klinecast("train", "--config", tiny.toString(), "--model", "mlp", "--target", "volume")
+                .exitCode());
         for (Map.Entry<String, Integer> e : api.entrySet()) {
             Run run = invoke("PredictFunction", e.getKey());
             assertEquals(0, run.exitCode(), e.getKey() + ": " + run.err());

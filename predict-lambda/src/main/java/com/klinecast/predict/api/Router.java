@@ -2,6 +2,7 @@ package com.klinecast.predict.api;
 
 import com.klinecast.core.registry.RegistryException;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.store.StoreException;
 import com.klinecast.predict.forecast.ForecastException;
 import com.klinecast.predict.forecast.ForecastQuery;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The HTTP API: {@code GET /forecast}, {@code GET /models} and the page at {@code GET /}. Every failure becomes a
+ * The HTTP API: {@code GET /forecast}, {@code GET /models} (both for {@code target=close}, the default, or
+ * {@code target=volume}) and the page at {@code GET /}. Every failure becomes a
  * JSON error with a 4xx (the caller's to fix) or a 503 (a store or model is unavailable); an unexpected bug is a
  * 500 whose body says only that it was logged.
  */
@@ -89,21 +91,38 @@ public final class Router {
                     + path + "' is not served; use GET");
         }
         return switch (path) {
-            case "/forecast" -> forecast(QueryParams.of(request, Set.of("symbol", "interval", "days", "version")));
-            case "/models" -> Json.ok(listing.list(SeriesParams.parse(QueryParams.of(request,
-                    Set.of("symbol", "interval")), served)), "no-cache");
+            case "/forecast" -> forecast(QueryParams.of(request,
+                    Set.of("symbol", "interval", "target", "days", "version")));
+            case "/models" -> models(QueryParams.of(request, Set.of("symbol", "interval", "target")));
             default -> page();
         };
     }
 
     private ApiResponse forecast(QueryParams params) {
         Series series = SeriesParams.parse(params, served);
+        Target target = target(params);
         int days = params.integer("days", DEFAULT_DAYS, 1, MAX_DAYS);
         OptionalInt version = params.text("version").filter(v -> !"champion".equals(v)).map(Router::version)
                 .orElse(OptionalInt.empty());
         // Short caching: a forecast changes when a candle closes or a champion moves, not from second to second.
-        ForecastResult result = forecasts.forecast(new ForecastQuery(series, days, version));
+        ForecastResult result = forecasts.forecast(new ForecastQuery(series, target, days, version));
         return Json.ok(result, "max-age=60", Map.of(MODEL_VERSION_HEADER, Integer.toString(result.model().version())));
+    }
+
+    private ApiResponse models(QueryParams params) {
+        Series series = SeriesParams.parse(params, served);
+        return Json.ok(listing.list(series, target(params)), "no-cache");
+    }
+
+    /** {@code close} unless {@code target=volume}; anything else is refused, never read as the close. */
+    private static Target target(QueryParams params) {
+        String text = params.text("target").orElse("close");
+        try {
+            return Target.of(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid target", "'target' must be close or volume, got '"
+                    + QueryParams.shorten(text) + "'");
+        }
     }
 
     private static OptionalInt version(String text) {

@@ -1,8 +1,17 @@
 package com.klinecast.predict.forecast;
 
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.util.OptionalInt;
 
-/** A validated forecast request: the series, how many intervals ahead, and a pinned version or the champion. */
-public record ForecastQuery(Series series, int days, OptionalInt version) {
+/**
+ * A validated forecast request: the series, what to forecast (close or volume, each with its own models), how many
+ * intervals ahead, and a pinned version or the champion.
+ */
+public record ForecastQuery(Series series, Target target, int days, OptionalInt version) {
+
+    /** A close forecast. */
+    public ForecastQuery(Series series, int days, OptionalInt version) {
+        this(series, Target.CLOSE, days, version);
+    }
 }

@@ -1,5 +1,6 @@
 package com.klinecast.predict.forecast;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.klinecast.predict.model.HorizonSkill;
 import com.klinecast.predict.model.ServedModel;
 import java.util.List;
@@ -7,21 +8,27 @@ import java.util.List;
 /**
  * The body of {@code GET /forecast}. Times are candle open times (ISO-8601, UTC); {@code asOf} is the last closed
  * candle the forecast starts from, and each forecast point is the candle {@code horizon} intervals after it.
+ * {@code target} says what is forecast: {@code close} (points carry {@code close}) or {@code volume} (points carry
+ * {@code volume}; bands and skill are then of the volume too).
  */
-public record ForecastResult(String symbol, String interval, ModelInfo model, ServedModel.Fallback fallback,
+public record ForecastResult(String symbol, String interval, String target, ModelInfo model, ServedModel.Fallback fallback,
         String asOf, boolean stale, long intervalsBehind, List<HistoryPoint> history, List<ForecastPoint> forecast,
         Quality quality, String disclaimer) {
 
-    /** Which version answered and what it was trained on. */
-    public record ModelInfo(int version, String source, String trainedFrom, String trainedUntil, String createdAt,
-            String scaling, int window, int maxDays) {
+    /** Which version answered, what network it is (lstm or mlp) and what it was trained on. */
+    public record ModelInfo(int version, String source, String network, String trainedFrom, String trainedUntil,
+            String createdAt, String scaling, int window, int maxDays) {
     }
 
     public record HistoryPoint(String time, double open, double high, double low, double close, double volume) {
     }
 
-    /** A predicted close with its 80% interval (null bounds when the version has no intervals). */
-    public record ForecastPoint(int horizon, String time, double close, Double low, Double high) {
+    /**
+     * A predicted close, or volume, with its 80% interval (null bounds when the version has no intervals). Only
+     * the forecast target's field is written, so a close forecast's points read as they always have.
+     */
+    public record ForecastPoint(int horizon, String time, @JsonInclude(JsonInclude.Include.NON_NULL) Double close,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double volume, Double low, Double high) {
     }
 
     /** The version's walk-forward backtest on its test window, per horizon, beside the naive forecast. */

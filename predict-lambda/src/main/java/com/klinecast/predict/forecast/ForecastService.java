@@ -7,6 +7,7 @@ import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.series.Interval;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.predict.forecast.ForecastException.Kind;
 import com.klinecast.predict.model.ModelCache;
 import com.klinecast.predict.model.ServedModel;
@@ -18,7 +19,8 @@ import java.util.Locale;
 
 /**
  * Multi-step forecasts from the served model: the latest candles from the feature table (one query), the
- * model's recursive forecast over them, its 80% intervals, and its backtest skill beside naive.
+ * model's recursive forecast over them, its 80% intervals, and its backtest skill beside naive. The query's target
+ * picks the models (close or volume champion, or a pinned version of that target).
  */
 public final class ForecastService {
 
@@ -40,14 +42,20 @@ public final class ForecastService {
 
     public ForecastResult forecast(ForecastQuery query) {
         Series series = query.series();
-        ServedModel served = query.version().isPresent() ? models.version(series, query.version().getAsInt())
-                : models.champion(series);
+        Target target = query.target();
+        ServedModel served = query.version().isPresent()
+                ? models.version(series, target, query.version().getAsInt()) : models.champion(series, target);
         if (query.days() > served.maxDays()) {
             throw new ForecastException(Kind.BAD_REQUEST, "invalid days", "'days' must be from 1 to "
                     + served.maxDays() + " (the longest horizon version " + served.version() + " was evaluated at), "
                     + "got " + query.days());
         }
         Forecaster forecaster = served.published().forecaster();
+        if (forecaster.target() != target) {
+            // The registry keeps targets apart; a version that says otherwise was written there by hand.
+            throw ForecastException.unavailable("model unusable", series + " " + target.code() + " version "
+                    + served.version() + " forecasts the " + forecaster.target().code());
+        }
         int need = forecaster.barsNeeded();
         List<Candle> recent = candles.latest(series, Math.max(HISTORY, need));
         if (recent.size() < need) {
@@ -59,15 +67,16 @@ public final class ForecastService {
         double[] closes = forecaster.closes(bars, query.days());
         Candle last = recent.get(recent.size() - 1);
         long behind = series.interval().closedSince(last.openTime(), clock.millis());
-        return new ForecastResult(series.symbol(), series.interval().code(), modelInfo(served), served.fallback(),
-                iso(last.openTime()), behind > 1, behind, history(recent),
-                points(series.interval(), last.openTime(), closes, served.intervals()), quality(served), DISCLAIMER);
+        return new ForecastResult(series.symbol(), series.interval().code(), target.code(), modelInfo(served),
+                served.fallback(), iso(last.openTime()), behind > 1, behind, history(recent),
+                points(series.interval(), last.openTime(), closes, served.intervals(), target), quality(served),
+                DISCLAIMER);
     }
 
     private static ForecastResult.ModelInfo modelInfo(ServedModel served) {
         ModelManifest manifest = served.manifest();
         return new ForecastResult.ModelInfo(manifest.version(), served.source().name().toLowerCase(Locale.ROOT),
-                textOrNull(manifest.trainingData().path("trainFrom").asText(null)),
+                manifest.config().path("model").asText("lstm"), textOrNull(manifest.trainingData().path("trainFrom").asText(null)),
                 served.published().trainedUntil().toString(), manifest.createdAt().toString(),
                 textOrNull(manifest.config().path("scaling").asText(null)), manifest.features().path("window").asInt(),
                 served.maxDays());
@@ -83,13 +92,14 @@ public final class ForecastService {
     }
 
     private static List<ForecastResult.ForecastPoint> points(Interval interval, long lastOpen, double[] closes,
-            ResidualIntervals intervals) {
+            ResidualIntervals intervals, Target target) {
         List<ForecastResult.ForecastPoint> out = new ArrayList<>(closes.length);
         long time = lastOpen;
         for (int h = 1; h <= closes.length; h++) {
             time = interval.nextOpenTime(time);
             double close = closes[h - 1];
-            out.add(new ForecastResult.ForecastPoint(h, iso(time), close,
+            boolean volume = target == Target.VOLUME;
+            out.add(new ForecastResult.ForecastPoint(h, iso(time), volume ? null : close, volume ? close : null,
                     intervals == null ? null : intervals.lowerBound(h, close),
                     intervals == null ? null : intervals.upperBound(h, close)));
         }

@@ -3,8 +3,11 @@ package com.klinecast.predict.listing;
 import java.util.List;
 import java.util.Map;
 
-/** The body of {@code GET /models}: a series' versions with their skill beside naive, and its champion. */
-public record ModelList(String symbol, String interval, ChampionInfo champion, List<VersionInfo> versions) {
+/**
+ * The body of {@code GET /models}: a series' versions of one target (close or volume) with their skill beside
+ * naive, and that target's champion.
+ */
+public record ModelList(String symbol, String interval, String target, ChampionInfo champion, List<VersionInfo> versions) {
 
     public record ChampionInfo(int version, int revision, String promotedAt, String reason, List<Integer> previous) {
     }

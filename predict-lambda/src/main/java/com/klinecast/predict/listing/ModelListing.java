@@ -5,6 +5,7 @@ import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +22,19 @@ public final class ModelListing {
     }
 
     public ModelList list(Series series) {
+        return list(series, Target.CLOSE);
+    }
+
+    public ModelList list(Series series, Target target) {
+        ModelRegistry registry = this.registry.forTarget(target);
         List<ModelList.VersionInfo> versions = new ArrayList<>();
         for (int version : registry.list(series)) {
             registry.manifest(series, version).ifPresent(m -> versions.add(info(m)));
         }
         Optional<Champion> champion = registry.champion(series);
-        return new ModelList(series.symbol(), series.interval().code(), champion.map(c -> new ModelList.ChampionInfo(
-                c.version(), c.revision(), c.promotedAt().toString(), c.reason(), c.previous())).orElse(null),
-                versions);
+        return new ModelList(series.symbol(), series.interval().code(), target.code(), champion.map(c ->
+                new ModelList.ChampionInfo(c.version(), c.revision(), c.promotedAt().toString(), c.reason(),
+                        c.previous())).orElse(null), versions);
     }
 
     private static ModelList.VersionInfo info(ModelManifest m) {

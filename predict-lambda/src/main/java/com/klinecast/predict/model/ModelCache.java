@@ -5,6 +5,7 @@ import com.klinecast.core.registry.CorruptModelException;
 import com.klinecast.core.registry.ModelNotFoundException;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.predict.forecast.ForecastException;
 import com.klinecast.predict.forecast.ForecastException.Kind;
 import java.time.Clock;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * The models one execution environment serves. A champion is loaded once and its alias re-read (one small GET)
  * at most every {@code recheck}, so a new champion is picked up without a redeploy. If the champion fails its
  * checksum (or cannot be run), the previous champions are tried in order and the one served is flagged as a
- * fallback. Pinned versions are immutable, so they are kept (a few, least recently used first out).
+ * fallback. Pinned versions are immutable, so they are kept (a few, least recently used first out). Close and
+ * volume models come from their own registries ({@link ModelRegistry#forTarget}) and are cached apart.
  */
 public final class ModelCache {
 
@@ -29,7 +31,7 @@ public final class ModelCache {
     private final Clock clock;
     private final Duration recheck;
     private final Consumer<String> log;
-    private final Map<Series, Entry> champions = new LinkedHashMap<>();
+    private final Map<Key, Entry> champions = new LinkedHashMap<>();
     private final Map<String, ServedModel> pinned = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ServedModel> eldest) {
@@ -40,6 +42,9 @@ public final class ModelCache {
     private record Entry(int champion, Instant checkedAt, ServedModel served) {
     }
 
+    private record Key(Series series, Target target) {
+    }
+
     public ModelCache(ModelRegistry registry, Clock clock, Duration recheck, Consumer<String> log) {
         this.registry = registry;
         this.clock = clock;
@@ -47,10 +52,17 @@ public final class ModelCache {
         this.log = log;
     }
 
-    /** The series' champion, or the newest earlier champion that loads when it is corrupt. */
-    public synchronized ServedModel champion(Series series) {
+    /** The series' close champion, or the newest earlier champion that loads when it is corrupt. */
+    public ServedModel champion(Series series) {
+        return champion(series, Target.CLOSE);
+    }
+
+    /** The series' champion for {@code target}, or the newest earlier one that loads when it is corrupt. */
+    public synchronized ServedModel champion(Series series, Target target) {
         Instant now = clock.instant();
-        Entry cached = champions.get(series);
+        Key key = new Key(series, target);
+        ModelRegistry registry = this.registry.forTarget(target);
+        Entry cached = champions.get(key);
         if (cached != null && now.isBefore(cached.checkedAt().plus(recheck))) {
             return cached.served();
         }
@@ -62,35 +74,41 @@ public final class ModelCache {
                 // Keep serving what verified a moment ago rather than fail every request while S3 hiccups.
                 log.accept("champion re-check for " + series + " failed (" + e.getMessage() + "); serving v"
                         + cached.served().version() + " until the next re-check");
-                champions.put(series, new Entry(cached.champion(), now, cached.served()));
+                champions.put(key, new Entry(cached.champion(), now, cached.served()));
                 return cached.served();
             }
             throw e;
         }
         if (alias.isEmpty()) {
-            champions.remove(series);
-            throw ForecastException.unavailable("no model yet", "no model has been published for " + series
-                    + "; the training job has not run for it");
+            champions.remove(key);
+            throw ForecastException.unavailable("no model yet", "no " + target.code() + " model has been published for "
+                    + series + "; the training job has not run for it");
         }
         Champion champion = alias.get();
         if (cached != null && cached.champion() == champion.version()) {
-            champions.put(series, new Entry(cached.champion(), now, cached.served()));
+            champions.put(key, new Entry(cached.champion(), now, cached.served()));
             return cached.served();
         }
-        ServedModel served = loadChampion(series, champion);
-        champions.put(series, new Entry(champion.version(), now, served));
+        ServedModel served = loadChampion(registry, series, champion);
+        champions.put(key, new Entry(champion.version(), now, served));
         return served;
     }
 
-    /** A version asked for by number; no fallback, since the caller chose it. */
-    public synchronized ServedModel version(Series series, int version) {
-        String key = series.id() + "#" + version;
+    /** A close version asked for by number; no fallback, since the caller chose it. */
+    public ServedModel version(Series series, int version) {
+        return version(series, Target.CLOSE, version);
+    }
+
+    /** A version of {@code target}'s models asked for by number; no fallback, since the caller chose it. */
+    public synchronized ServedModel version(Series series, Target target, int version) {
+        String key = series.id() + "#" + target.code() + "#" + version;
         ServedModel served = pinned.get(key);
         if (served == null) {
             try {
-                served = ModelReader.read(registry.load(series, version));
+                served = ModelReader.read(registry.forTarget(target).load(series, version));
             } catch (ModelNotFoundException e) {
-                throw new ForecastException(Kind.NOT_FOUND, "unknown version", series + " has no version " + version);
+                throw new ForecastException(Kind.NOT_FOUND, "unknown version", series + " has no "
+                        + target.code() + " version " + version);
             } catch (CorruptModelException | UnusableModelException e) {
                 throw ForecastException.unavailable("model unusable", e.getMessage());
             }
@@ -99,7 +117,7 @@ public final class ModelCache {
         return served;
     }
 
-    private ServedModel loadChampion(Series series, Champion champion) {
+    private ServedModel loadChampion(ModelRegistry registry, Series series, Champion champion) {
         String problem;
         try {
             return ModelReader.read(registry.load(series, champion.version())).as(ServedModel.Source.CHAMPION, null);

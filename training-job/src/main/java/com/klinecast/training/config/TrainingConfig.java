@@ -1,26 +1,32 @@
 package com.klinecast.training.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.Scaling;
+import com.klinecast.core.forecast.portable.NetworkKind;
+import com.klinecast.core.series.Target;
 import java.util.List;
 
 /**
  * Everything a training run depends on besides the data, read from a JSON file (the defaults are
  * {@code training-default.json}) with command-line overrides, and stored in the model's manifest.
  *
+ * @param model lstm (the reference design) or mlp (dense layers over the flattened window)
  * @param window input time steps per sample (the reference design: 30)
  * @param columns model inputs, from open, high, low, close, volume
+ * @param target what the model forecasts: close or volume (each has its own versions and champion)
  * @param scaling global_minmax (the reference), window_minmax or log_return
  * @param forecast recursive (one output fed back, as the reference UI does) or direct (one output per horizon up
  *     to the largest of {@code horizons})
- * @param hiddenUnits units of each LSTM layer, e.g. [50, 50]
+ * @param hiddenUnits units of each LSTM (or MLP dense) layer, e.g. [50, 50]
  * @param patience epochs without a better validation loss before training stops
  * @param horizons horizons the backtest reports; the largest is the longest forecast served
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TrainingConfig(
+        String model,
         int window,
         List<String> columns,
         String target,
@@ -44,8 +50,12 @@ public record TrainingConfig(
         require(window >= 2 && window <= 365, "window must be 2..365, got " + window);
         require(!columns.isEmpty(), "columns must name at least one of open, high, low, close, volume");
         columns.forEach(TrainingConfig::column);
-        require("close".equals(target), "target must be 'close' (volume targets come with the model variants)");
+        networkKind(model);
+        target(target);
         kind(scaling);
+        require(kind(scaling) != Scaling.Kind.GLOBAL_MINMAX
+                || columns.stream().map(TrainingConfig::column).anyMatch(c -> c == Bar.column(target(target))),
+                "global_minmax scales the target by its own input column: add '" + target + "' to columns");
         Forecaster.Mode.of(forecast);
         require(!hiddenUnits.isEmpty() && hiddenUnits.stream().allMatch(u -> u > 0 && u <= 1024),
                 "hiddenUnits must be 1..1024 units per layer, e.g. [50, 50]");
@@ -62,6 +72,14 @@ public record TrainingConfig(
 
     public List<Column> inputColumns() {
         return columns.stream().map(TrainingConfig::column).toList();
+    }
+
+    public NetworkKind networkKind() {
+        return networkKind(model);
+    }
+
+    public Target targetKind() {
+        return target(target);
     }
 
     public Scaling.Kind scalingKind() {
@@ -86,6 +104,22 @@ public record TrainingConfig(
             return Column.valueOf(name.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown column '" + name + "': use open, high, low, close, volume");
+        }
+    }
+
+    private static NetworkKind networkKind(String name) {
+        try {
+            return NetworkKind.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("training config: " + e.getMessage());
+        }
+    }
+
+    private static Target target(String name) {
+        try {
+            return Target.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("training config: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package com.klinecast.training.job;
 
 import com.klinecast.core.features.FeatureSet;
-import com.klinecast.core.forecast.portable.PortableLstmJson;
+import com.klinecast.core.forecast.portable.NetworkKind;
 import com.klinecast.core.registry.ModelDraft;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
@@ -18,7 +18,9 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * Writes a trained model to the registry as a new immutable version: the DL4J model (ModelSerializer zip, for
  * retraining and audits), the portable weights the predictor runs, and a manifest with everything needed to use
- * and judge it: config, features, scaler, data range, metrics beside the naive forecast, versions, commit.
+ * and judge it: config, features, scaler, data range, metrics beside the naive forecast, versions, commit. The
+ * config names the network ({@code model}, which forward pass the predictor runs) and the {@code target}; the
+ * version goes to that target's registry, so a volume model never joins the close models' versions or champion.
  */
 public final class ModelPublisher {
 
@@ -43,7 +45,7 @@ public final class ModelPublisher {
                 "epochsRun", model.training().epochsRun(), "stoppedEarly", model.training().stoppedEarly(),
                 "seconds", model.seconds()));
         ModelDraft draft = ModelDraft.builder()
-                .artifact("weights.json", PortableLstmJson.toBytes(model.portable()))
+                .artifact("weights.json", NetworkKind.write(model.portable()))
                 .artifact("model.zip", dl4jZip(model))
                 .promotionScore(model.test().at(1).mae())
                 .testWindow(TestWindow.parse(model.data().testFrom(), model.data().testTo()))
@@ -55,7 +57,7 @@ public final class ModelPublisher {
                 .libraries(Map.of("deeplearning4j", DL4J_VERSION, "java", Runtime.version().toString()))
                 .gitCommit(System.getenv().getOrDefault("GIT_COMMIT", "unknown"))
                 .build();
-        return registry.publish(model.series(), draft);
+        return registry.forTarget(model.config().targetKind()).publish(model.series(), draft);
     }
 
     private static byte[] dl4jZip(TrainedModel model) {

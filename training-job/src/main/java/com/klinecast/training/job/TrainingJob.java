@@ -40,10 +40,12 @@ public final class TrainingJob {
             trainEnd = (int) bars.stream().filter(b -> b.openTime() <= trainUntil.toEpochMilli()).count();
         }
         TrainedModel model = new TrainingPipeline(epochs, log).train(series, bars, config, trainEnd);
-        ModelManifest manifest = new ModelPublisher(registry).publish(model);
-        log.accept(series + ": wrote version " + manifest.version());
-        PromotionDecision decision = registry.promoteIfBetter(series, manifest.version(),
-                new ChampionRescorer(registry, series, bars, log));
+        // Each target has its own versions and champion: a volume model is compared with volume models only.
+        ModelRegistry models = registry.forTarget(config.targetKind());
+        ModelManifest manifest = new ModelPublisher(models).publish(model);
+        log.accept(series + ": wrote " + config.target() + " version " + manifest.version());
+        PromotionDecision decision = models.promoteIfBetter(series, manifest.version(),
+                new ChampionRescorer(models, series, bars, log));
         log.accept(series + ": " + (decision.promoted() ? "promoted to champion" : "not promoted") + " ("
                 + decision.reason() + ")");
         return new TrainingOutcome(model, manifest, decision);

@@ -7,7 +7,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Mini-batch training with a validation set and early stopping.
+ * Mini-batch training with a validation set and early stopping, of an LSTM or (the same loop, another
+ * {@link Architecture}) an MLP.
  *
  * <p>Deterministic: the same data, spec and seed give bit-identical weights, provided ND4J runs single-threaded
  * ({@code OMP_NUM_THREADS=1}; the training job and the tests set it, and on 2 cores it is also much the fastest).
@@ -28,10 +29,15 @@ public final class LstmTrainer {
     }
 
     public TrainingResult train(LstmSpec spec, TrainingSet train, TrainingSet validation, EpochListener listener) {
+        return train(Architecture.LSTM, spec, train, validation, listener);
+    }
+
+    public TrainingResult train(Architecture architecture, LstmSpec spec, TrainingSet train, TrainingSet validation,
+            EpochListener listener) {
         train.requireShape(spec.window(), spec.inputFeatures(), spec.outputs());
         validation.requireShape(spec.window(), spec.inputFeatures(), spec.outputs());
 
-        MultiLayerNetwork network = LstmNetworks.build(spec);
+        MultiLayerNetwork network = architecture.build(spec);
         Nd4j.getRandom().setSeed(spec.seed());
         Random shuffle = new Random(spec.seed());
         int n = train.size();
@@ -49,11 +55,11 @@ public final class LstmTrainer {
             double lossSum = 0;
             for (int from = 0; from < n; from += options.batchSize()) {
                 int to = Math.min(n, from + options.batchSize());
-                network.fit(new DataSet(Nd4jArrays.windows(train.x(), order, from, to),
+                network.fit(new DataSet(architecture.windows(train.x(), order, from, to),
                         Nd4jArrays.targets(train.y(), order, from, to)));
                 lossSum += network.score() * (to - from);
             }
-            double validationLoss = meanSquaredError(network, validation);
+            double validationLoss = meanSquaredError(architecture, network, validation);
             listener.onEpoch(epoch, lossSum / n, validationLoss, (System.nanoTime() - start) / 1e9);
 
             if (validationLoss < bestLoss) { // NaN never counts as better
@@ -71,13 +77,18 @@ public final class LstmTrainer {
 
     /** MSE over every output of every window, dropout off: the loss DL4J's MSE output layer minimises. */
     public static double meanSquaredError(MultiLayerNetwork network, TrainingSet data) {
+        return meanSquaredError(Architecture.LSTM, network, data);
+    }
+
+    public static double meanSquaredError(Architecture architecture, MultiLayerNetwork network, TrainingSet data) {
         int n = data.size();
         int[] order = Nd4jArrays.identity(n);
         double sum = 0;
         long count = 0;
         for (int from = 0; from < n; from += EVAL_BATCH) {
             int to = Math.min(n, from + EVAL_BATCH);
-            float[][] predicted = network.output(Nd4jArrays.windows(data.x(), order, from, to), false).toFloatMatrix();
+            float[][] predicted = network.output(architecture.windows(data.x(), order, from, to), false)
+                    .toFloatMatrix();
             for (int i = from; i < to; i++) {
                 float[] target = data.y()[i];
                 for (int o = 0; o < target.length; o++) {

@@ -3,7 +3,7 @@ package com.klinecast.training.pipeline;
 import com.klinecast.core.dataset.Split;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.Scaling;
-import com.klinecast.core.forecast.portable.PortableLstm;
+import com.klinecast.core.forecast.portable.PortableNetwork;
 import com.klinecast.training.model.TrainingResult;
 
 /**
@@ -12,6 +12,6 @@ import com.klinecast.training.model.TrainingResult;
  *
  * @param forecaster the portable network behind the configured forecast mode, as the predictor will run it
  */
-public record FittedModel(Split split, Scaling scaling, PortableLstm portable, TrainingResult training,
+public record FittedModel(Split split, Scaling scaling, PortableNetwork portable, TrainingResult training,
         Forecaster forecaster) {
 }

@@ -13,13 +13,13 @@ import com.klinecast.core.forecast.GlobalMinMax;
 import com.klinecast.core.forecast.LogReturns;
 import com.klinecast.core.forecast.Scaling;
 import com.klinecast.core.forecast.WindowMinMax;
-import com.klinecast.core.forecast.portable.PortableLstm;
+import com.klinecast.core.forecast.portable.PortableNetwork;
 import com.klinecast.core.series.Series;
 import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.model.Architecture;
 import com.klinecast.training.model.EpochListener;
 import com.klinecast.training.model.LstmSpec;
 import com.klinecast.training.model.LstmTrainer;
-import com.klinecast.training.model.PortableExport;
 import com.klinecast.training.model.TrainingOptions;
 import com.klinecast.training.model.TrainingResult;
 import com.klinecast.training.model.TrainingSet;
@@ -29,9 +29,10 @@ import java.util.function.Consumer;
 
 /**
  * From a series' bars to an evaluated model: a chronological split, the scaling fitted on the training bars
- * alone, windows, the LSTM trained with early stopping on validation loss, then a walk-forward backtest of the
- * portable network (exactly what the predictor will run) on the test split, beside the naive forecast, with 80%
- * intervals fitted on validation residuals.
+ * alone, windows, the network (LSTM or MLP, as configured) trained with early stopping on validation loss, then a
+ * walk-forward backtest of the portable network (exactly what the predictor will run) on the test split, beside
+ * the naive forecast, with 80% intervals fitted on validation residuals. A volume model is the same pipeline with
+ * the volume as the target, judged against the last volume repeated.
  */
 public final class TrainingPipeline {
 
@@ -88,25 +89,27 @@ public final class TrainingPipeline {
         }
         log.accept(series + ": " + train.size() + " training, " + validation.size() + " validation windows; "
                 + "scaling " + config.scaling() + " fitted on the training split (" + iso(bars, 0) + " .. "
-                + iso(bars, split.trainEnd() - 1) + "); " + config.forecast() + " forecasts, " + outputs
+                + iso(bars, split.trainEnd() - 1) + "); " + config.model() + " of the " + config.target() + ", "
+                + config.forecast() + " forecasts, " + outputs
                 + " output" + (outputs == 1 ? "" : "s"));
 
         LstmSpec spec = new LstmSpec(config.columns().size(), config.window(), config.hiddenUnits(), config.dropout(),
                 outputs, config.learningRate(), config.seed());
+        Architecture architecture = Architecture.of(config.networkKind());
         TrainingResult result = new LstmTrainer(new TrainingOptions(config.epochs(), config.batchSize(),
-                config.patience())).train(spec, floats(train), floats(validation), epochs);
-        PortableLstm portable = PortableExport.from(result.network(), spec);
+                config.patience())).train(architecture, spec, floats(train), floats(validation), epochs);
+        PortableNetwork portable = architecture.export(result.network(), spec);
 
-        Forecaster forecaster = new Forecaster(config.forecastMode(), portable::forward, scaling, config.window(),
+        Forecaster forecaster = new Forecaster(config.forecastMode(), portable, scaling, config.window(),
                 series.interval());
         return new FittedModel(split, scaling, portable, result, forecaster);
     }
 
     static Scaling fit(TrainingConfig config, List<Bar> training) {
         return switch (config.scalingKind()) {
-            case GLOBAL_MINMAX -> GlobalMinMax.fit(config.inputColumns(), training);
-            case WINDOW_MINMAX -> new WindowMinMax(config.inputColumns(), WINDOW_BUFFER);
-            case LOG_RETURN -> LogReturns.fit(config.inputColumns(), training);
+            case GLOBAL_MINMAX -> GlobalMinMax.fit(config.inputColumns(), training, config.targetKind());
+            case WINDOW_MINMAX -> new WindowMinMax(config.inputColumns(), WINDOW_BUFFER, config.targetKind());
+            case LOG_RETURN -> LogReturns.fit(config.inputColumns(), training, config.targetKind());
         };
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.Scaling;
+import com.klinecast.core.forecast.portable.NetworkKind;
+import com.klinecast.core.series.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,27 @@ class TrainingConfigsTest {
         assertEquals(30, config.maxHorizon());
         assertEquals(Forecaster.Mode.DIRECT, config.forecastMode(), "chosen by backtest, see the README");
         assertEquals(30, config.outputs());
+    }
+
+    @Test
+    void theDefaultModelIsAnLstmOfTheCloseAndTheVariantsAreNamedStrictly() {
+        assertEquals(NetworkKind.LSTM, TrainingConfigs.defaults().networkKind());
+        assertEquals(Target.CLOSE, TrainingConfigs.defaults().targetKind());
+        TrainingConfig variant = TrainingConfigs.load(null, Map.of("model", "mlp", "target", "volume"));
+        assertEquals(NetworkKind.MLP, variant.networkKind());
+        assertEquals(Target.VOLUME, variant.targetKind());
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("model", "gru"), Map.of("model", "MLP"),
+                Map.of("target", "price"), Map.of("target", "Volume"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TrainingConfigs.load(null, bad));
+            assertTrue(e.getMessage().contains(bad.values().iterator().next().toString()), e.getMessage());
+        }
+        // Global min-max scales the target by its own input column.
+        IllegalArgumentException noVolumeColumn = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfigs.load(null, Map.of("target", "volume", "scaling", "global_minmax",
+                        "columns", List.of("close"))));
+        assertTrue(noVolumeColumn.getMessage().contains("add 'volume' to columns"), noVolumeColumn.getMessage());
     }
 
     @Test

@@ -1,8 +1,9 @@
 package com.klinecast.core.forecast.portable;
 
 /**
- * The output layer, identity-activated: {@code weights} {@code inputSize} rows of {@code outputSize}
- * (DL4J's {@code W}), {@code bias} {@code outputSize} (DL4J's {@code b}).
+ * A dense layer: {@code weights} {@code inputSize} rows of {@code outputSize} (DL4J's {@code W}), {@code bias}
+ * {@code outputSize} (DL4J's {@code b}). The output layer applies it identity-activated; an MLP's hidden layers
+ * apply their activation to {@link #sums}.
  */
 public record DenseWeights(int inputSize, int outputSize, float[][] weights, float[] bias) {
 
@@ -15,6 +16,16 @@ public record DenseWeights(int inputSize, int outputSize, float[][] weights, flo
     }
 
     double[] apply(float[] in) {
+        float[] sum = sums(in);
+        double[] out = new double[outputSize];
+        for (int o = 0; o < outputSize; o++) {
+            out[o] = sum[o];
+        }
+        return out;
+    }
+
+    /** {@code in · W + b} in float, as DL4J computes it. */
+    float[] sums(float[] in) {
         float[] sum = bias.clone();
         for (int k = 0; k < inputSize; k++) {
             float v = in[k];
@@ -23,10 +34,6 @@ public record DenseWeights(int inputSize, int outputSize, float[][] weights, flo
                 sum[o] += v * row[o];
             }
         }
-        double[] out = new double[outputSize];
-        for (int o = 0; o < outputSize; o++) {
-            out[o] = sum[o];
-        }
-        return out;
+        return sum;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * <p>{@code format} names this layout so a reader can refuse a file it does not understand.
  */
 public record PortableLstm(String format, int inputFeatures, int window, List<LstmLayerWeights> lstmLayers,
-                           DenseWeights output) {
+                           DenseWeights output) implements PortableNetwork {
 
     public static final String FORMAT = "klinecast-lstm/1";
 
@@ -45,6 +45,7 @@ public record PortableLstm(String format, int inputFeatures, int window, List<Ls
     }
 
     /** Number of values {@link #forward} returns. */
+    @Override
     public int outputs() {
         return output.outputSize();
     }
@@ -55,6 +56,7 @@ public record PortableLstm(String format, int inputFeatures, int window, List<Ls
      * layers, so only one step of state per layer is held (a few hundred floats per call, no sequences).
      * Like DL4J, inputs, weights, sums and state are float32, so the two agree to float rounding (about 1e-7).
      */
+    @Override
     public double[] forward(double[][] window) {
         if (window.length != this.window) {
             throw new IllegalArgumentException("expected a window of " + this.window + " steps, got " + window.length);

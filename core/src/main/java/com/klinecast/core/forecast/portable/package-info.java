@@ -1,5 +1,6 @@
 /**
- * A trained LSTM as plain numbers, and its forward pass in plain Java.
+ * A trained network (an LSTM, {@link com.klinecast.core.forecast.portable.PortableLstm}, or an MLP,
+ * {@link com.klinecast.core.forecast.portable.PortableMlp}) as plain numbers, and its forward pass in plain Java.
  *
  * <p>The training job exports its Deeplearning4j network into {@link com.klinecast.core.forecast.portable.PortableLstm}
  * and writes it as JSON ({@link com.klinecast.core.forecast.portable.PortableLstmJson}); the prediction Lambda reads it

@@ -1,0 +1,43 @@
+package com.klinecast.core.forecast.portable;
+
+import java.util.Locale;
+
+/**
+ * The architectures the training job can train and the predictor can run, named in configuration and in a
+ * manifest's config as {@code lstm} or {@code mlp}. Versions published before the field existed are all LSTMs.
+ */
+public enum NetworkKind {
+    /** Stacked LSTM layers over the window's time steps, the last read at its final step; a dense output. */
+    LSTM,
+    /** Dense ReLU layers over the flattened window (window × columns inputs); a dense output. */
+    MLP;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static NetworkKind of(String name) {
+        for (NetworkKind k : values()) {
+            if (k.code().equals(name)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + name + "': use lstm or mlp");
+    }
+
+    /** The network in a {@code weights.json} written for this kind. */
+    public PortableNetwork read(byte[] json) {
+        return switch (this) {
+            case LSTM -> PortableLstmJson.fromBytes(json);
+            case MLP -> PortableMlpJson.fromBytes(json);
+        };
+    }
+
+    /** The {@code weights.json} of a network of this kind. */
+    public static byte[] write(PortableNetwork network) {
+        if (network instanceof PortableLstm lstm) {
+            return PortableLstmJson.toBytes(lstm);
+        }
+        return PortableMlpJson.toBytes((PortableMlp) network);
+    }
+}

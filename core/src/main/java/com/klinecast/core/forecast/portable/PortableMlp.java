@@ -1,0 +1,78 @@
+package com.klinecast.core.forecast.portable;
+
+import java.util.List;
+
+/**
+ * A multi-layer perceptron over the flattened window, as exported from the training job: the window's rows laid
+ * end to end (time-major: step 0's columns, then step 1's, ...), dense ReLU layers in order, then an
+ * identity-activated dense output. Dropout is a training-time device and absent here.
+ *
+ * <p>{@code format} names this layout so a reader can refuse a file it does not understand. Like DL4J, inputs,
+ * weights and sums are float32, so the two agree to float rounding.
+ */
+public record PortableMlp(String format, int inputFeatures, int window, List<DenseWeights> hiddenLayers,
+                          DenseWeights output) implements PortableNetwork {
+
+    public static final String FORMAT = "klinecast-mlp/1";
+
+    public PortableMlp {
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("unsupported model format " + format + ", expected " + FORMAT);
+        }
+        if (window < 1 || inputFeatures < 1) {
+            throw new IllegalArgumentException("window and inputFeatures must be positive: " + window + ", "
+                    + inputFeatures);
+        }
+        hiddenLayers = List.copyOf(hiddenLayers);
+        if (hiddenLayers.isEmpty()) {
+            throw new IllegalArgumentException("at least one hidden layer is needed");
+        }
+        int in = window * inputFeatures;
+        for (int i = 0; i < hiddenLayers.size(); i++) {
+            DenseWeights layer = hiddenLayers.get(i);
+            if (layer.inputSize() != in) {
+                throw new IllegalArgumentException("hidden layer " + i + " reads " + layer.inputSize() + " inputs, "
+                        + "but receives " + in);
+            }
+            in = layer.outputSize();
+        }
+        if (output.inputSize() != in) {
+            throw new IllegalArgumentException("output layer reads " + output.inputSize() + " inputs, but receives "
+                    + in);
+        }
+    }
+
+    public PortableMlp(int inputFeatures, int window, List<DenseWeights> hiddenLayers, DenseWeights output) {
+        this(FORMAT, inputFeatures, window, hiddenLayers, output);
+    }
+
+    @Override
+    public int outputs() {
+        return output.outputSize();
+    }
+
+    @Override
+    public double[] forward(double[][] window) {
+        if (window.length != this.window) {
+            throw new IllegalArgumentException("expected a window of " + this.window + " steps, got " + window.length);
+        }
+        float[] x = new float[this.window * inputFeatures];
+        for (int t = 0; t < window.length; t++) {
+            double[] step = window[t];
+            if (step.length != inputFeatures) {
+                throw new IllegalArgumentException("expected " + inputFeatures + " features per step, got "
+                        + step.length);
+            }
+            for (int f = 0; f < inputFeatures; f++) {
+                x[t * inputFeatures + f] = (float) step[f];
+            }
+        }
+        for (DenseWeights layer : hiddenLayers) {
+            x = layer.sums(x);
+            for (int j = 0; j < x.length; j++) {
+                x[j] = Math.max(0f, x[j]);
+            }
+        }
+        return output.apply(x);
+    }
+}
