@@ -68,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
         if (target != null) {
             overrides.put("target", target);
         }
-        TrainingConfig settings = TrainingConfigs.load(config, overrides);
+        TrainingConfig settings = TrainingConfigs.forSeries(series, config, overrides);
         Instant until = trainUntil == null ? null : Env.parseInstant(trainUntil);
         try (LocalStack stack = LocalStack.start(root)) {
             TrainingRun.run(stack, series, settings, until);

@@ -70,7 +70,7 @@ final class UpCommand implements Callable<Integer> {
                     System.out.println(s + ": champion v" + champion.get().version() + " serves; nothing to train");
                 } else {
                     System.out.println(s + ": no model yet; training one (./klinecast train retrains later)");
-                    TrainingRun.run(stack, s, TrainingConfigs.load(null, epochs == null ? Map.of()
+                    TrainingRun.run(stack, s, TrainingConfigs.forSeries(s, null, epochs == null ? Map.of()
                             : Map.of("epochs", epochs)), null);
                 }
             }

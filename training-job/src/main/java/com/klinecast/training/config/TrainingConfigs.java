@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.klinecast.core.series.Series;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,21 +31,38 @@ public final class TrainingConfigs {
     }
 
     /**
+     * A series' settings: the bundled defaults, then the series' own defaults if the project ships them
+     * ({@code series-defaults/SYMBOL-INTERVAL.json}: what tuning and the backtest chose for it), then the file, then
+     * the overrides.
+     */
+    public static TrainingConfig forSeries(Series series, Path file, Map<String, Object> overrides) {
+        Map<String, Object> layered = new LinkedHashMap<>();
+        seriesDefaults(series).fields().forEachRemaining(f -> layered.put(f.getKey(), f.getValue()));
+        if (file != null) {
+            readObject(file).fields().forEachRemaining(f -> layered.put(f.getKey(), f.getValue()));
+        }
+        layered.putAll(overrides);
+        return load(null, layered);
+    }
+
+    /** The fields a series' bundled defaults change, empty when it has none. */
+    public static ObjectNode seriesDefaults(Series series) {
+        String resource = "/series-defaults/" + series.symbol() + "-" + series.interval().code() + ".json";
+        try (InputStream in = TrainingConfigs.class.getResourceAsStream(resource)) {
+            return in == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(in);
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("the bundled " + resource + " is not a JSON object", e);
+        }
+    }
+
+    /**
      * @param file a JSON file with some or all fields, or null
      * @param overrides field name to value (from the command line), applied last
      */
     public static TrainingConfig load(Path file, Map<String, Object> overrides) {
         ObjectNode merged = defaultsNode();
         if (file != null) {
-            try {
-                JsonNode fromFile = JSON.readTree(Files.readString(file));
-                if (!(fromFile instanceof ObjectNode object)) {
-                    throw new IllegalArgumentException("training config " + file + " must be a JSON object");
-                }
-                merged.setAll(object);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read training config " + file + ": " + e.getMessage());
-            }
+            merged.setAll(readObject(file));
         }
         overrides.forEach((name, value) -> merged.set(name, JSON.valueToTree(value)));
         try {
@@ -51,6 +70,18 @@ public final class TrainingConfigs {
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new IllegalArgumentException(cause.getMessage().lines().findFirst().orElse("bad training config"));
+        }
+    }
+
+    private static ObjectNode readObject(Path file) {
+        try {
+            JsonNode fromFile = JSON.readTree(Files.readString(file));
+            if (!(fromFile instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("training config " + file + " must be a JSON object");
+            }
+            return object;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read training config " + file + ": " + e.getMessage());
         }
     }
 

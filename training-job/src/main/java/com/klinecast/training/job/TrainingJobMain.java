@@ -30,7 +30,7 @@ public final class TrainingJobMain {
         String table = env.required("FEATURE_TABLE", "the DynamoDB feature table's name");
         String bucket = env.required("MODEL_BUCKET", "the S3 model registry bucket's name");
         String configFile = env.text("TRAINING_CONFIG", null);
-        TrainingConfig config = TrainingConfigs.load(configFile == null ? null : Path.of(configFile), Map.of());
+        Path configPath = configFile == null ? null : Path.of(configFile);
         Instant trainUntil = env.text("TRAIN_UNTIL", null) == null ? null : env.instant("TRAIN_UNTIL", null);
         try (DynamoDbClient ddb = AwsClients.dynamoDb(); S3Client s3 = AwsClients.s3()) {
             TrainingJob job = new TrainingJob(new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb)),
@@ -41,7 +41,9 @@ public final class TrainingJobMain {
                     System.out::println);
             for (String symbol : env.list("SYMBOLS", "BTCUSDT")) {
                 for (String interval : env.list("INTERVALS", "1d")) {
-                    TrainingOutcome outcome = job.run(Series.of(symbol, interval), config, trainUntil);
+                    Series series = Series.of(symbol, interval);
+                    TrainingConfig config = TrainingConfigs.forSeries(series, configPath, Map.of());
+                    TrainingOutcome outcome = job.run(series, config, trainUntil);
                     // The task's log group receives stdout: an EMF document there becomes CloudWatch metrics.
                     System.out.println(TrainingMetrics.of(outcome).toJson(Instant.now()));
                 }

@@ -26,7 +26,7 @@ public final class CandidateEvaluation {
     public SeriesResults evaluate(Series series, List<Bar> bars, List<Candidate> candidates) {
         List<CandidateResult> results = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            TrainedModel model = pipeline.train(series, bars, candidate.config(), -1);
+            TrainedModel model = pipeline.train(series, bars, candidate.config(series), -1);
             CandidateResult result = new CandidateResult(candidate, model.test(), model.training().epochsRun(),
                     model.training().bestEpoch(), model.seconds());
             results.add(result);

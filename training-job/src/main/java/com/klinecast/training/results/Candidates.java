@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * The configurations the README's results table compares, in table order, from a JSON array of
- * {@code {"name": ..., "about": ..., "config": {fields over the defaults}}}; the bundled list is
- * {@code candidates.json}. Another model (e.g. an MLP, once configs name one) is one more entry there.
+ * {@code {"name": ..., "about": ..., "config": {fields over the defaults}, "overSeriesDefaults": false}}; the
+ * bundled list is {@code candidates.json}. With {@code overSeriesDefaults} the fields go over each series' own
+ * defaults (what {@code train} uses for it) instead of the bundled ones.
  */
 public final class Candidates {
 
@@ -85,7 +86,7 @@ public final class Candidates {
                         + " needs a \"config\" object (may be empty: the defaults)");
             }
             Candidate candidate = new Candidate(entry.path("name").asText(null), entry.path("about").asText(null),
-                    object);
+                    object, entry.path("overSeriesDefaults").asBoolean(false));
             if (candidates.stream().anyMatch(c -> c.name().equals(candidate.name()))) {
                 throw new IllegalArgumentException(source + ": candidate " + candidate.name() + " is listed twice");
             }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.Scaling;
 import com.klinecast.core.forecast.portable.NetworkKind;
+import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,5 +90,24 @@ class TrainingConfigsTest {
         IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfigs.load(null, Map.of("forecast", "hybrid")));
         assertTrue(mode.getMessage().contains("unknown forecast 'hybrid'"), mode.getMessage());
+    }
+
+    @Test
+    void aSeriesGetsItsBundledDefaultsUnderTheFileAndTheOverrides() throws Exception {
+        Series btc = Series.of("BTCUSDT", "1d");
+        ObjectNode own = TrainingConfigs.seriesDefaults(btc);
+        TrainingConfig forBtc = TrainingConfigs.forSeries(btc, null, Map.of());
+        own.fields().forEachRemaining(f -> assertEquals(f.getValue(), TrainingConfigs.toJson(forBtc).get(f.getKey()),
+                "series-defaults/BTCUSDT-1d.json sets " + f.getKey()));
+
+        Path file = Files.writeString(dir.resolve("mine.json"), "{\"window\": 21, \"dropout\": 0.1}");
+        TrainingConfig layered = TrainingConfigs.forSeries(btc, file, Map.of("dropout", 0.3));
+        assertEquals(21, layered.window(), "the file goes over the series' defaults");
+        assertEquals(0.3, layered.dropout(), "the command line goes over the file");
+
+        Series unlisted = Series.of("XRPUSDT", "4h");
+        assertEquals(0, TrainingConfigs.seriesDefaults(unlisted).size());
+        assertEquals(TrainingConfigs.defaults(), TrainingConfigs.forSeries(unlisted, null, Map.of()),
+                "a series without its own defaults trains on the bundled ones");
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.klinecast.core.evaluation.BacktestReport;
 import com.klinecast.core.evaluation.HorizonMetrics;
 import com.klinecast.core.series.Series;
+import com.klinecast.training.config.TrainingConfigs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,19 +70,30 @@ class ResultsMarkdownTest {
     @Test
     void theBundledCandidatesAreValidConfigsAndAConfigFileReplacesOneByName() throws Exception {
         List<Candidate> bundled = Candidates.bundled();
-        assertEquals(List.of("lstm-default", "lstm-tuned"), bundled.stream().map(Candidate::name).toList());
+        assertEquals(List.of("lstm", "mlp", "default"), bundled.stream().map(Candidate::name).toList());
         bundled.forEach(Candidate::config);
 
         java.nio.file.Path file = java.nio.file.Files.createTempFile("tuned", ".json");
         java.nio.file.Files.writeString(file, "{\"dropout\": 0.1, \"window\": 14}");
-        List<Candidate> replaced = Candidates.with(bundled, Candidates.fromConfigFile("lstm-tuned", file));
-        List<Candidate> added = Candidates.with(bundled, Candidates.fromConfigFile("mlp", file));
+        List<Candidate> replaced = Candidates.with(bundled, Candidates.fromConfigFile("mlp", file));
+        List<Candidate> added = Candidates.with(bundled, Candidates.fromConfigFile("tuned", file));
 
         assertEquals(14, replaced.get(1).config().window());
-        assertEquals(2, replaced.size());
-        assertEquals(List.of("lstm-default", "lstm-tuned", "mlp"), added.stream().map(Candidate::name).toList());
+        assertEquals(3, replaced.size());
+        assertEquals(List.of("lstm", "mlp", "default", "tuned"), added.stream().map(Candidate::name).toList());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Candidates.parse(
                 "[{\"name\": \"x\", \"config\": {\"dropout\": 2}}]", "test"));
         assertTrue(bad.getMessage().contains("candidate x"), bad.getMessage());
+    }
+
+    @Test
+    void theDefaultCandidateIsWhatTrainUsesForEachSeries() {
+        Candidate chosen = Candidates.bundled().get(2);
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT", "SOLUSDT")) {
+            Series series = Series.of(symbol, "1d");
+            assertEquals(TrainingConfigs.forSeries(series, null, java.util.Map.of()), chosen.config(series), symbol);
+        }
+        assertEquals(TrainingConfigs.defaults(), Candidates.bundled().get(0).config(Series.of("ETHUSDT", "1d")),
+                "the lstm row stays the bundled design whatever a series' defaults are");
     }
 }
