@@ -2,6 +2,9 @@ package com.klinecast.cli.bench;
 
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.config.TrainingConfigs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One training run of the default configuration on BTCUSDT 1d, as {@code ./klinecast train} runs it: its own JVM
- * with the launcher's flags, on a data dir that already holds the series. Reads the windows and the per-epoch
+ * One training run of the reference LSTM (training-default.json) on BTCUSDT 1d, as {@code ./klinecast train} runs
+ * it: its own JVM with the launcher's flags, on a data dir that already holds the series. Reads the windows and the per-epoch
  * times from its output; counts the floating-point work of an epoch from the layer sizes.
  */
 public final class TrainingBenchmark {
@@ -66,9 +69,18 @@ public final class TrainingBenchmark {
     }
 
     public static Result run(Path dataDir, Path replayDir) {
+        // The reference LSTM in full, written as a config file: it goes over BTCUSDT's own defaults (an MLP since
+        // tuning), so the run is the network the FLOP count below describes.
+        TrainingConfig reference = TrainingConfigs.defaults();
+        Path config = dataDir.resolve("bench-reference-lstm.json");
+        try {
+            Files.writeString(config, TrainingConfigs.toJson(reference).toPrettyString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> command = List.of(Child.java(), "-Xmx1g", "-jar", Child.cliJar().toString(), "--data-dir",
                 dataDir.toString(), "--replay-dir", replayDir.toString(), "train", "--symbol", "BTCUSDT",
-                "--interval", "1d");
+                "--interval", "1d", "--config", config.toString());
         Child.Result child = Child.run(command, Map.of("OMP_NUM_THREADS", "1"), Duration.ofMinutes(10))
                 .requireSuccess("training");
         int train = 0;
@@ -91,6 +103,6 @@ public final class TrainingBenchmark {
             throw new IllegalStateException("no windows or epochs in the training output:\n" + child.output());
         }
         return new Result(child.wallSeconds(), child.peakRssMb(), train, validation, epochs, max,
-                forwardFlopsPerWindow(TrainingConfigs.load(null, Map.of())));
+                forwardFlopsPerWindow(reference));
     }
 }
