@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.klinecast.core.forecast.portable.PortableLstm;
 import com.klinecast.core.forecast.portable.PortableLstmJson;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's {@code output()} against the plain-Java forward pass the prediction Lambda runs, on real BTCUSDT windows:
@@ -43,30 +41,15 @@ class PortableParityTest {
 
     @Test
     void singleWindowsMatchDl4j() {
-        int windows = btc.rows.length - WINDOW;
-        double max = 0;
-        int compared = 0;
-        for (int start = 0; start < windows; start += 5) { // 569 windows across 2017-2025
-            double[][] window = BtcDaily.floatValued(btc.window(start, WINDOW));
-            max = Math.max(max, Math.abs(dl4j(network).apply(window)[0] - portable.forward(window)[0]));
-            compared++;
-        }
-        System.out.printf("single windows: %d compared, max |DL4J - portable| = %.3g%n", compared, max);
-        assertTrue(compared >= 200);
-        assertTrue(max <= TOLERANCE, "max difference " + max);
+        Parity.Difference d = Parity.overWindows(dl4j(network), portable::forward, btc, WINDOW, 5, 1);
+        System.out.printf("single windows: %d compared, max |DL4J - portable| = %.3g%n", d.compared(), d.max());
+        assertTrue(d.compared() >= 200); // 569 windows across 2017-2025
+        assertTrue(d.max() <= TOLERANCE, "max difference " + d.max());
     }
 
     @Test
     void recursiveForecastsMatchDl4j() {
-        double max = 0;
-        for (int start : new int[] {100, 1000, 2000, btc.rows.length - WINDOW}) {
-            double[][] window = BtcDaily.floatValued(btc.window(start, WINDOW));
-            double[] expected = Rollout.closes(dl4j(network), btc, window, 30);
-            double[] actual = Rollout.closes(portable::forward, btc, window, 30);
-            for (int s = 0; s < 30; s++) {
-                max = Math.max(max, Math.abs(expected[s] - actual[s]));
-            }
-        }
+        double max = Parity.overRollouts(dl4j(network), portable::forward, btc, WINDOW);
         System.out.printf("30-step rollouts: max |DL4J - portable| = %.3g%n", max);
         assertTrue(max <= TOLERANCE, "max difference " + max);
     }
@@ -84,20 +67,11 @@ class PortableParityTest {
         PortableLstm copy = PortableLstmJson.fromBytes(PortableLstmJson.toBytes(PortableExport.from(net, direct)));
         assertEquals(horizons, copy.outputs());
 
-        double max = 0;
-        int compared = 0;
-        for (int start = 0; start < btc.rows.length - WINDOW; start += 5) {
-            double[][] window = BtcDaily.floatValued(btc.window(start, WINDOW));
-            double[] expected = dl4j(net).apply(window);
-            double[] actual = copy.forward(window);
-            for (int h = 0; h < horizons; h++) {
-                max = Math.max(max, Math.abs(expected[h] - actual[h]));
-            }
-            compared++;
-        }
-        System.out.printf("direct 30-horizon forecasts: %d windows, max |DL4J - portable| = %.3g%n", compared, max);
-        assertTrue(compared >= 200);
-        assertTrue(max <= TOLERANCE, "max difference " + max);
+        Parity.Difference d = Parity.overWindows(dl4j(net), copy::forward, btc, WINDOW, 5, horizons);
+        System.out.printf("direct 30-horizon forecasts: %d windows, max |DL4J - portable| = %.3g%n", d.compared(),
+                d.max());
+        assertTrue(d.compared() >= 200);
+        assertTrue(d.max() <= TOLERANCE, "max difference " + d.max());
     }
 
     @Test
@@ -106,38 +80,17 @@ class PortableParityTest {
         // so every block of every parameter matters.
         LstmSpec deep = new LstmSpec(BtcDaily.FEATURES, 12, List.of(8, 6, 4), 0.3, 3, 1e-3, 5);
         MultiLayerNetwork net = LstmNetworks.build(deep);
-        Random random = new Random(3);
-        float[] params = new float[(int) net.numParams()];
-        for (int i = 0; i < params.length; i++) {
-            params[i] = (float) (random.nextGaussian() * 0.8);
-        }
-        net.setParams(Nd4j.create(params, new long[] {1, params.length}, 'c'));
+        Parity.randomize(net, 3, 0.8);
         PortableLstm copy = PortableExport.from(net, deep);
         assertEquals(3, copy.outputs());
 
-        double max = 0;
-        for (int start = 0; start < btc.rows.length - 12; start += 7) {
-            double[][] window = BtcDaily.floatValued(btc.window(start, 12));
-            double[] expected = dl4j(net).apply(window);
-            double[] actual = copy.forward(window);
-            for (int o = 0; o < 3; o++) {
-                max = Math.max(max, Math.abs(expected[o] - actual[o]));
-            }
-        }
+        double max = Parity.overWindows(dl4j(net), copy::forward, btc, 12, 7, 3).max();
         System.out.printf("3-layer, 3-output random network: max |DL4J - portable| = %.3g%n", max);
         assertTrue(max <= TOLERANCE, "max difference " + max);
     }
 
-    /** DL4J's inference on one window (dropout off), as a function the rollout can call. */
+    /** DL4J's inference on one window, laid out as a sequence. */
     private static Function<double[][], double[]> dl4j(MultiLayerNetwork net) {
-        return window -> {
-            float[][][] x = {BtcDaily.floats(window)};
-            float[] out = net.output(Nd4jArrays.windows(x, new int[] {0}, 0, 1), false).toFloatVector();
-            double[] d = new double[out.length];
-            for (int i = 0; i < out.length; i++) {
-                d[i] = out[i];
-            }
-            return d;
-        };
+        return Parity.dl4j(net, x -> Nd4jArrays.windows(x, new int[] {0}, 0, 1));
     }
 }
