@@ -35,6 +35,10 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--version", description = "A version number (default: the champion).")
     String version;
 
+    @Option(names = "--target", defaultValue = "close", description = "close or volume: which champion forecasts; "
+            + "default ${DEFAULT-VALUE}.")
+    String target;
+
     @Option(names = "--json", description = "Print the API's JSON body.")
     boolean json;
 
@@ -42,7 +46,8 @@ final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Series series = options.series();
         String query = "/forecast?symbol=" + series.symbol() + "&interval=" + series.interval().code() + "&days="
-                + days + (version == null ? "" : "&version=" + URLEncoder.encode(version, StandardCharsets.UTF_8));
+                + days + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
+                + (version == null ? "" : "&version=" + URLEncoder.encode(version, StandardCharsets.UTF_8));
         APIGatewayV2HTTPResponse response;
         try (LocalStack stack = LocalStack.start(root)) {
             response = LocalPredict.handler(stack, root, List.of(series)).handleRequest(HttpApiEvents.get(query),
@@ -73,10 +78,12 @@ final class ForecastCommand implements Callable<Integer> {
             System.out.println("FALLBACK: champion v" + body.path("fallback").path("skipped").asInt()
                     + " could not be served: " + body.path("fallback").path("reason").asText());
         }
-        System.out.printf("%8s  %-20s %14s %14s %14s%n", "horizon", "candle", "close", "80% low", "80% high");
+        // A point carries its target's value under the target's name: close or volume.
+        String value = body.path("target").asText("close");
+        System.out.printf("%8s  %-20s %14s %14s %14s%n", "horizon", "candle", value, "80% low", "80% high");
         for (JsonNode p : body.path("forecast")) {
             System.out.printf("%8d  %-20s %14.2f %14.2f %14.2f%n", p.path("horizon").asInt(), p.path("time").asText(),
-                    p.path("close").asDouble(), p.path("low").asDouble(Double.NaN), p.path("high").asDouble(Double.NaN));
+                    p.path(value).asDouble(), p.path("low").asDouble(Double.NaN), p.path("high").asDouble(Double.NaN));
         }
         System.out.print("backtest MASE vs naive (below 1 beats 'no change'):");
         for (JsonNode h : body.path("quality").path("horizons")) {

@@ -5,6 +5,7 @@ import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,11 +24,15 @@ final class ModelsCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions options;
 
+    @Option(names = "--target", defaultValue = "close", description = "close or volume: the models of which "
+            + "target (each has its own versions and champion); default ${DEFAULT-VALUE}.")
+    String target;
+
     @Override
     public Integer call() {
         Series series = options.series();
         try (LocalStack stack = LocalStack.start(root)) {
-            ModelRegistry registry = stack.registry();
+            ModelRegistry registry = stack.registry().forTarget(Target.of(target));
             Optional<Champion> champion = registry.champion(series);
             System.out.printf("%-8s %-24s %-25s %10s %7s %7s%n", "VERSION", "CREATED", "TEST WINDOW", "MAE h1",
                     "MASE h1", "MASE h7");
@@ -41,7 +46,7 @@ final class ModelsCommand implements Callable<Integer> {
             }
             if (champion.isEmpty()) {
                 System.out.println("no champion yet: ./klinecast train --symbol " + series.symbol()
-                        + " --interval " + series.interval().code());
+                        + " --interval " + series.interval().code() + " --target " + target);
             }
             return 0;
         }

@@ -27,8 +27,8 @@ final class TrainingRun {
 
     private static void printMetrics(TrainingOutcome outcome) {
         BacktestReport test = outcome.model().test();
-        System.out.printf("%nBacktest on the test split (origins %s .. %s), model vs naive (last close repeated):%n",
-                test.firstOrigin(), test.lastOrigin());
+        System.out.printf("%nBacktest on the test split (origins %s .. %s), model vs naive (last %s repeated):%n",
+                test.firstOrigin(), test.lastOrigin(), outcome.model().config().target());
         System.out.printf("%7s %7s %12s %12s %7s %9s %9s %11s %9s%n", "horizon", "origins", "MAE", "naive MAE",
                 "MASE", "MAPE %", "naive %", "direction", "80% cov.");
         for (HorizonMetrics m : test.horizons()) {

@@ -111,6 +111,9 @@ class KlinecastCliTest {
         Run models = klinecast("models");
         Run backtest = klinecast("backtest", "--from", "2025-01-01", "--to", "2025-03-01", "--horizons", "1,7");
         Run leaky = klinecast("backtest", "--from", "2019-01-01", "--to", "2019-03-01");
+        Run volume = klinecast("train", "--config", tiny.toString(), "--target", "volume");
+        Run volumeModels = klinecast("models", "--target", "volume");
+        Run volumeForecast = klinecast("forecast", "--target", "volume", "--days", "3");
 
         assertEquals(0, first.exitCode(), first.out());
         assertTrue(first.out().contains("version 1 written; promoted to champion"), first.out());
@@ -123,6 +126,13 @@ class KlinecastCliTest {
         assertTrue(backtest.out().contains("version 2, origins 2025-01-01T00:00:00Z .. 2025-03-01T00:00:00Z (60)"),
                 backtest.out());
         assertEquals(2, leaky.exitCode(), "origins inside the training range are refused");
+        // A volume model has its own versions and champion: v1 beside the close v2.
+        assertTrue(volume.out().contains("version 1 written; promoted to champion"), volume.out());
+        assertTrue(volumeModels.out().lines().anyMatch(l -> l.startsWith("v1") && l.endsWith("<- champion")),
+                volumeModels.out());
+        assertEquals(0, volumeForecast.exitCode(), volumeForecast.out());
+        assertTrue(volumeForecast.out().lines().anyMatch(l -> l.trim().startsWith("horizon") && l.contains("volume")),
+                volumeForecast.out());
     }
 
     @Test
