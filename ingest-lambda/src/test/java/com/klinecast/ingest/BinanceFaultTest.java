@@ -1,19 +1,17 @@
 package com.klinecast.ingest;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import static com.klinecast.ingest.RecentBtcDays.EVENT_TIME;
+import static com.klinecast.ingest.RecentBtcDays.context;
+import static com.klinecast.ingest.RecentBtcDays.event;
+
 import com.klinecast.core.candle.Candle;
-import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.ingest.SeriesReport.Status;
-import com.klinecast.core.series.Series;
 import com.klinecast.core.testing.IngestFixture;
-import com.klinecast.standins.lambda.LocalContext;
 import com.klinecast.standins.replay.Fault;
 import com.klinecast.standins.replay.PageRewrite;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +25,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.joda.time.DateTime;
 
 /**
  * The Binance replay answering klines requests malformed in every way the exchange (or a proxy in front of it) could:
@@ -39,11 +36,6 @@ import org.joda.time.DateTime;
  */
 class BinanceFaultTest {
 
-    private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
-    private static final Instant EVENT_TIME = Instant.parse("2025-07-01T00:05:00Z");
-    /** 1,126 candles from here: a full page and a short one, so faults land mid-history and at its end. */
-    private static final Map<String, Object> DETAIL = Map.of("symbols", List.of("BTCUSDT"), "intervals",
-            List.of("1d"), "from", "2022-06-01");
     private static final long DAY = 86_400_000L;
 
     private static IngestFixture fixture;
@@ -219,18 +211,7 @@ class BinanceFaultTest {
         return new IngestHandler(fixture.scheduled(fixture.config(table, Map.of())));
     }
 
-    private static ScheduledEvent event() {
-        ScheduledEvent event = new ScheduledEvent();
-        event.setTime(new DateTime(EVENT_TIME.toEpochMilli()));
-        event.setDetail(DETAIL);
-        return event;
-    }
-
-    private static com.amazonaws.services.lambda.runtime.Context context() {
-        return LocalContext.withTimeout("IngestFunction", Duration.ofMinutes(15), LocalContext.quietLogger());
-    }
-
     private static List<Candle> rows(String table) {
-        return fixture.rows(table, BTC_1D).stream().map(FeatureRow::candle).toList();
+        return RecentBtcDays.candles(fixture, table);
     }
 }

@@ -1,13 +1,15 @@
 package com.klinecast.ingest;
 
+import static com.klinecast.ingest.RecentBtcDays.EVENT_TIME;
+import static com.klinecast.ingest.RecentBtcDays.SERIES;
+import static com.klinecast.ingest.RecentBtcDays.context;
+import static com.klinecast.ingest.RecentBtcDays.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.candle.Candle;
-import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.ingest.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestListener;
@@ -17,7 +19,6 @@ import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.IngestState;
 import com.klinecast.core.ingest.ScheduledIngest;
 import com.klinecast.core.ingest.SeriesReport.Status;
-import com.klinecast.core.series.Series;
 import com.klinecast.core.retry.Backoff;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
@@ -27,17 +28,14 @@ import com.klinecast.core.testing.InjectedFaults;
 import com.klinecast.core.testing.LocalDynamo;
 import com.klinecast.core.testing.RecordingSleeper;
 import com.klinecast.core.testing.UnprocessedItemsInjector;
-import com.klinecast.standins.lambda.LocalContext;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,11 +54,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class StoreFaultTest {
 
-    private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
-    private static final Instant EVENT_TIME = Instant.parse("2025-07-01T00:05:00Z");
-    /** 1,126 candles: 46 BatchWriteItem calls, watermark and catalog writes after each of the two pages. */
-    private static final Map<String, Object> DETAIL = Map.of("symbols", List.of("BTCUSDT"), "intervals",
-            List.of("1d"), "from", "2022-06-01");
 
     private static IngestFixture fixture;
     private static List<Candle> clean;
@@ -139,7 +132,7 @@ class StoreFaultTest {
         for (Candle candle : stored) {
             assertEquals(byOpenTime.get(candle.openTime()), candle, "a stored row differs from the clean run's");
         }
-        Optional<IngestState> watermark = new IngestStateTable(fixture.ddb, table).load(BTC_1D);
+        Optional<IngestState> watermark = new IngestStateTable(fixture.ddb, table).load(SERIES);
         if (watermark.isPresent()) {
             long upTo = watermark.get().lastOpenTime();
             List<Candle> covered = clean.stream().filter(c -> c.openTime() <= upTo).toList();
@@ -178,18 +171,7 @@ class StoreFaultTest {
                 new RecordingSleeper());
     }
 
-    private static ScheduledEvent event() {
-        ScheduledEvent event = new ScheduledEvent();
-        event.setTime(new DateTime(EVENT_TIME.toEpochMilli()));
-        event.setDetail(DETAIL);
-        return event;
-    }
-
-    private static com.amazonaws.services.lambda.runtime.Context context() {
-        return LocalContext.withTimeout("IngestFunction", Duration.ofMinutes(15), LocalContext.quietLogger());
-    }
-
     private static List<Candle> rows(String table) {
-        return fixture.rows(table, BTC_1D).stream().map(FeatureRow::candle).toList();
+        return RecentBtcDays.candles(fixture, table);
     }
 }
