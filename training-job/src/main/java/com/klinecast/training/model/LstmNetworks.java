@@ -8,9 +8,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
@@ -40,12 +38,7 @@ public final class LstmNetworks {
     }
 
     public static MultiLayerNetwork build(LstmSpec spec) {
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
-                .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(spec.learningRate()))
-                .list();
+        NeuralNetConfiguration.ListBuilder layers = NetworkDefaults.layers(spec);
 
         int last = spec.hiddenUnits().size() - 1;
         for (int i = 0; i <= last; i++) {

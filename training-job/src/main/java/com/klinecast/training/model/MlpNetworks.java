@@ -6,9 +6,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
@@ -29,12 +27,7 @@ public final class MlpNetworks {
     }
 
     public static MultiLayerNetwork build(LstmSpec spec) {
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
-                .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(spec.learningRate()))
-                .list();
+        NeuralNetConfiguration.ListBuilder layers = NetworkDefaults.layers(spec);
         for (int units : spec.hiddenUnits()) {
             layers.layer(new DenseLayer.Builder().nOut(units).activation(Activation.RELU).hasBias(true).build());
             if (spec.dropout() > 0) {
