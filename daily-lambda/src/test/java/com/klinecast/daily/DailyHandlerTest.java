@@ -26,7 +26,7 @@ import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The daily handler with DynamoDB Local and the replay server, the clock moving day by day. */
+/** The daily handler with dynalite and the replay server, the clock moving day by day. */
 class DailyHandlerTest {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");

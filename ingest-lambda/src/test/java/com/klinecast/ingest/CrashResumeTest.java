@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.core.testing.LocalDynamo;
+import com.klinecast.standins.dynamodb.Dynalite;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,14 +22,17 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The ingest process killed with SIGKILL at 20 random points of BTCUSDT 1h backfills (8,749 candles, 6 real gaps),
  * most of them after a random number of written batches, a few kills per backfill, and rerun after each kill until it completes: every resulting
  * table equals a clean run's, row for row (same checksum), so a crash never leaves a gap the source does not have,
- * a duplicate or a torn row.
+ * a duplicate or a torn row. The table is dynalite's persisted mode (LevelDB in a directory), as the local stack's.
  */
 class CrashResumeTest {
 
@@ -35,11 +40,22 @@ class CrashResumeTest {
     private static final int KILLS = 20;
     private static final int KILLS_PER_BACKFILL = 5;
 
-    private final IngestFixture fixture = new IngestFixture(NOW);
+    @TempDir
+    Path dataDir;
+    private Dynalite dynamo;
+    private IngestFixture fixture;
+
+    @BeforeEach
+    void start() {
+        dynamo = Dynalite.persisted(dataDir, 0);
+        fixture = new IngestFixture(NOW, LocalDynamo.client(dynamo, ClientOverrideConfiguration.builder().build()));
+    }
 
     @AfterEach
     void stop() {
         fixture.close();
+        fixture.ddb.close();
+        dynamo.close();
     }
 
     @Test
@@ -115,7 +131,7 @@ class CrashResumeTest {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m",
                 "-Daws.region=us-east-1", "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local",
-                "-Daws.endpointUrlDynamoDb=" + LocalDynamo.server().endpoint(),
+                "-Daws.endpointUrlDynamoDb=" + dynamo.endpoint(),
                 "-cp", System.getProperty("java.class.path"), IngestProcessMain.class.getName(),
                 table, fixture.replay.baseUrl().toString(), "BTCUSDT", "1h", NOW.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ingest handler end to end: the events in events/ (the same files `sam local invoke` takes), the Binance
- * replay server serving the bundled real klines, and DynamoDB Local.
+ * replay server serving the bundled real klines, and dynalite.
  */
 class IngestHandlerTest {
 

@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * DynamoDB failing under a backfill, injected into the ingest's own client (the SDK's default retry policy in
- * place) against DynamoDB Local: a flaky table is ridden out to the clean table; a table gone for good from any
+ * place) against dynalite: a flaky table is ridden out to the clean table; a table gone for good from any
  * call on fails the run with a report naming the series and what a rerun does, leaves no row that differs from the
  * clean run's and no watermark past a missing row, and a rerun completes to the clean table.
  */

@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The forecast page in real headless Chromium (Debian's chromium and chromium-driver), loaded from the local
- * API stand-in in front of the predict handler: DynamoDB Local holds the real BTCUSDT 1d candles, S3Proxy a
+ * API stand-in in front of the predict handler: dynalite holds the real BTCUSDT 1d candles, S3Proxy a
  * published champion. The chart's points are checked against the API's own numbers at 7 and 14 days, and the
  * layout at a phone's width. Screenshots go to target/chromium/ for a person to look at.
  */

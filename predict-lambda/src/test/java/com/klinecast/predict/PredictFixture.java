@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * What the predict tests stand on: a fresh feature table in DynamoDB Local holding the bundled BTCUSDT 1d
+ * What the predict tests stand on: a fresh feature table in dynalite holding the bundled BTCUSDT 1d
  * candles, a fresh versioned bucket in S3Proxy, and small published models. The models are real portable LSTMs
  * (and, for the volume target, MLPs) with seeded random weights and a log-return scaler fitted on real bars: the forward pass, scaler and intervals
  * are exercised exactly as for a trained model, without Deeplearning4j (which this module must not depend on).

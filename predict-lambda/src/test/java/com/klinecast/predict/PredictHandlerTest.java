@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The predict handler end to end on the events in events/ (the files `sam local invoke` takes): DynamoDB Local
+ * The predict handler end to end on the events in events/ (the files `sam local invoke` takes): dynalite
  * holds the real BTCUSDT 1d candles, S3Proxy the registry, the model is a published portable network.
  */
 class PredictHandlerTest {

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Recomputing a series after a feature-set bump, against DynamoDB Local. */
+/** Recomputing a series after a feature-set bump, against dynalite. */
 class FeatureRecomputeTest {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");

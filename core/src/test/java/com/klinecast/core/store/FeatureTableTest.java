@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The candle store against DynamoDB Local. */
+/** The candle store against dynalite. */
 class FeatureTableTest {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Ingest state and the series catalog against DynamoDB Local. */
+/** Ingest state and the series catalog against dynalite. */
 class IngestStateTableTest {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");

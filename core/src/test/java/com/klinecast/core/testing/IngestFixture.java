@@ -23,15 +23,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the handler tests stand on: the Binance replay of the bundled klines on a settable market clock,
- * DynamoDB Local, and the services wired as in the Lambdas (the klines client's waits recorded, not slept).
+ * a DynamoDB stand-in (the shared in-memory dynalite unless given one), and the services wired as in the Lambdas (the klines client's waits recorded, not slept).
  */
 public final class IngestFixture implements AutoCloseable {
 
     public final ReplayClock market;
     public final BinanceReplayServer replay;
-    public final DynamoDbClient ddb = LocalDynamo.client();
+    public final DynamoDbClient ddb;
 
     public IngestFixture(Instant now) {
+        this(now, LocalDynamo.client());
+    }
+
+    public IngestFixture(Instant now, DynamoDbClient ddb) {
+        this.ddb = ddb;
         market = ReplayClock.fixedAt(now);
         replay = BinanceReplayServer.start(BundledData.dir(), market);
     }

@@ -1,24 +1,27 @@
 package com.klinecast.core.testing;
 
 import com.klinecast.core.store.FeatureTableSchema;
-import com.klinecast.standins.dynamodb.DynamoDbLocal;
+import com.klinecast.standins.dynamodb.Dynalite;
+import com.klinecast.standins.dynamodb.DynamoDbStandIn;
 import java.util.UUID;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** One in-memory DynamoDB Local per test JVM (started on first use); each test takes a fresh table. */
+/**
+ * One in-memory dynalite per test JVM (started on first use, stopped with the JVM); each test takes a fresh table,
+ * so sharing the server is safe.
+ */
 public final class LocalDynamo {
 
-    private static DynamoDbLocal server;
+    private static Dynalite server;
 
     private LocalDynamo() {
     }
 
-    public static synchronized DynamoDbLocal server() {
+    public static synchronized Dynalite server() {
         if (server == null) {
-            server = DynamoDbLocal.inMemory();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            server = Dynalite.inMemory();
         }
         return server;
     }
@@ -29,7 +32,12 @@ public final class LocalDynamo {
 
     /** A client for the local server; region and credentials come from the build's system properties. */
     public static DynamoDbClient client(ClientOverrideConfiguration override) {
-        return DynamoDbClient.builder().endpointOverride(server().endpoint())
+        return client(server(), override);
+    }
+
+    /** A client for another stand-in, such as a persisted one a test starts for itself. */
+    public static DynamoDbClient client(DynamoDbStandIn standIn, ClientOverrideConfiguration override) {
+        return DynamoDbClient.builder().endpointOverride(standIn.endpoint())
                 .httpClient(UrlConnectionHttpClient.builder().build()).overrideConfiguration(override).build();
     }
 

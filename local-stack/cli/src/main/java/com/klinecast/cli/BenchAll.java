@@ -9,9 +9,11 @@ import com.klinecast.cli.bench.PeakFlops;
 import com.klinecast.cli.bench.PredictBenchmark;
 import com.klinecast.cli.bench.Report;
 import com.klinecast.cli.bench.Report.Verdict;
+import com.klinecast.cli.bench.StandInBenchmark;
 import com.klinecast.cli.bench.TrainingBenchmark;
 import com.klinecast.cli.bench.UpBenchmark;
 import com.klinecast.core.series.Series;
+import com.klinecast.standins.dynamodb.Dynalite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,6 +75,15 @@ final class BenchAll {
         progress("ingest vs bare BatchWriteItem loop (in process, " + runs + " runs each)");
         List<IngestBenchmark.Row> ingest = new IngestBenchmark(replayDir, runs).run(List.of(BTC_1D, BTC_1H));
 
+        progress("DynamoDB stand-in (dynalite): start-up, resident memory, disk (" + runs + " starts each)");
+        Path scratch = tempDir();
+        StandInBenchmark.Result standIn;
+        try {
+            standIn = new StandInBenchmark(replayDir, runs).run(BTC_1H, scratch);
+        } finally {
+            deleteTree(scratch);
+        }
+
         progress("feature recompute vs bare read + write (in process)");
         FeaturesBenchmark.Result features = new FeaturesBenchmark(replayDir, runs).run(BTC_1H);
 
@@ -98,7 +109,7 @@ final class BenchAll {
 
             String loadEnd = Machine.loadAverage();
             double minutes = (System.nanoTime() - started) / 60e9;
-            Report report = report(ingest, features, processes, peak1, peak2, training, predict, fresh, kept);
+            Report report = report(ingest, standIn, features, processes, peak1, peak2, training, predict, fresh, kept);
             System.out.println();
             System.out.print(report.text());
             List<Report.Row> missed = report.targets().stream().filter(r -> r.verdict() == Verdict.MISSED).toList();
@@ -114,14 +125,15 @@ final class BenchAll {
         }
     }
 
-    private Report report(List<IngestBenchmark.Row> ingest, FeaturesBenchmark.Result features,
+    private Report report(List<IngestBenchmark.Row> ingest, StandInBenchmark.Result standIn,
+            FeaturesBenchmark.Result features,
             IngestProcesses.Result processes, Map<String, Double> peak1, Map<String, Double> peak2,
             TrainingBenchmark.Result training, PredictBench.Figures predict, UpBenchmark.Run fresh,
             List<UpBenchmark.Run> kept) {
         Report report = new Report();
 
         report.section("Ingest: throughput", "Median of " + runs + " timed runs (min–max) after two warm-up rounds, "
-                + "ingest and floor alternating, each run into a fresh table of DynamoDB Local in memory, in this "
+                + "ingest and floor alternating, each run into a fresh table of dynalite in memory, in this "
                 + "JVM. Ingest: the ingest handler backfilling from the Binance replay (HTTP, parsing, checks, "
                 + "features, watermark). Floor: a bare BatchWriteItem loop writing the same items (candles with "
                 + "their features, computed beforehand).");
@@ -136,12 +148,23 @@ final class BenchAll {
                     "ceil(N/1000) = " + pages, "", "= ceil(N/1000)", Verdict.of(r.requests() == pages));
         }
 
+        report.section("DynamoDB stand-in", "dynalite 4.0.0 (Node.js " + Dynalite.nodeVersion() + "), a child "
+                + "process of this JVM: milliseconds from the call to a server on loopback that answers, median of "
+                + runs + " starts (min–max) after one warm-up start; its own resident set (VmRSS idle, VmHWM after "
+                + "a bare BatchWriteItem loop of the BTCUSDT 1h rows); the bytes its LevelDB directory holds then.");
+        report.row("start-up, in memory; persisted to a directory", stats(standIn.memoryStartMs(), 0) + " ms; "
+                + stats(standIn.persistedStartMs(), 0) + " ms");
+        report.row("resident set: idle; after " + n(standIn.rows()) + " rows in memory; persisted", n(
+                standIn.idleRssMb()) + " MB; " + n(standIn.loadedRssMb()) + " MB; " + n(standIn.persistedPeakRssMb())
+                + " MB");
+        report.row("disk, persisted, " + n(standIn.rows()) + " rows", d(standIn.diskBytes() / 1048576.0, 1) + " MB");
+
         IngestProcesses.Run smallest = null;
         IngestProcesses.Run largest = null;
         report.section("Ingest: memory and scaling", "One invocation per row, each a fresh JVM on "
                 + "ingest-lambda.jar with " + String.join(" ", IngestProcesses.LAMBDA_JVM) + " (C1 only, as Lambda's "
                 + "Java 17; heap and collector chosen by the JVM as in the template's 1,024 MB), building the "
-                + "handler from the environment and backfilling into a fresh table of DynamoDB Local, which runs "
+                + "handler from the environment and backfilling into a fresh table of dynalite, which runs "
                 + "with the replay in the parent process, so the resident set is the function's alone. Synthetic: "
                 + "a seeded random walk of " + n(sizes.get(sizes.size() - 1)) + " 1m candles written to a temp dir "
                 + "and served by the replay; the event's time makes exactly N of them closed. Live heap: the "
@@ -180,7 +203,7 @@ final class BenchAll {
         }
 
         report.section("Features", "A full recompute (`features --recompute`: stream the stored candles, recompute "
-                + "every feature, rewrite every row) on DynamoDB Local in memory, in this JVM; median of " + runs
+                + "every feature, rewrite every row) on dynalite in memory, in this JVM; median of " + runs
                 + " runs (min–max) after two warm-up rounds, alternating with the floor: the same rows read with a "
                 + "bare paginated Query and written back with a bare BatchWriteItem loop.");
         report.row("recompute " + features.series().replace('#', ' ') + " (" + n(features.rows()) + " rows), rows/s",
@@ -191,7 +214,7 @@ final class BenchAll {
         report.section("Training", "`./klinecast train` (default config: window 30, 5 inputs, LSTM 50-50, dense 30 "
                 + "outputs, batch 32, up to " + training.maxEpochs() + " epochs, early stopping) on BTCUSDT 1d, its "
                 + "own JVM with the launcher's -Xmx1g and OMP_NUM_THREADS=1; wall time from spawn to exit "
-                + "(DynamoDB Local and S3Proxy start, data read, training, backtest, publish). FLOPs from the layer "
+                + "(dynalite and S3Proxy start, data read, training, backtest, publish). FLOPs from the layer "
                 + "sizes: per LSTM layer and step 4 gates × (in + hidden + 1) × hidden × 2, dense (hidden + 1) × "
                 + "outputs × 2; an epoch is 3× forward (forward + backward) on the training windows plus forward on "
                 + "the validation windows; element-wise gate work left out. Peak: ND4J's sgemm (OpenBLAS) on "
@@ -249,7 +272,7 @@ final class BenchAll {
                 + "the smoke test then requests the page and a forecast and exits. First on a fresh data dir "
                 + "(backfill BTCUSDT 1d, daily catch-up, training, serve), then " + kept.size() + " runs on the kept "
                 + "dir, median (min–max). Floor of the second: the spawn to the first stage's line (JVM, picocli, "
-                + "DynamoDB Local on the data dir, the replay).");
+                + "dynalite on the data dir, the replay).");
         report.row("first up, fresh data dir: to serving", d(fresh.serving(), 1) + " s (start "
                 + d(fresh.startupSeconds(), 1) + ", backfill " + d(fresh.backfillSeconds(), 1) + ", daily "
                 + d(fresh.dailySeconds(), 1) + ", training " + d(fresh.modelSeconds(), 1) + ", serve "

@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Ingest candles/s vs a bare "
-            + "BatchWriteItem loop over the same items (DynamoDB Local, in memory).")
+            + "BatchWriteItem loop over the same items (dynalite, in memory).")
     static final class Ingest implements Callable<Integer> {
 
         @ParentCommand
@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() {
             List<Series> series = List.of(Series.of("BTCUSDT", "1d"), Series.of("BTCUSDT", "1h"));
             List<IngestBenchmark.Row> rows = new IngestBenchmark(bench.root.replayDir(), runs).run(series);
-            System.out.printf("%nIngest into DynamoDB Local (in memory), %d timed runs (alternating) after 2 warm-up rounds; %d cores, "
+            System.out.printf("%nIngest into dynalite (in memory), %d timed runs (alternating) after 2 warm-up rounds; %d cores, "
                     + "Java %s%n", runs, Runtime.getRuntime().availableProcessors(), Runtime.version());
             System.out.printf("%-11s %7s %8s  %-24s  %-24s  %6s  %s%n", "series", "candles", "requests",
                     "ingest candles/s (min-max)", "bare loop candles/s", "ratio", "target >= 0.80");
@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             System.out.println("requests: klines pages per backfill; ceil(N/1000) = "
                     + rows.stream().map(r -> Integer.toString((r.candles() + 999) / 1000)).toList());
-            System.out.println("peak RSS of this JVM: " + peakRssMb() + " MB (includes DynamoDB Local and the replay)");
+            System.out.println("peak RSS of this JVM: " + peakRssMb() + " MB (includes the replay; dynalite is a process of its own)");
             return 0;
         }
 

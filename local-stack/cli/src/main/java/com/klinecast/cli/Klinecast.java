@@ -1,6 +1,7 @@
 package com.klinecast.cli;
 
 import com.klinecast.core.config.Env;
+import com.klinecast.standins.dynamodb.StandInUnavailableException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,6 +67,10 @@ public final class Klinecast {
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof StandInUnavailableException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 1;
             }
             throw e;
         });

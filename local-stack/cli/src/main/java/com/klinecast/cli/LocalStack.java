@@ -7,7 +7,8 @@ import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.FeatureTableSchema;
-import com.klinecast.standins.dynamodb.DynamoDbLocal;
+import com.klinecast.standins.dynamodb.DataDirDynamoDb;
+import com.klinecast.standins.dynamodb.DynamoDbStandIn;
 import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.s3.S3Local;
 import com.klinecast.standins.replay.ReplayClock;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
- * The stand-ins the CLI runs its commands against: DynamoDB Local keeping its data under the data dir, S3Proxy
+ * The stand-ins the CLI runs its commands against: dynalite keeping its tables under the data dir (one server per
+ * data dir, shared with any other command running on it), S3Proxy
  * for the model registry (started only by commands that need it) and, for {@code --source replay}, the Binance
  * replay of the bundled klines on the CLI's clock. The SDK reaches them the
  * standard way, through the endpoint settings ({@code aws.endpointUrlDynamoDb}), region and credentials.
@@ -39,7 +41,7 @@ final class LocalStack implements AutoCloseable {
         static final Ports ANY = new Ports(0, 0, 0);
     }
 
-    private final DynamoDbLocal dynamo;
+    private final DynamoDbStandIn dynamo;
     private final BinanceReplayServer replay;
     private final URI binanceUrl;
     private final DynamoDbClient ddb;
@@ -48,7 +50,7 @@ final class LocalStack implements AutoCloseable {
     private S3Local s3Local;
     private S3Client s3;
 
-    private LocalStack(Path dataDir, DynamoDbLocal dynamo, BinanceReplayServer replay, URI binanceUrl, int s3Port) {
+    private LocalStack(Path dataDir, DynamoDbStandIn dynamo, BinanceReplayServer replay, URI binanceUrl, int s3Port) {
         this.dataDir = dataDir;
         this.s3Port = s3Port;
         this.dynamo = dynamo;
@@ -65,7 +67,7 @@ final class LocalStack implements AutoCloseable {
 
     static LocalStack start(Klinecast options, Ports ports) {
         Path dataDir = options.dataDir.toAbsolutePath();
-        DynamoDbLocal dynamo = DynamoDbLocal.fileBacked(dataDir.resolve("dynamodb"), ports.dynamoDb());
+        DynamoDbStandIn dynamo = DataDirDynamoDb.open(dataDir.resolve("dynamodb"), ports.dynamoDb());
         BinanceReplayServer replay = null;
         URI binanceUrl = options.binanceUrl;
         if (options.source == Klinecast.Source.replay) {

@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
             + "table).")
     List<String> intervals;
 
-    @Option(names = "--dynamodb-port", defaultValue = "0", paramLabel = "PORT", description = "DynamoDB Local's "
+    @Option(names = "--dynamodb-port", defaultValue = "0", paramLabel = "PORT", description = "dynalite's "
             + "port, fixed for clients outside this process (sam local); default: a free one.")
     int dynamoDbPort;
 

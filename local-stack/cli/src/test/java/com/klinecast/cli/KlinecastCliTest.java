@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The operator's path end to end: the CLI over the handler, DynamoDB Local on disk, the replay of real klines. */
+/** The operator's path end to end: the CLI over the handler, dynalite on disk, the replay of real klines. */
 class KlinecastCliTest {
 
     @TempDir

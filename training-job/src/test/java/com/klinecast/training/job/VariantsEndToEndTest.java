@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Every model variant from training to the API: the training job trains each (lstm and mlp, close and volume) on a
- * short real series from DynamoDB Local and publishes it to the S3Proxy registry, then the predict handler (the
+ * short real series from dynalite and publishes it to the S3Proxy registry, then the predict handler (the
  * Lambda's own code, plain Java) serves it. What is served must be exactly what was trained and backtested, and
  * the volume models must live beside the close ones without touching their versions or champion.
  */

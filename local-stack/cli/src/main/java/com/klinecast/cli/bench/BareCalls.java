@@ -43,7 +43,7 @@ final class BareCalls {
                     .toList();
             var response = ddb.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
             if (response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()) {
-                throw new IllegalStateException("DynamoDB Local left items unprocessed; the floor would be wrong");
+                throw new IllegalStateException("dynalite left items unprocessed; the floor would be wrong");
             }
         }
     }

@@ -9,7 +9,7 @@ import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.FeatureTableSchema;
-import com.klinecast.standins.dynamodb.DynamoDbLocal;
+import com.klinecast.standins.dynamodb.Dynalite;
 import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.replay.ReplayClock;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * A full feature recompute ({@code features --recompute}: stream the stored candles, recompute every feature,
  * rewrite every row) beside its floor: the same table read in full with a bare paginated Query and every item
- * written back with a bare BatchWriteItem loop, no parsing and no features. DynamoDB Local in memory; the two
+ * written back with a bare BatchWriteItem loop, no parsing and no features. dynalite in memory; the two
  * alternate after two warm-up rounds.
  */
 public final class FeaturesBenchmark {
@@ -47,7 +47,7 @@ public final class FeaturesBenchmark {
     }
 
     public Result run(Series series) {
-        try (DynamoDbLocal dynamo = DynamoDbLocal.inMemory();
+        try (Dynalite dynamo = Dynalite.inMemory();
                 BinanceReplayServer replay = BinanceReplayServer.start(replayDir, ReplayClock.system())) {
             LocalAws.useDynamoDb(dynamo.endpoint());
             try (DynamoDbClient ddb = AwsClients.dynamoDb()) {

@@ -16,7 +16,7 @@ import com.klinecast.core.series.Series;
 import com.klinecast.core.store.CandleItems;
 import com.klinecast.core.store.FeatureTableSchema;
 import com.klinecast.ingest.IngestHandler;
-import com.klinecast.standins.dynamodb.DynamoDbLocal;
+import com.klinecast.standins.dynamodb.Dynalite;
 import com.klinecast.standins.lambda.LocalContext;
 import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.replay.ReplayClock;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Ingest throughput against its floor, measured in one run on one machine: the ingest handler backfilling a
- * series from the replay server into DynamoDB Local, beside a bare BatchWriteItem loop writing the same items
+ * series from the replay server into dynalite, beside a bare BatchWriteItem loop writing the same items
  * (candles with their features, computed beforehand) into the same kind of table: no HTTP fetch, no parsing, no
  * checks or features, no watermark. Each figure is the median of the
  * timed runs after two warm-up rounds, with min and max; the two alternate, and every run gets a fresh table.
@@ -71,7 +71,7 @@ public final class IngestBenchmark {
 
     public List<Row> run(List<Series> seriesList) {
         List<Row> rows = new ArrayList<>();
-        try (DynamoDbLocal dynamo = DynamoDbLocal.inMemory();
+        try (Dynalite dynamo = Dynalite.inMemory();
                 BinanceReplayServer replay = BinanceReplayServer.start(replayDir, ReplayClock.system());
                 DynamoDbClient ddb = dynamoDb(dynamo)) {
             for (Series series : seriesList) {
@@ -92,7 +92,7 @@ public final class IngestBenchmark {
         return rows;
     }
 
-    private static DynamoDbClient dynamoDb(DynamoDbLocal dynamo) {
+    private static DynamoDbClient dynamoDb(Dynalite dynamo) {
         LocalAws.useDynamoDb(dynamo.endpoint());
         return AwsClients.dynamoDb();
     }

@@ -4,7 +4,7 @@ import com.klinecast.cli.LocalAws;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.FeatureTableSchema;
-import com.klinecast.standins.dynamodb.DynamoDbLocal;
+import com.klinecast.standins.dynamodb.Dynalite;
 import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.replay.ReplayClock;
 import java.io.IOException;
@@ -60,7 +60,7 @@ public final class IngestProcesses {
 
     public Result run(List<Series> bundled, List<Integer> syntheticSizes, long seed) {
         Path dir = replayDir(bundled, syntheticSizes.stream().mapToInt(i -> i).max().orElse(0), seed);
-        try (DynamoDbLocal dynamo = DynamoDbLocal.inMemory();
+        try (Dynalite dynamo = Dynalite.inMemory();
                 BinanceReplayServer replay = BinanceReplayServer.start(dir, ReplayClock.system())) {
             LocalAws.useDynamoDb(dynamo.endpoint());
             try (DynamoDbClient ddb = AwsClients.dynamoDb()) {

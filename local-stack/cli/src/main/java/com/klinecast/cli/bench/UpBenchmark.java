@@ -20,7 +20,7 @@ public final class UpBenchmark {
     public record Run(double backfillAt, double dailyAt, double modelAt, double serveAt, double serving, double wall,
             double rssMb) {
 
-        /** JVM start, picocli, DynamoDB Local on the data dir and the replay: spawn to the first stage. */
+        /** JVM start, picocli, dynalite on the data dir and the replay: spawn to the first stage. */
         public double startupSeconds() {
             return backfillAt;
         }
