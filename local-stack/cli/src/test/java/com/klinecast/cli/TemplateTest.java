@@ -57,7 +57,8 @@ class TemplateTest {
             "OMP_NUM_THREADS", "OpenMP in ND4J's native backend");
 
     /** Actions that AWS only lets you grant on Resource "*": they have no resource type. */
-    private static final Set<String> ONLY_ON_EVERY_RESOURCE = Set.of("ecr:GetAuthorizationToken");
+    private static final Set<String> ONLY_ON_EVERY_RESOURCE = Set.of("ecr:GetAuthorizationToken",
+            "xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
     /** The training job's measured peak RSS with -Xmx1g, default config (README, training section). */
     private static final double TRAINING_PEAK_RSS_MIB = 1.15 * 1024;
@@ -147,8 +148,9 @@ class TemplateTest {
             f.events().values().stream().filter(e -> "Schedule".equals(e.get("Type")))
                     .forEach(e -> schedules.add(resolve(SamTemplate.map(e.get("Properties")).get("Schedule"))));
         }
-        TEMPLATE.resourcesOfType("AWS::Events::Rule").keySet().forEach(id ->
-                schedules.add(resolve(TEMPLATE.properties(id).get("ScheduleExpression"))));
+        TEMPLATE.resourcesOfType("AWS::Events::Rule").keySet().stream()
+                .filter(id -> TEMPLATE.properties(id).containsKey("ScheduleExpression")) // not the event-pattern rules
+                .forEach(id -> schedules.add(resolve(TEMPLATE.properties(id).get("ScheduleExpression"))));
 
         schedules.forEach(s -> assertEquals("", ScheduleExpressions.problem(s), s));
         assertEquals(List.of("rate(15 minutes)", "cron(5 0 * * ? *)", "cron(30 0 ? * MON *)"), schedules);
@@ -229,11 +231,13 @@ class TemplateTest {
 
     @Test
     void eachComponentMayDoOnlyWhatItDoes() {
-        assertEquals(Set.of("dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",
-                "logs:CreateLogStream", "logs:PutLogEvents"), actions("IngestRole"));
+        Set<String> tracing = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+        assertEquals(union(Set.of("dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                "dynamodb:Query", "logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage"), tracing),
+                actions("IngestRole"));
         assertEquals(actions("IngestRole"), actions("DailyRole"));
-        assertEquals(Set.of("dynamodb:Query", "s3:GetObject", "s3:ListBucket", "logs:CreateLogStream",
-                "logs:PutLogEvents"), actions("PredictRole"));
+        assertEquals(union(Set.of("dynamodb:Query", "s3:GetObject", "s3:ListBucket", "logs:CreateLogStream",
+                "logs:PutLogEvents"), tracing), actions("PredictRole"));
         assertEquals(Set.of("dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"),
                 actions("TrainingTaskRole"));
         // Reading the registry is confined to models/, writing it to the training task.
@@ -367,9 +371,65 @@ class TemplateTest {
         assertEquals("breaching", stale.get("TreatMissingData"), "a daily job that did not run is stale too");
         assertEquals("5xx", predict.get("MetricName"));
         assertEquals("AWS/ApiGateway", predict.get("Namespace"));
-        for (Map<String, Object> alarm : List.of(daily, stale, predict)) {
-            assertNotNull(alarm.get("AlarmActions"), "every alarm notifies the topic");
+        Map<String, Object> ingest = TEMPLATE.properties("IngestErrorsAlarm");
+        assertEquals("Errors", ingest.get("MetricName"));
+        assertTrue(String.valueOf(TEMPLATE.properties("BinanceRateLimitAlarm").get("Metrics"))
+                .matches("(?s).*BinanceRateLimited.*BinanceBanned.*"), "429s and 418s, the metrics the runs emit");
+        assertTrue(String.valueOf(TEMPLATE.properties("FeatureTableThrottledAlarm").get("Metrics"))
+                .matches("(?s).*ReadThrottleEvents.*WriteThrottleEvents.*"));
+        for (Map<String, Object> alarm : TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").values().stream()
+                .map(r -> SamTemplate.<Object>map(r.get("Properties"))).toList()) {
+            assertEquals(List.of(Map.of("Ref", "AlarmTopic")), alarm.get("AlarmActions"),
+                    "every alarm notifies the topic: " + alarm.get("AlarmDescription"));
         }
+        Map<String, Object> training = TEMPLATE.properties("TrainingFailedRule");
+        assertTrue(String.valueOf(training.get("EventPattern")).contains("exitCode=[{anything-but=0}]"),
+                "a training task that exits non-zero notifies: " + training.get("EventPattern"));
+        assertEquals(Map.of("Ref", "AlarmTopic"), SamTemplate.map(list(training.get("Targets")).get(0)).get("Arn"));
+    }
+
+    @Test
+    void aFailedScheduledInvocationIsNotRetriedAndLeavesItsEventInAnAlarmedQueue() {
+        for (String id : List.of("IngestFunction", "DailyFunction")) {
+            Map<String, Object> config = SamTemplate.map(TEMPLATE.properties(id).get("EventInvokeConfig"));
+            assertEquals("0", String.valueOf(config.get("MaximumRetryAttempts")),
+                    id + ": the next schedule is the retry (none during a Binance ban)");
+            Map<String, Object> onFailure = SamTemplate.map(SamTemplate.map(config.get("DestinationConfig"))
+                    .get("OnFailure"));
+            assertEquals("SQS", onFailure.get("Type"), id);
+            assertEquals(Map.of("Fn::GetAtt", List.of("FailedInvocationsQueue", "Arn")), onFailure.get("Destination"),
+                    id);
+        }
+        Map<String, Object> alarm = TEMPLATE.properties("FailedInvocationsAlarm");
+        assertEquals("AWS/SQS", alarm.get("Namespace"));
+        assertEquals("ApproximateNumberOfMessagesVisible", alarm.get("MetricName"));
+    }
+
+    @Test
+    void theAlarmTopicIsEncryptedWithAKeyCloudWatchAndEventBridgeMayUse() {
+        assertEquals(Map.of("Ref", "AlarmKey"), TEMPLATE.properties("AlarmTopic").get("KmsMasterKeyId"),
+                "the AWS-managed SNS key's policy does not let CloudWatch publish");
+        Map<String, Object> key = TEMPLATE.properties("AlarmKey");
+        assertEquals(Boolean.TRUE, key.get("EnableKeyRotation"));
+        List<Map<String, Object>> keyStatements = statements("AlarmKey", key.get("KeyPolicy"));
+        assertTrue(keyStatements.stream().anyMatch(st -> publishers(st) && list(st.get("Action")).containsAll(
+                List.of("kms:Decrypt", "kms:GenerateDataKey*"))), "CloudWatch and EventBridge may use the key");
+        List<Map<String, Object>> topicStatements = statements("AlarmTopicPolicy",
+                TEMPLATE.properties("AlarmTopicPolicy").get("PolicyDocument"));
+        assertTrue(topicStatements.stream().anyMatch(st -> publishers(st)
+                && list(st.get("Action")).contains("sns:Publish") && st.containsKey("Condition")),
+                "CloudWatch and EventBridge of this account may publish");
+    }
+
+    @Test
+    void everyFunctionIsTraced() {
+        assertEquals("Active", SamTemplate.map(SamTemplate.map(TEMPLATE.root().get("Globals")).get("Function"))
+                .get("Tracing"));
+    }
+
+    private static boolean publishers(Map<String, Object> statement) {
+        Object service = SamTemplate.map(statement.get("Principal")).get("Service");
+        return list(service).containsAll(List.of("cloudwatch.amazonaws.com", "events.amazonaws.com"));
     }
 
     @Test
@@ -494,6 +554,12 @@ class TemplateTest {
             out.add(s);
         }
         return out;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Set<String> actions(String role) {
