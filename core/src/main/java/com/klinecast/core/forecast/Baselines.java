@@ -3,6 +3,7 @@ package com.klinecast.core.forecast;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.forecast.portable.BaselineNetwork;
 import com.klinecast.core.series.Interval;
+import com.klinecast.core.series.Target;
 import java.util.List;
 
 /**
@@ -19,12 +20,18 @@ public final class Baselines {
      * for naive (the last close repeated) and the training split's mean for drift (last × exp(h × mean)).
      */
     public static LogReturns scaling(ModelFamily family, List<Bar> training) {
+        return scaling(family, training, Target.CLOSE);
+    }
+
+    /** The same for {@code target}: a volume baseline repeats (or drifts) the last volume. */
+    public static LogReturns scaling(ModelFamily family, List<Bar> training, Target target) {
         if (!family.isBaseline()) {
             throw new IllegalArgumentException(family.code() + " is not a baseline");
         }
-        LogReturns fitted = LogReturns.fit(List.of(Column.CLOSE), training);
+        List<Column> columns = List.of(Bar.column(target));
+        LogReturns fitted = LogReturns.fit(columns, training, target);
         double mean = family == ModelFamily.DRIFT ? fitted.mean()[1] : 0;
-        return new LogReturns(List.of(Column.CLOSE), new double[] {fitted.mean()[0], mean}, fitted.std());
+        return new LogReturns(columns, new double[] {fitted.mean()[0], mean}, fitted.std(), target);
     }
 
     public static Forecaster forecaster(LogReturns scaling, int maxHorizon, Interval interval) {

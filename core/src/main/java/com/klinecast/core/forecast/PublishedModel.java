@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.klinecast.core.bands.Band;
+import com.klinecast.core.bands.BandJson;
 import com.klinecast.core.forecast.portable.PortableNetwork;
 import com.klinecast.core.registry.LoadedModel;
 import com.klinecast.core.registry.ModelManifest;
@@ -37,7 +38,12 @@ public record PublishedModel(ModelManifest manifest, Forecaster forecaster, Inst
             forecaster = new Forecaster(mode, network, scaling, window, manifest.series().interval());
         }
         JsonNode bandNode = manifest.metrics().path("band");
-        Band band = bandNode.isObject() ? read(manifest, bandNode, Band.class, "band") : null;
+        Band band;
+        try {
+            band = bandNode.isObject() ? BandJson.read(bandNode) : null;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("version " + manifest.version() + " has an unreadable band", e);
+        }
         Instant trainedUntil = Instant.parse(manifest.trainingData().path("trainTo").asText());
         return new PublishedModel(manifest, forecaster, trainedUntil, family, band);
     }

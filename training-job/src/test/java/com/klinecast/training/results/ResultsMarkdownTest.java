@@ -23,7 +23,8 @@ class ResultsMarkdownTest {
         int[] horizons = {1, 3};
         List<HorizonMetrics> metrics = new java.util.ArrayList<>();
         for (int i = 0; i < mase.length; i++) {
-            metrics.add(new HorizonMetrics(horizons[i], 100, mase[i], 0, 0, 1, 0, 0, mase[i], 0.5, 0.5, null));
+            metrics.add(new HorizonMetrics(horizons[i], 100, mase[i], 0, 0, 1, 0, 0, mase[i], mase[i], mase[i], 0.5,
+                    0.5, 0.5, 1, null, null, null, null, null, null, null));
         }
         return new CandidateResult(candidate(name), new BacktestReport(firstOrigin, "2025-06-29T00:00:00Z", 100,
                 metrics), 3, 1, 1.0);
