@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Chooses a version's band on the validation split, never the test split: the static, EWMA and GARCH methods are
  * fitted on the training split, the conformal one is calibrated on the first half of the validation origins, and
- * all four are scored by mean pinball loss on the second half. The lowest wins.
+ * all four are scored by mean pinball loss on the second half. Pinball loss is in price units and grows with the
+ * horizon, so a plain mean over horizons would be decided by the longest one alone: each horizon's mean pinball
+ * is divided by the static random-walk band's at that horizon, and the lowest mean of those ratios wins.
  */
 public final class BandSelection {
 
@@ -43,10 +45,20 @@ public final class BandSelection {
             // A short validation split cannot calibrate every horizon: the three fitted methods still compete.
         }
         Map<String, Double> scores = new LinkedHashMap<>();
+        double[] reference = pinballByHorizon(candidates.get(0), bars, validation, half, validationEnd, horizons);
         Band best = null;
         double bestScore = Double.POSITIVE_INFINITY;
         for (Band band : candidates) {
-            double score = meanPinball(band, bars, validation, half, validationEnd, horizons);
+            double[] pinball = pinballByHorizon(band, bars, validation, half, validationEnd, horizons);
+            double sum = 0;
+            int used = 0;
+            for (int j = 0; j < horizons.length; j++) {
+                if (reference[j] > 0 && Double.isFinite(pinball[j])) {
+                    sum += pinball[j] / reference[j];
+                    used++;
+                }
+            }
+            double score = used == 0 ? Double.POSITIVE_INFINITY : sum / used;
             scores.put(band.method(), score);
             if (score < bestScore) {
                 bestScore = score;
@@ -56,8 +68,8 @@ public final class BandSelection {
         return new BandChoice(best, scores);
     }
 
-    /** Mean over horizons of the mean pinball loss over origins from {@code fromOrigin} whose target exists. */
-    static double meanPinball(Band band, List<Bar> bars, Forecasts forecasts, int fromOrigin, int targetEnd,
+    /** Per horizon, the mean pinball loss over origins from {@code fromOrigin} whose target exists. */
+    static double[] pinballByHorizon(Band band, List<Bar> bars, Forecasts forecasts, int fromOrigin, int targetEnd,
             int[] horizons) {
         int maxH = Arrays.stream(horizons).max().orElseThrow();
         double[] sums = new double[horizons.length];
@@ -73,14 +85,10 @@ public final class BandSelection {
                 }
             }
         }
-        double total = 0;
-        int used = 0;
+        double[] means = new double[horizons.length];
         for (int j = 0; j < horizons.length; j++) {
-            if (counts[j] > 0) {
-                total += sums[j] / counts[j];
-                used++;
-            }
+            means[j] = counts[j] == 0 ? Double.NaN : sums[j] / counts[j];
         }
-        return used == 0 ? Double.POSITIVE_INFINITY : total / used;
+        return means;
     }
 }

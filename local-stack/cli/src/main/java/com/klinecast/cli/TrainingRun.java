@@ -31,7 +31,7 @@ final class TrainingRun {
         BacktestTable.print(test);
         if (outcome.model().evaluation().bands() != null) {
             System.out.println("band: " + outcome.model().evaluation().bands().band().method()
-                    + ", chosen on the validation split by mean pinball " + outcome.model().evaluation().bands()
+                    + ", chosen on the validation split by mean pinball relative to the static random-walk band " + outcome.model().evaluation().bands()
                     .validationPinball());
         }
         if (test.at(1).mase() > 1) {

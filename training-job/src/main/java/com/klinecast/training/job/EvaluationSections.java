@@ -21,7 +21,7 @@ final class EvaluationSections {
         metrics.put("test", evaluation.test());
         if (evaluation.bands() != null) {
             metrics.put("band", BandJson.tree(evaluation.bands().band()));
-            metrics.put("bandSelection", Map.of("split", "validation", "meanPinball",
+            metrics.put("bandSelection", Map.of("split", "validation", "meanRelativePinball",
                     evaluation.bands().validationPinball()));
         }
         if (verdict != null) {
