@@ -1,28 +1,21 @@
 package com.klinecast.training.job;
 
 import com.klinecast.core.champion.Verdict;
-import com.klinecast.core.dataset.Split;
 import com.klinecast.core.features.FeatureSet;
-import com.klinecast.core.forecast.Bar;
-import com.klinecast.core.forecast.Baselines;
-import com.klinecast.core.forecast.Forecaster;
-import com.klinecast.core.forecast.LogReturns;
-import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.registry.ModelDraft;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.TestWindow;
 import com.klinecast.core.series.Series;
 import com.klinecast.training.config.TrainingConfig;
-import com.klinecast.training.pipeline.DataRange;
-import com.klinecast.training.pipeline.Evaluation;
+import com.klinecast.training.pipeline.BaselineModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Publishes a baseline (naive or drift) as a version like any network: a manifest and no artifacts, evaluated on
- * the same split, band selection and test backtest as the network trained beside it.
+ * Publishes a baseline (naive or drift, {@link BaselineModel}) as a version like any network: a manifest and no
+ * artifacts.
  */
 final class BaselinePublisher {
 
@@ -32,20 +25,7 @@ final class BaselinePublisher {
         this.registry = registry;
     }
 
-    /** A baseline evaluated and ready to publish. */
-    record Baseline(ModelFamily family, LogReturns scaling, Forecaster forecaster, DataRange data,
-            Evaluation evaluation) {
-    }
-
-    static Baseline evaluate(ModelFamily family, List<Bar> bars, Split split, TrainingConfig config,
-            Series series) {
-        LogReturns scaling = Baselines.scaling(family, bars.subList(0, split.trainEnd()), config.targetKind());
-        Forecaster forecaster = Baselines.forecaster(scaling, config.maxHorizon(), series.interval());
-        return new Baseline(family, scaling, forecaster, DataRange.of(bars, split),
-                Evaluation.of(bars, forecaster, split, config.horizonArray(), config.maxHorizon()));
-    }
-
-    ModelManifest publish(Series series, Baseline baseline, TrainingConfig config, Verdict verdict) {
+    ModelManifest publish(Series series, BaselineModel baseline, TrainingConfig config, Verdict verdict) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("model", baseline.family().code());
         settings.put("target", config.target());

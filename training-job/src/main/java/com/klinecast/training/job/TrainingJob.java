@@ -12,6 +12,7 @@ import com.klinecast.core.series.Series;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.model.EpochListener;
+import com.klinecast.training.pipeline.BaselineModel;
 import com.klinecast.training.pipeline.TrainedModel;
 import com.klinecast.training.pipeline.TrainingPipeline;
 import java.time.Instant;
@@ -65,14 +66,14 @@ public final class TrainingJob {
     private void publishBaselines(ModelRegistry models, Series series, List<Bar> bars, Split split,
             TrainingConfig config, PromotionRule rule) {
         BaselinePublisher publisher = new BaselinePublisher(models);
-        BaselinePublisher.Baseline naive = BaselinePublisher.evaluate(ModelFamily.NAIVE, bars, split, config, series);
+        BaselineModel naive = BaselineModel.evaluate(ModelFamily.NAIVE, series, bars, split, config);
         ModelManifest naiveVersion = publisher.publish(series, naive, config, null);
         PromotionDecision first = models.promoteIf(series, naiveVersion.version(), champion -> {
             throw new IllegalStateException("naive is published only for a series without a champion");
         });
         log.accept(series + ": naive published as v" + naiveVersion.version() + (first.promoted()
                 ? ", the first champion: no model serves until one beats it by the rule" : ": " + first.reason()));
-        BaselinePublisher.Baseline drift = BaselinePublisher.evaluate(ModelFamily.DRIFT, bars, split, config, series);
+        BaselineModel drift = BaselineModel.evaluate(ModelFamily.DRIFT, series, bars, split, config);
         EvidenceJudge judge = judge(models, series, bars, drift.evaluation().onTest(), rule);
         ModelManifest driftVersion = publisher.publish(series, drift, config, judge.verdict());
         PromotionDecision decision = models.promoteIf(series, driftVersion.version(), judge);
