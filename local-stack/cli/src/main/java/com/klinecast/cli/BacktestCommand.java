@@ -1,16 +1,23 @@
 package com.klinecast.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klinecast.core.bands.Band;
 import com.klinecast.core.bands.StaticRandomWalk;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.evaluation.Backtest;
 import com.klinecast.core.evaluation.BacktestReport;
+import com.klinecast.core.evaluation.Forecasts;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.PublishedModel;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
+import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.config.TrainingConfigs;
+import com.klinecast.training.model.EpochListener;
+import com.klinecast.training.pipeline.RefitBacktest;
+import com.klinecast.training.pipeline.TrainingPipeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +60,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--refit-every", paramLabel = "N", description = "Refit the version's model (its config, "
+            + "retrained) on an expanding window every N origins, as it would be operated, instead of one frozen fit.")
+    Integer refitEvery;
+
     @Override
     public Integer call() {
         Series series = options.series();
@@ -84,8 +95,12 @@ final class BacktestCommand implements Callable<Integer> {
                 reference = StaticRandomWalk.fit(training, maxH);
                 band = model.band() != null ? model.band() : reference;
             }
-            BacktestReport report = Backtest.evaluate(bars,
-                    Backtest.forecast(bars, model.forecaster(), fromIndex, toIndex, maxH), horizons, band, reference);
+            Forecasts forecasts = refitEvery == null
+                    ? Backtest.forecast(bars, model.forecaster(), fromIndex, toIndex, maxH)
+                    : new RefitBacktest(new TrainingPipeline(EpochListener.NONE, line -> { }), System.err::println)
+                            .forecast(series, model.family(), config(model), bars, fromIndex, toIndex, refitEvery,
+                                    maxH);
+            BacktestReport report = Backtest.evaluate(bars, forecasts, horizons, band, reference);
             print(series, number, model, band, report);
             return 0;
         }
@@ -100,6 +115,7 @@ final class BacktestCommand implements Callable<Integer> {
             out.put("firstOrigin", report.firstOrigin());
             out.put("lastOrigin", report.lastOrigin());
             out.put("origins", report.origins());
+            out.put("refitEvery", refitEvery);
             out.put("horizons", report.horizons());
             System.out.println(Reports.toJson(out));
             return;
@@ -108,6 +124,15 @@ final class BacktestCommand implements Callable<Integer> {
                 series, number, model.family().code(), band == null ? "no" : band.method(), report.firstOrigin(),
                 report.lastOrigin(), report.origins());
         BacktestTable.print(report);
+    }
+
+    /** The version's training config; a baseline's names no network, so the defaults' network stands in. */
+    private static TrainingConfig config(PublishedModel model) {
+        ObjectNode config = model.manifest().config().deepCopy();
+        if (model.family().isBaseline()) {
+            config.remove("model");
+        }
+        return TrainingConfigs.fromJson(config);
     }
 
     private static int parseVersion(String text) {
