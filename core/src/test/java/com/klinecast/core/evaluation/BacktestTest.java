@@ -49,12 +49,4 @@ class BacktestTest {
         assertEquals(2, report.at(2).origins());
         assertEquals(1.0, report.at(1).mase(), 1e-12, "a model that repeats the last close is the naive forecast");
     }
-
-    @Test
-    void residualIntervalsCoverTheirShareOfValidationErrors() {
-        double[] sorted = {-2, -1, 0, 1, 2};
-
-        assertEquals(-1.6, ResidualIntervals.quantile(sorted, 0.1), 1e-12);
-        assertEquals(1.6, ResidualIntervals.quantile(sorted, 0.9), 1e-12);
-    }
 }

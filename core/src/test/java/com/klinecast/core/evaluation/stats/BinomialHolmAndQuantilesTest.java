@@ -5,13 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class BinomialAndHolmTest {
+class BinomialHolmAndQuantilesTest {
 
     @Test
     void binomialTailOfAHandCount() {
         // P(X >= 8), X ~ Bin(10, 1/2) = (45 + 10 + 1) / 1024.
         assertEquals(56.0 / 1024, Binomial.pValueAtLeast(8, 10, 0.5), 1e-12);
         assertEquals(1, Binomial.pValueAtLeast(0, 10, 0.5), 1e-12);
+    }
+
+    @Test
+    void quantilesInterpolateBetweenOrderStatistics() {
+        double[] sorted = {-2, -1, 0, 1, 2};
+
+        assertEquals(-1.6, Quantiles.ofSorted(sorted, 0.1), 1e-12);
+        assertEquals(1.6, Quantiles.ofSorted(sorted, 0.9), 1e-12);
+        assertArrayEquals(new double[] {-1.6, 0, 1.6}, Quantiles.of(new double[] {2, -2, 0, 1, -1},
+                new double[] {0.1, 0.5, 0.9}), 1e-12);
     }
 
     @Test
