@@ -45,9 +45,6 @@ public final class ModelDraft {
     private final String gitCommit;
 
     private ModelDraft(Builder b) {
-        if (b.artifacts.isEmpty()) {
-            throw new IllegalArgumentException("a model version needs at least one artifact");
-        }
         if (b.promotionScore == null) {
             throw new IllegalArgumentException("promotionScore is required (the back-test MAE at horizon 1)");
         }

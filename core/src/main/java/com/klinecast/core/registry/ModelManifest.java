@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * A version's {@code manifest.json}: what was trained, on what, how well, and the SHA-256 and size of every
  * artifact. It is written last and never rewritten, so its presence is what makes a version visible and its
  * checksums are what {@link ModelRegistry#load} verifies.
+ * A baseline version (naive, drift) learns no weights, so it has no artifacts.
  *
  * <p>The registry interprets only the identity fields, the artifacts, {@link #promotionScore()} (lower is better:
  * the back-test MAE at horizon 1) and {@link #testWindow()}. The other sections are free-form JSON filled by the
@@ -70,9 +71,6 @@ public record ModelManifest(
         ModelKeys.requireVersion(version);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(artifacts, "artifacts");
-        if (artifacts.isEmpty()) {
-            throw new IllegalArgumentException("a model version needs at least one artifact");
-        }
         artifacts.keySet().forEach(ModelKeys::requireArtifactName);
         artifacts = Collections.unmodifiableMap(new TreeMap<>(artifacts));
         requireScore(promotionScore);

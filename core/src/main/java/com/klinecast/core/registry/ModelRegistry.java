@@ -73,12 +73,37 @@ public interface ModelRegistry {
         return promoteIfBetter(series, version, Rescorer.NONE);
     }
 
+    /** Whether a version should replace the champion whose manifest it is shown, and why. */
+    record Judgement(boolean promote, String reason) {
+    }
+
+    /** The evidence a champion change needs, judged against the current champion (never called without one). */
+    @FunctionalInterface
+    interface Judge {
+
+        Judgement judge(ModelManifest champion);
+    }
+
+    /**
+     * Makes {@code version} the champion if there is none, or if {@code judge} says so given the current
+     * champion; the judge's reason is stored with the change (or returned when nothing changes). A judge may be
+     * asked again if a concurrent change wins the race.
+     *
+     * @throws ModelNotFoundException when the version is not visible
+     */
+    PromotionDecision promoteIf(Series series, int version, Judge judge);
+
     /**
      * Operator override: makes {@code version} the champion whatever the scores.
      *
      * @throws ModelNotFoundException when the version is not visible
      */
-    PromotionDecision promote(Series series, int version);
+    default PromotionDecision promote(Series series, int version) {
+        return promote(series, version, "");
+    }
+
+    /** {@link #promote(Series, int)} with the operator's reason, stored in the champion's record. */
+    PromotionDecision promote(Series series, int version, String reason);
 
     /**
      * Operator override: restores the previous champion (the head of {@link Champion#previous()}), which leaves the

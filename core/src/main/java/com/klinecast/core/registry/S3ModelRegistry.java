@@ -308,7 +308,35 @@ public final class S3ModelRegistry implements ModelRegistry {
     }
 
     @Override
-    public PromotionDecision promote(Series series, int version) {
+    public PromotionDecision promoteIf(Series series, int version, Judge judge) {
+        keys(series);
+        ModelKeys.requireVersion(version);
+        if (manifest(series, version).isEmpty()) {
+            throw new ModelNotFoundException(series, version);
+        }
+        String v = ModelKeys.versionName(version);
+        return changeChampion(series, current -> {
+            if (current == null) {
+                return Change.to(version, List.of(), "first champion of " + series + ": " + v);
+            }
+            String c = ModelKeys.versionName(current.version());
+            if (current.version() == version) {
+                return Change.none(v + " is already the champion");
+            }
+            Optional<ModelManifest> champion = manifest(series, current.version());
+            if (champion.isEmpty()) {
+                return Change.none("the champion " + c + " has no manifest, so there is nothing to compare " + v
+                        + " with; promote it explicitly if intended");
+            }
+            Judgement judgement = judge.judge(champion.get());
+            return judgement.promote()
+                    ? Change.to(version, prepend(current), v + " over " + c + ": " + judgement.reason())
+                    : Change.none(v + " against champion " + c + ": " + judgement.reason() + "; champion kept");
+        });
+    }
+
+    @Override
+    public PromotionDecision promote(Series series, int version, String reason) {
         ModelKeys keys = keys(series);
         ModelKeys.requireVersion(version);
         if (!exists(keys.manifest(version))) {
@@ -320,7 +348,8 @@ public final class S3ModelRegistry implements ModelRegistry {
                 return Change.none(v + " is already the champion");
             }
             return Change.to(version, prepend(current), "promoted by operator" + (current == null ? ""
-                    : " over " + ModelKeys.versionName(current.version())));
+                    : " over " + ModelKeys.versionName(current.version()))
+                    + (reason == null || reason.isBlank() ? "" : ": " + reason));
         });
     }
 

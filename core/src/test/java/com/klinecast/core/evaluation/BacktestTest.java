@@ -25,7 +25,7 @@ class BacktestTest {
         List<Bar> bars = closes(10, 11, 12, 11, 13);
         Forecasts forecasts = new Forecasts(new int[] {1, 2}, new double[][] {{11.5}, {11.0}});
 
-        HorizonMetrics m = Backtest.evaluate(bars, forecasts, new int[] {1}, null).at(1);
+        HorizonMetrics m = Backtest.evaluate(bars, forecasts, new int[] {1}).at(1);
 
         assertEquals(2, m.origins());
         assertEquals(0.25, m.mae(), 1e-12);                         // (0.5 + 0) / 2
@@ -43,18 +43,10 @@ class BacktestTest {
         List<Bar> bars = closes(10, 11, 12, 11, 13);
         Forecasts forecasts = new Forecasts(new int[] {1, 2, 3}, new double[][] {{11, 11}, {12, 12}, {11, 11}});
 
-        BacktestReport report = Backtest.evaluate(bars, forecasts, new int[] {1, 2}, null);
+        BacktestReport report = Backtest.evaluate(bars, forecasts, new int[] {1, 2});
 
         assertEquals(3, report.at(1).origins());
         assertEquals(2, report.at(2).origins());
         assertEquals(1.0, report.at(1).mase(), 1e-12, "a model that repeats the last close is the naive forecast");
-    }
-
-    @Test
-    void residualIntervalsCoverTheirShareOfValidationErrors() {
-        double[] sorted = {-2, -1, 0, 1, 2};
-
-        assertEquals(-1.6, ResidualIntervals.quantile(sorted, 0.1), 1e-12);
-        assertEquals(1.6, ResidualIntervals.quantile(sorted, 0.9), 1e-12);
     }
 }

@@ -271,4 +271,39 @@ class S3ModelRegistryChampionTest {
         assertEquals(new Champion(BTC_1D, 1, 3, NOW, rollback.reason(), List.of()), rollback.champion());
         assertArrayEquals(get(s3, bucket, "models/BTCUSDT/1d/champion-log/r000003.json"), get(s3, bucket, ALIAS));
     }
+
+    @Test
+    void aJudgeDecidesAgainstTheCurrentChampionAndItsReasonIsStored() {
+        registry.publish(BTC_1D, draft("naive", 900, H1_2025));
+        registry.publish(BTC_1D, draft("noise", 850, H1_2025));
+        registry.publish(BTC_1D, draft("skill", 950, H1_2025));
+        PromotionDecision first = registry.promoteIf(BTC_1D, 1, champion -> {
+            throw new AssertionError("a series without a champion needs no judge");
+        });
+
+        PromotionDecision noise = registry.promoteIf(BTC_1D, 2,
+                champion -> new ModelRegistry.Judgement(false, "p = 0.41 against v" + champion.version()));
+        PromotionDecision skill = registry.promoteIf(BTC_1D, 3,
+                champion -> new ModelRegistry.Judgement(true, "p = 0.001 against v" + champion.version()));
+
+        assertTrue(first.promoted(), first.reason());
+        assertFalse(noise.promoted(), "a lower score is not evidence: " + noise.reason());
+        assertTrue(noise.reason().contains("p = 0.41 against v1"), noise.reason());
+        assertTrue(skill.promoted(), "the judge, not the score, decides: " + skill.reason());
+        assertTrue(registry.champion(BTC_1D).orElseThrow().reason().contains("p = 0.001 against v1"));
+        assertEquals(List.of(1), registry.champion(BTC_1D).orElseThrow().previous());
+    }
+
+    @Test
+    void anOperatorsReasonIsStoredWithTheOverride() {
+        registry.publish(BTC_1D, draft("a", 900, H1_2025));
+        registry.publish(BTC_1D, draft("b", 950, H1_2025));
+        registry.promote(BTC_1D, 1);
+
+        PromotionDecision forced = registry.promote(BTC_1D, 2, "serving b for a demo");
+
+        assertTrue(forced.promoted());
+        assertEquals("promoted by operator over v000001: serving b for a demo",
+                registry.champion(BTC_1D).orElseThrow().reason());
+    }
 }

@@ -233,9 +233,10 @@ class S3ModelRegistryTest {
     }
 
     @Test
-    void aDraftNeedsArtifactsAValidScoreAndATestWindow() {
-        assertThrows(IllegalArgumentException.class, () -> ModelDraft.builder().promotionScore(1).testWindow(H1_2025)
-                .build());
+    void aDraftNeedsAValidScoreAndATestWindowButABaselineNeedsNoArtifact() {
+        ModelDraft baseline = ModelDraft.builder().promotionScore(1).testWindow(H1_2025).build();
+        ModelManifest published = registry.publish(BTC_1D, baseline);
+        assertTrue(registry.load(BTC_1D, published.version()).artifacts().isEmpty(), "a manifest and no weights");
         assertThrows(IllegalArgumentException.class, () -> ModelDraft.builder().artifact("m", new byte[1])
                 .promotionScore(Double.NaN).testWindow(H1_2025).build());
         assertThrows(IllegalArgumentException.class, () -> ModelDraft.builder().artifact("m", new byte[1])

@@ -1,25 +1,40 @@
 package com.klinecast.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.klinecast.core.bands.Band;
+import com.klinecast.core.bands.StaticRandomWalk;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.evaluation.Backtest;
 import com.klinecast.core.evaluation.BacktestReport;
-import com.klinecast.core.evaluation.HorizonMetrics;
+import com.klinecast.core.evaluation.Forecasts;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.PublishedModel;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
+import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.config.TrainingConfigs;
+import com.klinecast.training.model.EpochListener;
+import com.klinecast.training.pipeline.RefitBacktest;
+import com.klinecast.training.pipeline.TrainingPipeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** A walk-forward backtest of a published version over any window of the feature table, beside naive. */
+/**
+ * A walk-forward backtest of a published version over any window of the feature table, beside naive, with the
+ * version's own band (versions from before bands get the static random-walk band of their training split) and
+ * every evidence field computed on that window.
+ */
 @Command(name = "backtest", mixinStandardHelpOptions = true, description = "Backtest a model version (the "
         + "portable network the predictor runs) over a window of origins, beside the naive forecast.")
 final class BacktestCommand implements Callable<Integer> {
@@ -45,6 +60,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--refit-every", paramLabel = "N", description = "Refit the version's model (its config, "
+            + "retrained) on an expanding window every N origins, as it would be operated, instead of one frozen fit.")
+    Integer refitEvery;
+
     @Override
     public Integer call() {
         Series series = options.series();
@@ -58,7 +77,7 @@ final class BacktestCommand implements Callable<Integer> {
             int number = "champion".equals(version)
                     ? registry.champion(series).map(Champion::version).orElseThrow(() -> new IllegalArgumentException(
                             "no champion for " + series + ": ./klinecast train first"))
-                    : Integer.parseInt(version);
+                    : parseVersion(version);
             PublishedModel model = PublishedModel.of(registry.load(series, number));
             if (!first.isAfter(model.trainedUntil())) {
                 throw new IllegalArgumentException("--from " + from + " is inside version " + number
@@ -69,25 +88,58 @@ final class BacktestCommand implements Callable<Integer> {
             int fromIndex = indexAtOrAfter(bars, first);
             int toIndex = indexAtOrAfter(bars, last.plusMillis(1));
             int maxH = Arrays.stream(horizons).max().orElse(1);
-            BacktestReport report = Backtest.evaluate(bars,
-                    Backtest.forecast(bars, model.forecaster(), fromIndex, toIndex, maxH), horizons, null);
-            print(series, number, report);
+            Band reference = null;
+            Band band = null;
+            if (model.forecaster().target() == Target.CLOSE) {
+                List<Bar> training = bars.subList(0, indexAtOrAfter(bars, model.trainedUntil().plusMillis(1)));
+                reference = StaticRandomWalk.fit(training, maxH);
+                band = model.band() != null ? model.band() : reference;
+            }
+            Forecasts forecasts = refitEvery == null
+                    ? Backtest.forecast(bars, model.forecaster(), fromIndex, toIndex, maxH)
+                    : new RefitBacktest(new TrainingPipeline(EpochListener.NONE, line -> { }), System.err::println)
+                            .forecast(series, model.family(), config(model), bars, fromIndex, toIndex, refitEvery,
+                                    maxH);
+            BacktestReport report = Backtest.evaluate(bars, forecasts, horizons, band, reference);
+            print(series, number, model, band, report);
             return 0;
         }
     }
 
-    private void print(Series series, int number, BacktestReport report) {
+    private void print(Series series, int number, PublishedModel model, Band band, BacktestReport report) {
         if (json) {
-            System.out.println(Reports.toJson(report));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("version", number);
+            out.put("family", model.family().code());
+            out.put("band", band == null ? null : band.method());
+            out.put("firstOrigin", report.firstOrigin());
+            out.put("lastOrigin", report.lastOrigin());
+            out.put("origins", report.origins());
+            out.put("refitEvery", refitEvery);
+            out.put("horizons", report.horizons());
+            System.out.println(Reports.toJson(out));
             return;
         }
-        System.out.printf("%s version %d, origins %s .. %s (%d), model vs naive (last close repeated):%n", series,
-                number, report.firstOrigin(), report.lastOrigin(), report.origins());
-        System.out.printf("%7s %7s %12s %12s %7s %9s %11s%n", "horizon", "origins", "MAE", "naive MAE", "MASE",
-                "MAPE %", "direction");
-        for (HorizonMetrics m : report.horizons()) {
-            System.out.printf("%7d %7d %12.2f %12.2f %7.3f %9.2f %5.1f/%4.1f%n", m.horizon(), m.origins(), m.mae(),
-                    m.naiveMae(), m.mase(), m.mape(), 100 * m.directionAccuracy(), 100 * m.directionBaseRate());
+        System.out.printf("%s version %d (%s, %s band), origins %s .. %s (%d), model vs naive (last close repeated):%n",
+                series, number, model.family().code(), band == null ? "no" : band.method(), report.firstOrigin(),
+                report.lastOrigin(), report.origins());
+        BacktestTable.print(report);
+    }
+
+    /** The version's training config; a baseline's names no network, so the defaults' network stands in. */
+    private static TrainingConfig config(PublishedModel model) {
+        ObjectNode config = model.manifest().config().deepCopy();
+        if (model.family().isBaseline()) {
+            config.remove("model");
+        }
+        return TrainingConfigs.fromJson(config);
+    }
+
+    private static int parseVersion(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--version must be a version number or 'champion', got '" + text + "'");
         }
     }
 

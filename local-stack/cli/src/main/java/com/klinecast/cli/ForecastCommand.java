@@ -74,6 +74,10 @@ final class ForecastCommand implements Callable<Integer> {
                 model.path("source").asText(), model.path("trainedUntil").asText(), body.path("asOf").asText(),
                 body.path("stale").asBoolean() ? " (stale: " + body.path("intervalsBehind").asLong()
                         + " intervals behind)" : "");
+        if (model.path("reason").isTextual()) {
+            System.out.println(model.path("family").asText() + " with a " + model.path("band").asText("no")
+                    + " band: " + model.path("reason").asText());
+        }
         if (!body.path("fallback").isNull()) {
             System.out.println("FALLBACK: champion v" + body.path("fallback").path("skipped").asInt()
                     + " could not be served: " + body.path("fallback").path("reason").asText());

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** The registry's versions of a series with their quality beside naive, and its champion. */
-@Command(name = "models", mixinStandardHelpOptions = true,
-        description = "List model versions (MAE and MASE vs naive at horizon 1) and the champion.")
+@Command(name = "models", mixinStandardHelpOptions = true, subcommands = ModelsPromoteCommand.class,
+        description = "List model versions (family, band, MASE vs naive with the DM p-value) and the champion.")
 final class ModelsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,16 +34,19 @@ final class ModelsCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.start(root)) {
             ModelRegistry registry = stack.registry().forTarget(Target.of(target));
             Optional<Champion> champion = registry.champion(series);
-            System.out.printf("%-8s %-24s %-25s %10s %7s %7s%n", "VERSION", "CREATED", "TEST WINDOW", "MAE h1",
-                    "MASE h1", "MASE h7");
+            System.out.printf("%-8s %-6s %-10s %-24s %-22s %10s %7s %7s %7s %7s%n", "VERSION", "FAMILY", "BAND",
+                    "CREATED", "TEST WINDOW", "MAE h1", "MASE h1", "DM p h1", "MASE h7", "cov80 h1");
             for (int version : registry.list(series)) {
                 ModelManifest m = registry.manifest(series, version).orElseThrow();
-                System.out.printf("%-8s %-24s %-25s %10.2f %7.3f %7.3f%s%n", "v" + version, m.createdAt(),
-                        m.testWindow().from().toString().substring(0, 10) + ".."
+                System.out.printf("%-8s %-6s %-10s %-24s %-22s %10.2f %7.3f %7.3f %7.3f %7.3f%s%n", "v" + version,
+                        m.config().path("model").asText("lstm"), m.metrics().path("band").path("method").asText("-"),
+                        m.createdAt(), m.testWindow().from().toString().substring(0, 10) + ".."
                                 + m.testWindow().to().toString().substring(0, 10),
-                        m.promotionScore(), mase(m, 1), mase(m, 7),
+                        m.promotionScore(), field(m, 1, "mase"), field(m, 1, "dmPValue"), field(m, 7, "mase"),
+                        field(m, 1, "coverage80"),
                         champion.map(c -> c.version() == version ? "  <- champion" : "").orElse(""));
             }
+            champion.ifPresent(c -> System.out.println("champion v" + c.version() + ": " + c.reason()));
             if (champion.isEmpty()) {
                 System.out.println("no champion yet: ./klinecast train --symbol " + series.symbol()
                         + " --interval " + series.interval().code() + " --target " + target);
@@ -52,10 +55,10 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    private static double mase(ModelManifest manifest, int horizon) {
+    private static double field(ModelManifest manifest, int horizon, String field) {
         for (JsonNode h : manifest.metrics().path("test").path("horizons")) {
             if (h.path("horizon").asInt() == horizon) {
-                return h.path("mase").asDouble(Double.NaN);
+                return h.path(field).asDouble(Double.NaN);
             }
         }
         return Double.NaN;

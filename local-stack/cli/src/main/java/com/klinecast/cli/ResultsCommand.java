@@ -21,10 +21,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** The README's results table: each candidate config trained and tested on each symbol, MASE beside naive. */
+/**
+ * The README's results table: naive, drift and each candidate config trained and tested on each symbol, with the
+ * evidence per horizon and the champion the rule would serve.
+ */
 @Command(name = "results", mixinStandardHelpOptions = true, description = "Train each candidate configuration "
-        + "on each symbol (nothing is published), then print per symbol a Markdown table of test-split MASE by "
-        + "horizon beside naive; --write-readme puts it between the README's results markers.")
+        + "on each symbol (nothing is published), then print per symbol a Markdown table of the test split's "
+        + "evidence by horizon beside naive and drift; --write-readme puts it between the README's results markers.")
 final class ResultsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,7 +48,8 @@ final class ResultsCommand implements Callable<Integer> {
             + "--save-winner) as candidate NAME, replacing the listed one of that name; repeatable.")
     Map<String, Path> extra = Map.of();
 
-    @Option(names = "--horizons", split = ",", defaultValue = "1,3,7,14,30", description = "Default ${DEFAULT-VALUE}.")
+    @Option(names = "--horizons", split = ",", defaultValue = "1,7,30", description = "Default ${DEFAULT-VALUE} "
+            + "(the promotion horizons).")
     int[] horizons;
 
     @Option(names = "--write-readme", description = "Also replace the README's section between "

@@ -1,7 +1,6 @@
 package com.klinecast.cli;
 
 import com.klinecast.core.evaluation.BacktestReport;
-import com.klinecast.core.evaluation.HorizonMetrics;
 import com.klinecast.core.series.Series;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.job.TrainingJob;
@@ -29,14 +28,12 @@ final class TrainingRun {
         BacktestReport test = outcome.model().test();
         System.out.printf("%nBacktest on the test split (origins %s .. %s), model vs naive (last %s repeated):%n",
                 test.firstOrigin(), test.lastOrigin(), outcome.model().config().target());
-        System.out.printf("%7s %7s %12s %12s %7s %9s %9s %11s %9s%n", "horizon", "origins", "MAE", "naive MAE",
-                "MASE", "MAPE %", "naive %", "direction", "80% cov.");
-        for (HorizonMetrics m : test.horizons()) {
-            System.out.printf("%7d %7d %12.2f %12.2f %7.3f %9.2f %9.2f %5.1f/%4.1f %9.1f%n", m.horizon(), m.origins(),
-                    m.mae(), m.naiveMae(), m.mase(), m.mape(), m.naiveMape(), 100 * m.directionAccuracy(),
-                    100 * m.directionBaseRate(), m.coverage80() == null ? Double.NaN : 100 * m.coverage80());
+        BacktestTable.print(test);
+        if (outcome.model().evaluation().bands() != null) {
+            System.out.println("band: " + outcome.model().evaluation().bands().band().method()
+                    + ", chosen on the validation split by mean pinball relative to the static random-walk band " + outcome.model().evaluation().bands()
+                    .validationPinball());
         }
-        System.out.println("MASE < 1 beats the naive forecast; direction: model % right / base rate %.");
         if (test.at(1).mase() > 1) {
             System.out.println("WARNING: this model loses to the naive forecast at horizon 1.");
         }

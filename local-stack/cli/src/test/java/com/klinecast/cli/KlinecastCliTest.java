@@ -110,25 +110,48 @@ class KlinecastCliTest {
         Run second = klinecast("train", "--config", tiny.toString());
         Run models = klinecast("models");
         Run backtest = klinecast("backtest", "--from", "2025-01-01", "--to", "2025-03-01", "--horizons", "1,7");
+        Run backtestJson = klinecast("backtest", "--version", "1", "--from", "2025-01-01", "--to", "2025-03-01",
+                "--horizons", "1,7", "--json");
+        Run promote = klinecast("models", "promote", "--version", "3", "--reason", "a demo of the override");
+        Run promoted = klinecast("models");
         Run leaky = klinecast("backtest", "--from", "2019-01-01", "--to", "2019-03-01");
         Run volume = klinecast("train", "--config", tiny.toString(), "--target", "volume");
         Run volumeModels = klinecast("models", "--target", "volume");
         Run volumeForecast = klinecast("forecast", "--target", "volume", "--days", "3");
 
         assertEquals(0, first.exitCode(), first.out());
-        assertTrue(first.out().contains("version 1 written; promoted to champion"), first.out());
-        assertTrue(first.out().contains("naive MAE"), first.out());
-        // Same data, config and seed: the same score, so the rule ("no worse") promotes it.
-        assertTrue(second.out().contains("version 2 written; promoted to champion"), second.out());
-        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v1 ")), models.out());
-        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v2") && l.endsWith("<- champion")), models.out());
+        // A series without a champion gets naive (v1) as its first champion and drift (v2) as its first challenger.
+        assertTrue(first.out().contains("naive published as v1, the first champion"), first.out());
+        assertTrue(first.out().contains("drift published as v2"), first.out());
+        assertTrue(first.out().contains("version 3 written; "), first.out());
+        assertTrue(first.out().contains("naive MAE") && first.out().contains("DM p"), first.out());
+        // The second run is judged by the rule against the champion, not published as a first champion.
+        assertTrue(second.out().contains("version 4 written; "), second.out());
+        assertTrue(second.out().contains("against champion v") || second.out().contains(" over v"), second.out());
+        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v1       naive")), models.out());
+        assertEquals(1, models.out().lines().filter(l -> l.endsWith("<- champion")).count(), models.out());
         assertEquals(0, backtest.exitCode(), backtest.out());
-        assertTrue(backtest.out().contains("version 2, origins 2025-01-01T00:00:00Z .. 2025-03-01T00:00:00Z (60)"),
+        assertTrue(backtest.out().contains("origins 2025-01-01T00:00:00Z .. 2025-03-01T00:00:00Z (60)"),
                 backtest.out());
+        assertEquals(0, backtestJson.exitCode(), backtestJson.out());
+        com.fasterxml.jackson.databind.JsonNode h1 = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(backtestJson.out()).path("horizons").get(0);
+        for (String field : java.util.List.of("horizon", "origins", "mae", "naiveMae", "mase", "maseLow", "maseHigh",
+                "dmPValue", "coverage50", "coverage80", "coverage90", "pinball", "crps", "directionAccuracy",
+                "upShare")) {
+            assertTrue(h1.path(field).isNumber(), "backtest --json on a window after training has " + field + ": "
+                    + h1);
+        }
+        assertEquals(0, promote.exitCode(), promote.out());
+        assertTrue(promoted.out().lines().anyMatch(l -> l.startsWith("v3") && l.endsWith("<- champion")),
+                promoted.out());
+        assertTrue(promoted.out().contains("promoted by operator over v") && promoted.out().contains(
+                "a demo of the override"), promoted.out());
         assertEquals(2, leaky.exitCode(), "origins inside the training range are refused");
-        // A volume model has its own versions and champion: v1 beside the close v2.
-        assertTrue(volume.out().contains("version 1 written; promoted to champion"), volume.out());
-        assertTrue(volumeModels.out().lines().anyMatch(l -> l.startsWith("v1") && l.endsWith("<- champion")),
+        // A volume model has its own versions and champion: its own naive, drift and network.
+        assertTrue(volume.out().contains("version 3 written; "), volume.out());
+        assertTrue(volumeModels.out().lines().anyMatch(l -> l.startsWith("v1       naive")), volumeModels.out());
+        assertEquals(1, volumeModels.out().lines().filter(l -> l.endsWith("<- champion")).count(),
                 volumeModels.out());
         assertEquals(0, volumeForecast.exitCode(), volumeForecast.out());
         assertTrue(volumeForecast.out().lines().anyMatch(l -> l.trim().startsWith("horizon") && l.contains("volume")),
@@ -155,13 +178,14 @@ class KlinecastCliTest {
         assertTrue(tune.out().contains("(the test split is not read)"), tune.out());
         assertEquals(2, tune.out().lines().filter(l -> l.matches("\\s+[12]\\s+[12]\\s+\\d+\\.\\d{4} .*hiddenUnits=\\[[48]\\]"))
                 .count(), tune.out());
-        assertTrue(tune.out().contains("version 1 written; promoted to champion"), tune.out());
+        assertTrue(tune.out().contains("version 3 written; "), "after naive and drift: " + tune.out());
         assertTrue(tune.out().contains("naive MAE"), "the winner's test backtest beside naive");
         assertEquals(14, com.klinecast.training.config.TrainingConfigs.load(winner, java.util.Map.of()).window());
         assertEquals(0, results.exitCode(), results.out());
         String written = java.nio.file.Files.readString(readme);
         assertTrue(written.startsWith("# R\n<!-- results:start -->\n**BTCUSDT 1d**, test origins 2024-04-25"), written);
-        assertTrue(written.contains("| naive (last close) | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |"), written);
+        assertTrue(written.contains("| h1 MASE | DM p | cov80 | skill | h7 MASE |"), written);
+        assertTrue(written.contains("naive") && written.contains("drift"), "the baselines beside the candidates");
         assertTrue(written.contains("\n| small | ") && written.contains("\n| tuned | "), written);
         assertTrue(written.endsWith("<!-- results:end -->\nafter\n"), written);
     }
@@ -179,7 +203,8 @@ class KlinecastCliTest {
         assertTrue(first.out().contains("no model yet; training one"), first.out());
         assertTrue(first.out().contains("GET /forecast -> 200"), first.out());
         assertEquals(0, second.exitCode(), second.out());
-        assertTrue(second.out().contains("champion v1 serves; nothing to train"), second.out());
+        assertTrue(first.out().contains("naive published as v1, the first champion"), first.out());
+        assertTrue(second.out().matches("(?s).*champion v\\d+ serves; nothing to train.*"), second.out());
         assertTrue(second.out().contains("0 candles written, 0 requests"), second.out());
         assertEquals(0, forecast.exitCode(), forecast.out());
         assertEquals(3, forecast.out().lines().filter(l -> l.matches("\\s+\\d+  2025-07-0\\d.*")).count(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.klinecast.predict.model.HorizonSkill;
 import com.klinecast.predict.model.ServedModel;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body of {@code GET /forecast}. Times are candle open times (ISO-8601, UTC); {@code asOf} is the last closed
@@ -15,20 +16,26 @@ public record ForecastResult(String symbol, String interval, String target, Mode
         String asOf, boolean stale, long intervalsBehind, List<HistoryPoint> history, List<ForecastPoint> forecast,
         Quality quality, String disclaimer) {
 
-    /** Which version answered, what network it is (lstm or mlp) and what it was trained on. */
-    public record ModelInfo(int version, String source, String network, String trainedFrom, String trainedUntil,
-            String createdAt, String scaling, int window, int maxDays) {
+    /**
+     * Which version answered, its family (naive, drift, lstm, mlp; {@code network} repeats it for older clients),
+     * its band method (null for versions from before bands), what it was trained on, and why it serves.
+     */
+    public record ModelInfo(int version, String source, String family, String network, String band,
+            String trainedFrom, String trainedUntil, String createdAt, String scaling, int window, int maxDays,
+            String reason) {
     }
 
     public record HistoryPoint(String time, double open, double high, double low, double close, double volume) {
     }
 
     /**
-     * A predicted close, or volume, with its 80% interval (null bounds when the version has no intervals). Only
-     * the forecast target's field is written, so a close forecast's points read as they always have.
+     * A predicted close, or volume, with its 80% interval ({@code low} and {@code high}: the 10% and 90% quantiles;
+     * null when the version has no band) and every quantile of its band ({@code p05} .. {@code p95}, ascending;
+     * absent for versions from before bands). Only the forecast target's field is written.
      */
     public record ForecastPoint(int horizon, String time, @JsonInclude(JsonInclude.Include.NON_NULL) Double close,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Double volume, Double low, Double high) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double volume, Double low, Double high,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> quantiles) {
     }
 
     /** The version's walk-forward backtest on its test window, per horizon, beside the naive forecast. */

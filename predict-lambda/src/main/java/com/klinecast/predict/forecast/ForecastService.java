@@ -1,5 +1,7 @@
 package com.klinecast.predict.forecast;
 
+import com.klinecast.core.bands.Band;
+import com.klinecast.core.bands.Levels;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.evaluation.ResidualIntervals;
 import com.klinecast.core.forecast.Bar;
@@ -14,12 +16,14 @@ import com.klinecast.predict.model.ServedModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Multi-step forecasts from the served model: the latest candles from the feature table (one query), the
- * model's recursive forecast over them, its 80% intervals, and its backtest skill beside naive. The query's target
+ * model's forecast over them, its band's quantiles, and its backtest skill beside naive. The query's target
  * picks the models (close or volume champion, or a pinned version of that target).
  */
 public final class ForecastService {
@@ -56,7 +60,8 @@ public final class ForecastService {
             throw ForecastException.unavailable("model unusable", series + " " + target.code() + " version "
                     + served.version() + " forecasts the " + forecaster.target().code());
         }
-        int need = forecaster.barsNeeded();
+        Band band = served.published().band();
+        int need = Math.max(forecaster.barsNeeded(), band == null ? 0 : band.barsNeeded());
         List<Candle> recent = candles.latest(series, Math.max(HISTORY, need));
         if (recent.size() < need) {
             throw ForecastException.unavailable("missing features", "a forecast needs the last " + need
@@ -65,21 +70,26 @@ public final class ForecastService {
         }
         List<Bar> bars = recent.stream().map(Bar::of).toList();
         double[] closes = forecaster.closes(bars, query.days());
+        double[][] quantiles = band == null ? null : band.quantiles(bars, closes);
         Candle last = recent.get(recent.size() - 1);
         long behind = series.interval().closedSince(last.openTime(), clock.millis());
         return new ForecastResult(series.symbol(), series.interval().code(), target.code(), modelInfo(served),
                 served.fallback(), iso(last.openTime()), behind > 1, behind, history(recent),
-                points(series.interval(), last.openTime(), closes, served.intervals(), target), quality(served),
+                points(series.interval(), last.openTime(), closes, quantiles, served.intervals(), target),
+                quality(served),
                 DISCLAIMER);
     }
 
     private static ForecastResult.ModelInfo modelInfo(ServedModel served) {
         ModelManifest manifest = served.manifest();
+        String family = served.published().family().code();
+        Band band = served.published().band();
         return new ForecastResult.ModelInfo(manifest.version(), served.source().name().toLowerCase(Locale.ROOT),
-                manifest.config().path("model").asText("lstm"), textOrNull(manifest.trainingData().path("trainFrom").asText(null)),
+                family, family, band == null ? null : band.method(),
+                textOrNull(manifest.trainingData().path("trainFrom").asText(null)),
                 served.published().trainedUntil().toString(), manifest.createdAt().toString(),
                 textOrNull(manifest.config().path("scaling").asText(null)), manifest.features().path("window").asInt(),
-                served.maxDays());
+                served.maxDays(), served.reason());
     }
 
     private static List<ForecastResult.HistoryPoint> history(List<Candle> recent) {
@@ -91,17 +101,32 @@ public final class ForecastService {
         return out;
     }
 
+    /** @param quantiles per horizon, the band's quantiles (null without a band; then legacy intervals, if any) */
     private static List<ForecastResult.ForecastPoint> points(Interval interval, long lastOpen, double[] closes,
-            ResidualIntervals intervals, Target target) {
+            double[][] quantiles, ResidualIntervals intervals, Target target) {
         List<ForecastResult.ForecastPoint> out = new ArrayList<>(closes.length);
         long time = lastOpen;
         for (int h = 1; h <= closes.length; h++) {
             time = interval.nextOpenTime(time);
             double close = closes[h - 1];
             boolean volume = target == Target.VOLUME;
-            out.add(new ForecastResult.ForecastPoint(h, iso(time), volume ? null : close, volume ? close : null,
-                    intervals == null ? null : intervals.lowerBound(h, close),
-                    intervals == null ? null : intervals.upperBound(h, close)));
+            Double low = null;
+            Double high = null;
+            Map<String, Double> named = null;
+            if (quantiles != null) {
+                double[] q = quantiles[h - 1];
+                low = q[Levels.P10];
+                high = q[Levels.P90];
+                named = new LinkedHashMap<>();
+                for (int i = 0; i < q.length; i++) {
+                    named.put(Levels.NAMES[i], q[i]);
+                }
+            } else if (intervals != null) {
+                low = intervals.lowerBound(h, close);
+                high = intervals.upperBound(h, close);
+            }
+            out.add(new ForecastResult.ForecastPoint(h, iso(time), volume ? null : close, volume ? close : null, low,
+                    high, named));
         }
         return out;
     }

@@ -2,8 +2,10 @@ package com.klinecast.predict.model;
 
 /**
  * A model's backtest at one horizon beside the naive forecast (the last close repeated), as recorded in its
- * manifest by the training job: MASE below 1 beats naive.
+ * manifest by the training job: MASE below 1 beats naive; the interval, the DM p-value and the band fields are null
+ * for versions from before they were recorded.
  */
 public record HorizonSkill(int horizon, double mase, double mae, double naiveMae, Double coverage80,
-        double directionAccuracy, double directionBaseRate) {
+        double directionAccuracy, double directionBaseRate, Double maseLow, Double maseHigh, Double dmPValue,
+        Double coverage50, Double coverage90, Double pinballSkill) {
 }

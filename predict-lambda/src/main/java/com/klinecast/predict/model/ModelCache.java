@@ -120,7 +120,9 @@ public final class ModelCache {
     private ServedModel loadChampion(ModelRegistry registry, Series series, Champion champion) {
         String problem;
         try {
-            return ModelReader.read(registry.load(series, champion.version())).as(ServedModel.Source.CHAMPION, null);
+            ServedModel served = ModelReader.read(registry.load(series, champion.version()))
+                    .as(ServedModel.Source.CHAMPION, null);
+            return served.because(ChampionReason.of(registry, series, champion, served));
         } catch (CorruptModelException | UnusableModelException | ModelNotFoundException e) {
             problem = e.getMessage();
             log.accept("champion v" + champion.version() + " of " + series + " cannot be served: " + problem);
@@ -129,7 +131,9 @@ public final class ModelCache {
             try {
                 ServedModel served = ModelReader.read(registry.load(series, previous));
                 log.accept("serving earlier champion v" + previous + " of " + series + " instead");
-                return served.as(ServedModel.Source.FALLBACK, new ServedModel.Fallback(champion.version(), problem));
+                return served.as(ServedModel.Source.FALLBACK, new ServedModel.Fallback(champion.version(), problem))
+                        .because("the champion v" + champion.version() + " cannot be served; v" + previous
+                                + " is the newest earlier champion that can");
             } catch (CorruptModelException | UnusableModelException | ModelNotFoundException e) {
                 log.accept("earlier champion v" + previous + " of " + series + " cannot be served either: "
                         + e.getMessage());

@@ -36,10 +36,11 @@ final class ModelReader {
             throw new UnusableModelException("version " + manifest.version() + " cannot be run by this predictor: "
                     + e.getMessage(), e);
         }
-        ResidualIntervals intervals = intervals(manifest.metrics().path("intervals80"));
+        ResidualIntervals intervals = published.band() != null ? null
+                : intervals(manifest.metrics().path("intervals80"));
         int maxDays = intervals != null ? intervals.low().length : maxHorizon(manifest.config().path("horizons"));
         return new ServedModel(published, intervals, skill(manifest.metrics().path("test").path("horizons")),
-                maxDays, ServedModel.Source.PINNED, null);
+                maxDays, ServedModel.Source.PINNED, null, "version " + manifest.version() + " was asked for");
     }
 
     private static ResidualIntervals intervals(JsonNode node) {
@@ -57,6 +58,10 @@ final class ModelReader {
         return new ResidualIntervals(lo, hi);
     }
 
+    private static Double number(JsonNode m, String field) {
+        return m.path(field).isNumber() ? m.path(field).asDouble() : null;
+    }
+
     private static int maxHorizon(JsonNode horizons) {
         int max = 0;
         for (JsonNode h : horizons) {
@@ -72,7 +77,9 @@ final class ModelReader {
             JsonNode coverage = m.path("coverage80");
             out.add(new HorizonSkill(m.path("horizon").asInt(), m.path("mase").asDouble(), m.path("mae").asDouble(),
                     m.path("naiveMae").asDouble(), coverage.isNumber() ? coverage.asDouble() : null,
-                    m.path("directionAccuracy").asDouble(), Math.max(up, 1 - up)));
+                    m.path("directionAccuracy").asDouble(), Math.max(up, 1 - up), number(m, "maseLow"),
+                    number(m, "maseHigh"), number(m, "dmPValue"), number(m, "coverage50"), number(m, "coverage90"),
+                    number(m, "pinballSkill")));
         }
         return out;
     }

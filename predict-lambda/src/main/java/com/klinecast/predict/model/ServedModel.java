@@ -6,14 +6,18 @@ import com.klinecast.core.registry.ModelManifest;
 import java.util.List;
 
 /**
- * A registry version ready to serve: the forecaster, the 80% intervals and the backtest skill from its manifest,
- * the longest horizon it may be asked for, and how it was chosen.
+ * A registry version ready to serve: the forecaster, its quantile band (or, for versions from before bands, the
+ * 80% intervals) and the backtest skill from its manifest, the longest horizon it may be asked for, how it was
+ * chosen and why it serves.
  *
- * @param intervals null for a version published without intervals; its forecasts then carry no band
+ * @param intervals the 80% intervals of a version published before bands (null otherwise, or without either;
+ *     its forecasts then carry no band)
  * @param fallback set when a corrupt champion was skipped for this (earlier) version
+ * @param reason why this version serves, in words (for a naive champion: that no model has beaten it, with the
+ *     numbers)
  */
 public record ServedModel(PublishedModel published, ResidualIntervals intervals, List<HorizonSkill> skill,
-        int maxDays, Source source, Fallback fallback) {
+        int maxDays, Source source, Fallback fallback, String reason) {
 
     /** How the served version was chosen. */
     public enum Source { CHAMPION, PINNED, FALLBACK }
@@ -35,6 +39,10 @@ public record ServedModel(PublishedModel published, ResidualIntervals intervals,
     }
 
     ServedModel as(Source newSource, Fallback newFallback) {
-        return new ServedModel(published, intervals, skill, maxDays, newSource, newFallback);
+        return new ServedModel(published, intervals, skill, maxDays, newSource, newFallback, reason);
+    }
+
+    ServedModel because(String why) {
+        return new ServedModel(published, intervals, skill, maxDays, source, fallback, why);
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
  * @param hiddenUnits units of each LSTM (or MLP dense) layer, e.g. [50, 50]
  * @param patience epochs without a better validation loss before training stops
  * @param horizons horizons the backtest reports; the largest is the longest forecast served
+ * @param promotionHorizons horizons at which a challenger must beat the champion with evidence (default 1, 7, 30;
+ *     those beyond the largest of {@code horizons} are dropped)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TrainingConfig(
@@ -41,12 +43,14 @@ public record TrainingConfig(
         int patience,
         double validationFraction,
         double testFraction,
-        List<Integer> horizons) {
+        List<Integer> horizons,
+        List<Integer> promotionHorizons) {
 
     public TrainingConfig {
         columns = List.copyOf(columns);
         hiddenUnits = List.copyOf(hiddenUnits);
         horizons = List.copyOf(horizons);
+        promotionHorizons = promotionHorizons == null ? List.of(1, 7, 30) : List.copyOf(promotionHorizons);
         require(window >= 2 && window <= 365, "window must be 2..365, got " + window);
         require(!columns.isEmpty(), "columns must name at least one of open, high, low, close, volume");
         columns.forEach(TrainingConfig::column);
@@ -68,6 +72,20 @@ public record TrainingConfig(
                 "validationFraction and testFraction must be positive and leave most data for training");
         require(!horizons.isEmpty() && horizons.stream().allMatch(h -> h >= 1 && h <= 30),
                 "horizons must be 1..30, e.g. [1, 3, 7, 14, 30]");
+        int longest = maxHorizon(horizons);
+        require(promotionHorizons.stream().allMatch(h -> h >= 1 && h <= 30)
+                && promotionHorizons.stream().anyMatch(h -> h <= longest),
+                "promotionHorizons must be 1..30 with at least one within horizons, e.g. [1, 7, 30]");
+    }
+
+    /** The promotion horizons the forecasts reach, ascending. */
+    public int[] promotionHorizonsWithin() {
+        return promotionHorizons.stream().mapToInt(Integer::intValue).filter(h -> h <= maxHorizon()).sorted()
+                .distinct().toArray();
+    }
+
+    private static int maxHorizon(List<Integer> horizons) {
+        return horizons.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     public List<Column> inputColumns() {
@@ -96,7 +114,11 @@ public record TrainingConfig(
     }
 
     public int maxHorizon() {
-        return horizons.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        return maxHorizon(horizons);
+    }
+
+    public int[] horizonArray() {
+        return horizons.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static Column column(String name) {

@@ -85,6 +85,13 @@ public final class TrainingConfigs {
         }
     }
 
+    /** The config a version was trained with, from its manifest's {@code config} section (over the defaults). */
+    public static TrainingConfig fromJson(JsonNode config) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        config.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+        return load(null, fields);
+    }
+
     public static JsonNode toJson(TrainingConfig config) {
         return JSON.valueToTree(config);
     }

@@ -1,5 +1,6 @@
 package com.klinecast.training.job;
 
+import com.klinecast.core.champion.Verdict;
 import com.klinecast.core.features.FeatureSet;
 import com.klinecast.core.forecast.portable.NetworkKind;
 import com.klinecast.core.registry.ModelDraft;
@@ -32,14 +33,12 @@ public final class ModelPublisher {
         this.registry = registry;
     }
 
-    public ModelManifest publish(TrainedModel model) {
+    public ModelManifest publish(TrainedModel model, Verdict verdict) {
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("columns", model.config().columns());
         features.put("window", model.config().window());
         features.put("featureSetVersion", FeatureSet.VERSION);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("test", model.test());
-        metrics.put("intervals80", model.intervals());
+        Map<String, Object> metrics = EvaluationSections.metrics(model.evaluation(), verdict);
         metrics.put("training", Map.of("bestEpoch", model.training().bestEpoch(),
                 "bestValidationLoss", model.training().bestValidationLoss(),
                 "epochsRun", model.training().epochsRun(), "stoppedEarly", model.training().stoppedEarly(),

@@ -1,6 +1,10 @@
 package com.klinecast.training.job;
 
+import com.klinecast.core.champion.PromotionRule;
+import com.klinecast.core.dataset.Split;
+import com.klinecast.core.evaluation.Forecasts;
 import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.PromotionDecision;
@@ -8,6 +12,7 @@ import com.klinecast.core.series.Series;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.model.EpochListener;
+import com.klinecast.training.pipeline.BaselineModel;
 import com.klinecast.training.pipeline.TrainedModel;
 import com.klinecast.training.pipeline.TrainingPipeline;
 import java.time.Instant;
@@ -16,7 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * One training run: the series from the feature table, trained and evaluated, published as a new version, and
- * promoted only by the rule. The container's main and the CLI both run this.
+ * promoted only by the evidence rule ({@link PromotionRule}). A series without a champion first gets the naive
+ * baseline as champion, and drift as its first challenger, so the first version anyone is served is honest and
+ * every network must beat it. The container's main and the CLI both run this.
  */
 public final class TrainingJob {
 
@@ -39,15 +46,46 @@ public final class TrainingJob {
         if (trainUntil != null) {
             trainEnd = (int) bars.stream().filter(b -> b.openTime() <= trainUntil.toEpochMilli()).count();
         }
-        TrainedModel model = new TrainingPipeline(epochs, log).train(series, bars, config, trainEnd);
         // Each target has its own versions and champion: a volume model is compared with volume models only.
         ModelRegistry models = registry.forTarget(config.targetKind());
-        ModelManifest manifest = new ModelPublisher(models).publish(model);
+        PromotionRule rule = new PromotionRule(config.promotionHorizonsWithin(), PromotionRule.DEFAULT_ALPHA);
+        if (models.champion(series).isEmpty()) {
+            publishBaselines(models, series, bars, TrainingPipeline.split(bars, config, trainEnd), config, rule);
+        }
+        TrainedModel model = new TrainingPipeline(epochs, log).train(series, bars, config, trainEnd);
+        EvidenceJudge judge = judge(models, series, bars, model.evaluation().onTest(), rule);
+        ModelManifest manifest = new ModelPublisher(models).publish(model, judge.verdict());
         log.accept(series + ": wrote " + config.target() + " version " + manifest.version());
-        PromotionDecision decision = models.promoteIfBetter(series, manifest.version(),
-                new ChampionRescorer(models, series, bars, log));
+        PromotionDecision decision = models.promoteIf(series, manifest.version(), judge);
         log.accept(series + ": " + (decision.promoted() ? "promoted to champion" : "not promoted") + " ("
                 + decision.reason() + ")");
         return new TrainingOutcome(model, manifest, decision);
+    }
+
+    /** Naive becomes the champion, then drift is judged against it as any challenger is. */
+    private void publishBaselines(ModelRegistry models, Series series, List<Bar> bars, Split split,
+            TrainingConfig config, PromotionRule rule) {
+        BaselinePublisher publisher = new BaselinePublisher(models);
+        BaselineModel naive = BaselineModel.evaluate(ModelFamily.NAIVE, series, bars, split, config);
+        ModelManifest naiveVersion = publisher.publish(series, naive, config, null);
+        PromotionDecision first = models.promoteIf(series, naiveVersion.version(), champion -> {
+            throw new IllegalStateException("naive is published only for a series without a champion");
+        });
+        log.accept(series + ": naive published as v" + naiveVersion.version() + (first.promoted()
+                ? ", the first champion: no model serves until one beats it by the rule" : ": " + first.reason()));
+        BaselineModel drift = BaselineModel.evaluate(ModelFamily.DRIFT, series, bars, split, config);
+        EvidenceJudge judge = judge(models, series, bars, drift.evaluation().onTest(), rule);
+        ModelManifest driftVersion = publisher.publish(series, drift, config, judge.verdict());
+        PromotionDecision decision = models.promoteIf(series, driftVersion.version(), judge);
+        log.accept(series + ": drift published as v" + driftVersion.version() + "; "
+                + (decision.promoted() ? "promoted" : "not promoted") + " (" + decision.reason() + ")");
+    }
+
+    /** A judge that has already compared the challenger with the current champion (if any), for the manifest. */
+    private EvidenceJudge judge(ModelRegistry models, Series series, List<Bar> bars, Forecasts onTest,
+            PromotionRule rule) {
+        EvidenceJudge judge = new EvidenceJudge(models, series, bars, onTest, rule, log);
+        models.champion(series).flatMap(c -> models.manifest(series, c.version())).ifPresent(judge::judge);
+        return judge;
     }
 }

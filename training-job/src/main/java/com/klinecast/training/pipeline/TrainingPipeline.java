@@ -3,10 +3,6 @@ package com.klinecast.training.pipeline;
 import com.klinecast.core.dataset.Samples;
 import com.klinecast.core.dataset.Split;
 import com.klinecast.core.dataset.Windows;
-import com.klinecast.core.evaluation.Backtest;
-import com.klinecast.core.evaluation.BacktestReport;
-import com.klinecast.core.evaluation.Forecasts;
-import com.klinecast.core.evaluation.ResidualIntervals;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.GlobalMinMax;
@@ -31,7 +27,7 @@ import java.util.function.Consumer;
  * From a series' bars to an evaluated model: a chronological split, the scaling fitted on the training bars
  * alone, windows, the network (LSTM or MLP, as configured) trained with early stopping on validation loss, then a
  * walk-forward backtest of the portable network (exactly what the predictor will run) on the test split, beside
- * the naive forecast, with 80% intervals fitted on validation residuals. A volume model is the same pipeline with
+ * the naive forecast, with the quantile band chosen on the validation split ({@link Evaluation}). A volume model is the same pipeline with
  * the volume as the target, judged against the last volume repeated.
  */
 public final class TrainingPipeline {
@@ -52,24 +48,18 @@ public final class TrainingPipeline {
      */
     public TrainedModel train(Series series, List<Bar> bars, TrainingConfig config, int trainEnd) {
         long started = System.nanoTime();
-        Split split = trainEnd < 0 ? Split.of(bars.size(), config.validationFraction(), config.testFraction())
-                : Split.trainUntil(trainEnd, bars.size(), 0.5);
+        Split split = split(bars, config, trainEnd);
         FittedModel fitted = fit(series, bars, config, split);
-        Forecaster forecaster = fitted.forecaster();
-        int maxH = config.maxHorizon();
-        // Validation origins forecast into the validation split; their residuals set the intervals.
-        Forecasts onValidation = Backtest.forecast(bars, forecaster, split.trainEnd() - 1,
-                split.validationEnd() - 1, maxH);
-        ResidualIntervals intervals = ResidualIntervals.fit(bars, onValidation, split.validationEnd());
-        Forecasts onTest = Backtest.forecast(bars, forecaster, split.validationEnd() - 1, bars.size() - 1, maxH);
-        BacktestReport test = Backtest.evaluate(bars, onTest, config.horizons().stream().mapToInt(i -> i).toArray(),
-                intervals);
+        Evaluation evaluation = Evaluation.of(bars, fitted.forecaster(), split, config.horizonArray(),
+                config.maxHorizon());
+        return new TrainedModel(series, config, fitted.scaling(), fitted.portable(), fitted.training(),
+                DataRange.of(bars, split), evaluation, (System.nanoTime() - started) / 1e9);
+    }
 
-        DataRange range = new DataRange(iso(bars, 0), iso(bars, split.trainEnd() - 1), iso(bars, split.trainEnd()),
-                iso(bars, split.validationEnd() - 1), iso(bars, split.validationEnd()), iso(bars, bars.size() - 1),
-                bars.size());
-        return new TrainedModel(series, config, fitted.scaling(), fitted.portable(), fitted.training(), range, test,
-                intervals, (System.nanoTime() - started) / 1e9);
+    /** The chronological split a run uses: the configured fractions, or the training part ending at trainEnd. */
+    public static Split split(List<Bar> bars, TrainingConfig config, int trainEnd) {
+        return trainEnd < 0 ? Split.of(bars.size(), config.validationFraction(), config.testFraction())
+                : Split.trainUntil(trainEnd, bars.size(), 0.5);
     }
 
     /**

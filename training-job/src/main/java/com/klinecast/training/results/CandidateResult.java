@@ -1,8 +1,18 @@
 package com.klinecast.training.results;
 
 import com.klinecast.core.evaluation.BacktestReport;
+import com.klinecast.core.evaluation.Forecasts;
 
-/** A candidate trained on a series and backtested on its test split, beside naive on the same origins. */
+/**
+ * A candidate (or a baseline) backtested on a series' test split, beside naive on the same origins.
+ *
+ * @param onTest its forecasts from every test origin, for the champion rule (null when not kept)
+ * @param band the band method chosen for it on validation (null for none)
+ */
 public record CandidateResult(Candidate candidate, BacktestReport test, int epochsRun, int bestEpoch,
-        double seconds) {
+        double seconds, Forecasts onTest, String band) {
+
+    public CandidateResult(Candidate candidate, BacktestReport test, int epochsRun, int bestEpoch, double seconds) {
+        this(candidate, test, epochsRun, bestEpoch, seconds, null, null);
+    }
 }

@@ -1,6 +1,7 @@
 package com.klinecast.training.results;
 
 import com.klinecast.core.evaluation.BacktestReport;
+import com.klinecast.core.evaluation.HorizonMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The README's results: per series a Markdown table of MASE on the test split by horizon, naive first (1.000 by
- * definition), then each candidate; then a line per candidate on where its settings come from.
+ * The README's results: per series a Markdown table of the test split's evidence by horizon (MASE with its
+ * interval, DM p-value, band coverage and pinball skill), naive and drift first, then each candidate, the champion
+ * the rule would serve marked; then a line per candidate on where its settings come from.
  */
 public final class ResultsMarkdown {
 
@@ -34,28 +36,33 @@ public final class ResultsMarkdown {
     static String table(SeriesResults series, int[] horizons) {
         BacktestReport first = series.results().get(0).test();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
-                "**%s %s**, test origins %s .. %s, MASE vs naive (below 1 beats it):%n%n",
+                "**%s %s**, test origins %s .. %s: MASE vs naive [95%% block-bootstrap interval], one-sided "
+                        + "HLN-DM p-value of beating naive, 80%% band coverage, pinball skill vs the static "
+                        + "random-walk band.%s%n%n",
                 series.series().symbol(), series.series().interval().code(), day(first.firstOrigin()),
-                day(first.lastOrigin())));
-        List<String> header = new ArrayList<>(List.of("model"));
+                day(first.lastOrigin()), series.champion() == null ? ""
+                        : " The champion rule serves **" + series.champion() + "**."));
+        List<String> header = new ArrayList<>(List.of("model", "band"));
         for (int h : horizons) {
-            header.add("h" + h);
+            header.addAll(List.of("h" + h + " MASE", "DM p", "cov80", "skill"));
         }
         row(md, header);
         md.append("|---".repeat(header.size())).append("|\n");
-        List<String> naive = new ArrayList<>(List.of("naive (last close)"));
-        for (int h : horizons) {
-            naive.add("1.000");
-        }
-        row(md, naive);
         for (CandidateResult r : series.results()) {
             if (!first.firstOrigin().equals(r.test().firstOrigin()) || first.origins() != r.test().origins()) {
                 throw new IllegalStateException(r.candidate().name() + " was tested on other origins than "
                         + series.results().get(0).candidate().name() + ": the columns would not compare");
             }
-            List<String> cells = new ArrayList<>(List.of(r.candidate().name()));
+            String name = r.candidate().name().equals(series.champion()) ? "**" + r.candidate().name()
+                    + "** (champion)" : r.candidate().name();
+            List<String> cells = new ArrayList<>(List.of(name, r.band() == null ? "-" : r.band()));
             for (int h : horizons) {
-                cells.add(String.format(Locale.ROOT, "%.3f", r.test().at(h).mase()));
+                HorizonMetrics m = r.test().at(h);
+                cells.add(Double.isNaN(m.maseLow()) ? String.format(Locale.ROOT, "%.3f", m.mase())
+                        : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", m.mase(), m.maseLow(), m.maseHigh()));
+                cells.add(Double.isNaN(m.dmPValue()) ? "-" : String.format(Locale.ROOT, "%.2f", m.dmPValue()));
+                cells.add(m.coverage80() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * m.coverage80()));
+                cells.add(m.pinballSkill() == null ? "-" : String.format(Locale.ROOT, "%+.3f", m.pinballSkill()));
             }
             row(md, cells);
         }

@@ -27,7 +27,7 @@ public final class ValidationScore {
         // evaluate() skips origins whose target lies past the list's end, i.e. in the test split.
         return Backtest.evaluate(upToValidationEnd, Backtest.forecast(upToValidationEnd, fitted.forecaster(),
                 trainEnd - 1, validationEnd - 1, config.maxHorizon()),
-                config.horizons().stream().mapToInt(Integer::intValue).toArray(), null);
+                config.horizons().stream().mapToInt(Integer::intValue).toArray());
     }
 
     public static double of(BacktestReport validation) {

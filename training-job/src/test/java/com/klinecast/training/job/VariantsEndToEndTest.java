@@ -89,18 +89,25 @@ class VariantsEndToEndTest {
     void eachTargetHasItsOwnVersionsAndChampion() {
         ModelRegistry volumes = registry.forTarget(Target.VOLUME);
 
-        assertEquals(List.of(1, 2), registry.list(BTC_1D));
-        assertEquals(List.of(1, 2), volumes.list(BTC_1D));
-        for (int v : List.of(1, 2)) {
+        // Each target's first run publishes naive (its first champion) and drift before its network.
+        assertEquals(List.of(1, 2, 3, 4), registry.list(BTC_1D));
+        assertEquals(List.of(1, 2, 3, 4), volumes.list(BTC_1D));
+        for (int v : List.of(1, 2, 3, 4)) {
             assertEquals("close", registry.manifest(BTC_1D, v).orElseThrow().config().path("target").asText());
             assertEquals("volume", volumes.manifest(BTC_1D, v).orElseThrow().config().path("target").asText());
         }
-        assertEquals("lstm", registry.manifest(BTC_1D, 1).orElseThrow().config().path("model").asText());
-        assertEquals("mlp", registry.manifest(BTC_1D, 2).orElseThrow().config().path("model").asText());
+        List<String> families = List.of("naive", "drift", "lstm", "mlp");
+        for (int v = 1; v <= 4; v++) {
+            assertEquals(families.get(v - 1), registry.manifest(BTC_1D, v).orElseThrow().config().path("model")
+                    .asText());
+            assertEquals(families.get(v - 1), volumes.manifest(BTC_1D, v).orElseThrow().config().path("model")
+                    .asText());
+        }
         assertTrue(registry.champion(BTC_1D).isPresent());
         assertTrue(volumes.champion(BTC_1D).isPresent());
-        assertTrue(OUTCOMES.get("lstm/volume").promotion().reason().startsWith("first champion"),
-                "the first volume model is compared with no close model: "
+        assertTrue(OUTCOMES.get("lstm/volume").promotion().reason().contains("against champion v000001")
+                        || OUTCOMES.get("lstm/volume").promotion().reason().contains("over v000001"),
+                "the first volume network is judged against the volume naive, not a close model: "
                         + OUTCOMES.get("lstm/volume").promotion().reason());
     }
 
@@ -130,8 +137,9 @@ class VariantsEndToEndTest {
 
     @Test
     void everyVersionIsServedExactlyAsItWasTrained() throws Exception {
-        int closeVersion = 0;
-        int volumeVersion = 0;
+        // Versions 1 and 2 of each target are its naive and drift baselines.
+        int closeVersion = 2;
+        int volumeVersion = 2;
         for (Map.Entry<String, TrainingOutcome> e : OUTCOMES.entrySet()) {
             TrainingOutcome outcome = e.getValue();
             Target target = outcome.model().config().targetKind();
@@ -142,7 +150,7 @@ class VariantsEndToEndTest {
                     + version, 200, version);
 
             assertEquals(target.code(), body.path("target").asText(), e.getKey());
-            assertEquals(outcome.model().config().model(), body.path("model").path("network").asText());
+            assertEquals(outcome.model().config().model(), body.path("model").path("family").asText());
             Forecaster trained = new Forecaster(outcome.model().config().forecastMode(), outcome.model().portable(),
                     outcome.model().scaling(), outcome.model().config().window(), BTC_1D.interval());
             double[] expected = trained.closes(bars, DAYS);
@@ -154,6 +162,25 @@ class VariantsEndToEndTest {
                 assertFalse(point.has(target == Target.VOLUME ? "close" : "volume"), point.toString());
                 assertEquals(expected[h - 1], point.path(field).asDouble(), 1e-9 * Math.abs(expected[h - 1]),
                         e.getKey() + " at horizon " + h);
+            }
+        }
+    }
+
+    @Test
+    void theNaiveVersionServesTheLastValueRepeatedWithABand() throws Exception {
+        JsonNode body = forecast("symbol=BTCUSDT&days=" + DAYS + "&version=1", 200, 1);
+
+        assertEquals("naive", body.path("model").path("family").asText());
+        double last = bars.get(bars.size() - 1).close();
+        for (JsonNode point : body.path("forecast")) {
+            assertEquals(last, point.path("close").asDouble(), 1e-9 * last);
+            JsonNode q = point.path("quantiles");
+            assertEquals(point.path("low").asDouble(), q.path("p10").asDouble(), 0);
+            assertEquals(point.path("high").asDouble(), q.path("p90").asDouble(), 0);
+            double previous = 0;
+            for (String level : List.of("p05", "p10", "p25", "p50", "p75", "p90", "p95")) {
+                assertTrue(q.path(level).asDouble() >= previous, point.toString());
+                previous = q.path(level).asDouble();
             }
         }
     }

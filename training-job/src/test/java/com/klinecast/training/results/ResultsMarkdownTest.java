@@ -23,7 +23,8 @@ class ResultsMarkdownTest {
         int[] horizons = {1, 3};
         List<HorizonMetrics> metrics = new java.util.ArrayList<>();
         for (int i = 0; i < mase.length; i++) {
-            metrics.add(new HorizonMetrics(horizons[i], 100, mase[i], 0, 0, 1, 0, 0, mase[i], 0.5, 0.5, null));
+            metrics.add(new HorizonMetrics(horizons[i], 100, mase[i], 0, 0, 1, 0, 0, mase[i], mase[i], mase[i], 0.5,
+                    0.5, 0.5, 1, null, null, null, null, null, null, null));
         }
         return new CandidateResult(candidate(name), new BacktestReport(firstOrigin, "2025-06-29T00:00:00Z", 100,
                 metrics), 3, 1, 1.0);
@@ -33,16 +34,19 @@ class ResultsMarkdownTest {
     void rendersATablePerSeriesWithNaiveAtOneAndALineOnEachCandidate() {
         String md = ResultsMarkdown.render(List.of(new SeriesResults(Series.of("BTCUSDT", "1d"),
                 List.of(result("lstm-default", "2024-04-25T00:00:00Z", 1.0104, 0.99949),
-                        result("lstm-tuned", "2024-04-25T00:00:00Z", 0.998, 1.2)))), new int[] {1, 3});
+                        result("lstm-tuned", "2024-04-25T00:00:00Z", 0.998, 1.2)), "lstm-default")),
+                new int[] {1, 3});
 
         assertEquals("""
-                **BTCUSDT 1d**, test origins 2024-04-25 .. 2025-06-29, MASE vs naive (below 1 beats it):
+                **BTCUSDT 1d**, test origins 2024-04-25 .. 2025-06-29: MASE vs naive [95% block-bootstrap interval], \
+                one-sided HLN-DM p-value of beating naive, 80% band coverage, pinball skill vs the static random-walk \
+                band. The champion rule serves **lstm-default**.
 
-                | model | h1 | h3 |
-                |---|---|---|
-                | naive (last close) | 1.000 | 1.000 |
-                | lstm-default | 1.010 | 0.999 |
-                | lstm-tuned | 0.998 | 1.200 |
+                | model | band | h1 MASE | DM p | cov80 | skill | h3 MASE | DM p | cov80 | skill |
+                |---|---|---|---|---|---|---|---|---|---|
+                | **lstm-default** (champion) | - | 1.010 [1.010, 1.010] | 0.50 | - | - | 0.999 [0.999, 0.999] | 0.50 \
+                | - | - |
+                | lstm-tuned | - | 0.998 [0.998, 0.998] | 0.50 | - | - | 1.200 [1.200, 1.200] | 0.50 | - | - |
 
                 - `lstm-default`: about lstm-default
                 - `lstm-tuned`: about lstm-tuned

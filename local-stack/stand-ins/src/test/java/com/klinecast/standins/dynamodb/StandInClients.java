@@ -36,6 +36,9 @@ final class StandInClients {
                         .attributeName("pk").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
+        // dynalite turns a new table ACTIVE on a timer (0 ms here), so under load the next request can still find it
+        // CREATING; the waiter's first DescribeTable is immediate.
+        client.waiter().waitUntilTableExists(r -> r.tableName(TABLE));
     }
 
     static Map<String, AttributeValue> key(String pk) {

@@ -1,0 +1,40 @@
+package com.klinecast.core.forecast;
+
+import com.klinecast.core.forecast.Bar.Column;
+import com.klinecast.core.forecast.portable.BaselineNetwork;
+import com.klinecast.core.series.Interval;
+import com.klinecast.core.series.Target;
+import java.util.List;
+
+/**
+ * The naive and drift forecasts as models: a {@link BaselineNetwork} behind a one-column {@link LogReturns}
+ * scaling and a direct {@link Forecaster}, exactly the path a trained network's forecasts take.
+ */
+public final class Baselines {
+
+    private Baselines() {
+    }
+
+    /**
+     * The scaling of a baseline: the close's one-step log return, its deviation from {@code training}, its mean 0
+     * for naive (the last close repeated) and the training split's mean for drift (last × exp(h × mean)).
+     */
+    public static LogReturns scaling(ModelFamily family, List<Bar> training) {
+        return scaling(family, training, Target.CLOSE);
+    }
+
+    /** The same for {@code target}: a volume baseline repeats (or drifts) the last volume. */
+    public static LogReturns scaling(ModelFamily family, List<Bar> training, Target target) {
+        if (!family.isBaseline()) {
+            throw new IllegalArgumentException(family.code() + " is not a baseline");
+        }
+        List<Column> columns = List.of(Bar.column(target));
+        LogReturns fitted = LogReturns.fit(columns, training, target);
+        double mean = family == ModelFamily.DRIFT ? fitted.mean()[1] : 0;
+        return new LogReturns(columns, new double[] {fitted.mean()[0], mean}, fitted.std(), target);
+    }
+
+    public static Forecaster forecaster(LogReturns scaling, int maxHorizon, Interval interval) {
+        return new Forecaster(Forecaster.Mode.DIRECT, new BaselineNetwork(maxHorizon), scaling, 1, interval);
+    }
+}

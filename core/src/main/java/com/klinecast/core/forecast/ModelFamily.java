@@ -1,0 +1,38 @@
+package com.klinecast.core.forecast;
+
+import com.klinecast.core.forecast.portable.NetworkKind;
+import java.util.Locale;
+
+/**
+ * What a version forecasts with, named in its manifest's {@code config.model}: a baseline ({@code naive},
+ * {@code drift}: no weights, nothing learned beyond the training split's mean return) or a trained network
+ * ({@code lstm}, {@code mlp}). Versions from before the field are LSTMs.
+ */
+public enum ModelFamily {
+    NAIVE, DRIFT, LSTM, MLP;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isBaseline() {
+        return this == NAIVE || this == DRIFT;
+    }
+
+    /** The network a trained family's weights hold. */
+    public NetworkKind networkKind() {
+        if (isBaseline()) {
+            throw new IllegalStateException(code() + " is a baseline: it has no network weights");
+        }
+        return NetworkKind.of(code());
+    }
+
+    public static ModelFamily of(String name) {
+        for (ModelFamily f : values()) {
+            if (f.code().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + name + "': use naive, drift, lstm or mlp");
+    }
+}

@@ -1,0 +1,54 @@
+package com.klinecast.training.job;
+
+import com.klinecast.core.champion.Verdict;
+import com.klinecast.core.features.FeatureSet;
+import com.klinecast.core.registry.ModelDraft;
+import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.ModelRegistry;
+import com.klinecast.core.registry.TestWindow;
+import com.klinecast.core.series.Series;
+import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.pipeline.BaselineModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes a baseline (naive or drift, {@link BaselineModel}) as a version like any network: a manifest and no
+ * artifacts.
+ */
+final class BaselinePublisher {
+
+    private final ModelRegistry registry;
+
+    BaselinePublisher(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    ModelManifest publish(Series series, BaselineModel baseline, TrainingConfig config, Verdict verdict) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("model", baseline.family().code());
+        settings.put("target", config.target());
+        settings.put("forecast", "direct");
+        settings.put("horizons", config.horizons());
+        settings.put("promotionHorizons", config.promotionHorizons());
+        settings.put("validationFraction", config.validationFraction());
+        settings.put("testFraction", config.testFraction());
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("columns", List.of(config.target()));
+        features.put("window", 1);
+        features.put("featureSetVersion", FeatureSet.VERSION);
+        ModelDraft draft = ModelDraft.builder()
+                .promotionScore(baseline.evaluation().test().at(1).mae())
+                .testWindow(TestWindow.parse(baseline.data().testFrom(), baseline.data().testTo()))
+                .config(settings)
+                .features(features)
+                .scaler(baseline.scaling())
+                .trainingData(baseline.data())
+                .metrics(EvaluationSections.metrics(baseline.evaluation(), verdict))
+                .libraries(Map.of("java", Runtime.version().toString()))
+                .gitCommit(System.getenv().getOrDefault("GIT_COMMIT", "unknown"))
+                .build();
+        return registry.publish(series, draft);
+    }
+}

@@ -1,0 +1,101 @@
+package com.klinecast.training.job;
+
+import com.klinecast.core.champion.PromotionRule;
+import com.klinecast.core.champion.Verdict;
+import com.klinecast.core.evaluation.Backtest;
+import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.ModelFamily;
+import com.klinecast.core.forecast.PublishedModel;
+import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.ModelRegistry;
+import com.klinecast.core.registry.RegistryException;
+import com.klinecast.core.series.Series;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Judges a challenger against the champion by {@link PromotionRule}: the published champion (the portable model
+ * the predictor runs) forecasts from the challenger's test origins, and the two sets of errors are compared. A
+ * champion fitted or validated on data inside that window is not compared (its errors there would flatter it):
+ * the champion stays. Naive has nothing fitted, so it can always be compared.
+ */
+final class EvidenceJudge implements ModelRegistry.Judge {
+
+    private final ModelRegistry registry;
+    private final Series series;
+    private final List<Bar> bars;
+    private final Forecasts challenger;
+    private final PromotionRule rule;
+    private final Consumer<String> log;
+    private int judged;
+    private Verdict verdict;
+    private String refusal;
+
+    EvidenceJudge(ModelRegistry registry, Series series, List<Bar> bars, Forecasts challenger, PromotionRule rule,
+            Consumer<String> log) {
+        this.registry = registry;
+        this.series = series;
+        this.bars = bars;
+        this.challenger = challenger;
+        this.rule = rule;
+        this.log = log;
+    }
+
+    /** The verdict against the last champion judged, or null when none could be compared. */
+    Verdict verdict() {
+        return verdict;
+    }
+
+    @Override
+    public ModelRegistry.Judgement judge(ModelManifest champion) {
+        if (judged != champion.version()) {
+            judged = champion.version();
+            refusal = null;
+            verdict = null;
+            try {
+                verdict = compare(champion);
+            } catch (IllegalArgumentException | IllegalStateException | RegistryException e) {
+                refusal = "the champion v" + champion.version() + " cannot be compared: " + e.getMessage();
+            }
+        }
+        if (verdict == null) {
+            log.accept(series + ": " + refusal);
+            return new ModelRegistry.Judgement(false, refusal);
+        }
+        return new ModelRegistry.Judgement(verdict.promote(), verdict.summary());
+    }
+
+    private Verdict compare(ModelManifest champion) {
+        PublishedModel model = PublishedModel.of(registry.load(series, champion.version()));
+        int first = challenger.origins()[0];
+        if (model.family() != ModelFamily.NAIVE) {
+            Instant seenUntil;
+            try {
+                seenUntil = Instant.parse(champion.trainingData().path("validationTo").asText(""));
+            } catch (DateTimeParseException e) {
+                throw new IllegalStateException("its manifest does not say what data it was validated on");
+            }
+            if (bars.get(first + 1).openTime() <= seenUntil.toEpochMilli()) {
+                throw new IllegalArgumentException("it was validated up to " + seenUntil + ", inside this test window");
+            }
+        }
+        int maxH = Math.min(challenger.maxHorizon(), champion.config().path("horizons").isArray()
+                ? maxOf(champion.config().path("horizons")) : challenger.maxHorizon());
+        int[] horizons = Arrays.stream(rule.horizons()).filter(h -> h <= maxH).toArray();
+        Forecasts theirs = Backtest.forecast(bars, model.forecaster(), first,
+                challenger.origins()[challenger.origins().length - 1] + 1, maxH);
+        return new PromotionRule(horizons, rule.alpha()).judge(bars, challenger, theirs);
+    }
+
+    private static int maxOf(com.fasterxml.jackson.databind.JsonNode horizons) {
+        int max = 0;
+        for (com.fasterxml.jackson.databind.JsonNode h : horizons) {
+            max = Math.max(max, h.asInt());
+        }
+        return max;
+    }
+}
