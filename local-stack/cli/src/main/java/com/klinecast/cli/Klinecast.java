@@ -62,13 +62,7 @@ public final class Klinecast {
 
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Klinecast());
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + e.getMessage());
-                return 2;
-            }
-            throw e;
-        });
+        cli.setExecutionExceptionHandler(new Failures());
         return cli.execute(args);
     }
 }
