@@ -18,7 +18,7 @@ public enum MachineFault {
             "sqlite_full", "quota exceeded", "edquot")),
     READ_ONLY("read-only file system", List.of("read-only file system", "erofs", "readonly database",
             "read-only database", "sqlite_readonly")),
-    PERMISSION("permission denied", List.of("permission denied", "eacces", "accessdeniedexception",
+    PERMISSION("permission denied", List.of("permission denied", "eacces", "access denied", "accessdenied",
             "operation not permitted", "eperm")),
     PORT_TAKEN("port already in use", List.of("address already in use", "eaddrinuse", "bindexception"));
 
