@@ -5,6 +5,7 @@ import static com.klinecast.ingest.RecentBtcDays.SERIES;
 import static com.klinecast.ingest.RecentBtcDays.context;
 import static com.klinecast.ingest.RecentBtcDays.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,11 +19,13 @@ import com.klinecast.core.ingest.IngestService;
 import com.klinecast.core.ingest.IngestServices;
 import com.klinecast.core.ingest.IngestState;
 import com.klinecast.core.ingest.ScheduledIngest;
+import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.retry.Backoff;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.IngestStateTable;
+import com.klinecast.core.testing.DiskFull;
 import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.core.testing.InjectedFaults;
 import com.klinecast.core.testing.LocalDynamo;
@@ -31,6 +34,7 @@ import com.klinecast.core.testing.UnprocessedItemsInjector;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,8 +104,10 @@ class StoreFaultTest {
         IngestFailedException failure = assertThrows(IngestFailedException.class, () -> handler(throttled,
                 client(UnprocessedItemsInjector.persistent(3)), new RecordingSleeper()).handleRequest(event(), context()));
 
-        assertTrue(failure.getMessage().contains("BTCUSDT#1d") && failure.getMessage().contains("unprocessed")
-                && failure.getMessage().contains("nothing was written"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("BTCUSDT#1d") && failure.getMessage().contains("unprocessed"),
+                failure.getMessage());
+        // The batches before the refused one are stored, and the report counts them from the table.
+        assertEquals(rows(throttled).size(), failure.report().series().get(0).candlesWritten(), failure.getMessage());
         handler(throttled, fixture.ddb).handleRequest(event(), context());
         assertEquals(clean, rows(throttled));
     }
@@ -123,7 +129,7 @@ class StoreFaultTest {
             assertEquals(clean, rows(table), "a run that reports success wrote the clean table");
         } catch (IngestFailedException e) {
             assertTrue(e.getMessage().contains("BTCUSDT#1d") && e.getMessage().contains(table)
-                    && (e.getMessage().contains("nothing was written") || e.getMessage().contains("a rerun resumes")),
+                    && (e.getMessage().contains("nothing was written") || e.getMessage().contains("a rerun ")),
                     e.getMessage());
             assertEquals(Status.FAILED, e.report().series().get(0).status());
         }
@@ -139,6 +145,32 @@ class StoreFaultTest {
             assertEquals(covered, stored.subList(0, Math.min(stored.size(), covered.size())),
                     "every row the watermark covers is stored");
         }
+
+        IngestReport rerun = handler(table, fixture.ddb).handleRequest(event(), context());
+
+        assertTrue(rerun.allComplete(), rerun.toString());
+        assertEquals(clean, rows(table));
+    }
+
+    @Test
+    void aDiskFilledMidPageIsReportedAsDiskFullCountingTheRowsActuallyStored() {
+        String table = fixture.newTable();
+
+        // 17 batches of 25 rows of the first page are stored, then every write meets a full disk.
+        IngestFailedException failure = assertThrows(IngestFailedException.class,
+                () -> handler(table, client(DiskFull.afterWrites(17))).handleRequest(event(), context()));
+
+        List<Candle> stored = rows(table);
+        SeriesReport report = failure.report().series().get(0);
+        assertEquals(425, stored.size());
+        assertEquals(stored.size(), report.candlesWritten(), report.toString());
+        assertEquals(Instant.ofEpochMilli(stored.get(0).openTime()).toString(), report.firstOpenTime());
+        assertEquals(Instant.ofEpochMilli(stored.get(stored.size() - 1).openTime()).toString(),
+                report.lastOpenTime());
+        assertTrue(report.message().startsWith("disk full: "), report.message());
+        assertTrue(report.message().contains("425 candles are stored, 425 of them past the watermark"),
+                report.message());
+        assertFalse(report.message().contains("\n"), report.message());
 
         IngestReport rerun = handler(table, fixture.ddb).handleRequest(event(), context());
 

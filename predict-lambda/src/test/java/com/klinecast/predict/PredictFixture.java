@@ -182,6 +182,22 @@ final class PredictFixture {
                 RequestBody.fromString("{\"tampered\":true}", StandardCharsets.UTF_8));
     }
 
+    /** Cuts a published manifest in half behind the registry's back, as a write on a full disk would leave it. */
+    void truncateManifest(int version) {
+        truncate(ModelKeys.of(BTC_1D).manifest(version));
+    }
+
+    /** Cuts the champion alias in half, as a write on a full disk would leave it. */
+    void truncateAlias() {
+        truncate(ModelKeys.of(BTC_1D).champion());
+    }
+
+    private void truncate(String key) {
+        byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(java.util.Arrays.copyOf(bytes,
+                bytes.length / 2)));
+    }
+
     private static PortableLstm network(long seed, int inputs) {
         Random random = new Random(seed);
         int hidden = 8;

@@ -16,6 +16,7 @@ import com.klinecast.predict.api.Router;
 import com.klinecast.standins.lambda.LocalContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,6 +115,35 @@ class PredictHandlerTest {
         assertEquals(2, body.path("versions").size());
         assertEquals(2, body.path("versions").get(1).path("version").asInt());
         assertTrue(body.path("versions").get(0).path("mase").has("30"));
+    }
+
+    @Test
+    void aTruncatedChampionAliasStillServesTheChampionFromTheLog() throws Exception {
+        fixture.withCandles().publishChampion(1);
+        fixture.truncateAlias();
+
+        APIGatewayV2HTTPResponse response = invoke("predict-forecast.json");
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(1, body(response).path("model").path("version").asInt());
+    }
+
+    @Test
+    void aTruncatedManifestIsListedAsUnreadableAndTheOtherVersionsStill() throws Exception {
+        fixture.withCandles().publishChampion(1);
+        fixture.publish(2);
+        fixture.publish(3);
+        fixture.truncateManifest(2);
+
+        APIGatewayV2HTTPResponse response = invoke("predict-models.json");
+        JsonNode body = body(response);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(List.of(1, 3), body.path("versions").findValuesAsText("version").stream()
+                .map(Integer::parseInt).toList());
+        assertEquals(2, body.path("unreadable").get(0).path("version").asInt());
+        assertTrue(body.path("unreadable").get(0).path("problem").asText().contains("'manifest.json' is corrupt"),
+                body.toString());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads Binance's klines answer: an array of 12-element arrays whose times and trade count are JSON numbers and
+ * Reads Binance's klines answer: an array of 12-element arrays (exactly 12) whose times and trade count are JSON numbers and
  * whose prices and volumes are JSON strings (parsed as BigDecimal, never double). Streaming, so a 1,000-kline
  * page never becomes a tree.
  */
@@ -86,13 +86,25 @@ final class KlineJson {
         long trades = time(p, index, "number of trades");
         BigDecimal takerBase = decimal(p, index, "taker buy base volume");
         BigDecimal takerQuote = decimal(p, index, "taker buy quote volume");
-        // Field 12 is Binance's unused "ignore"; tolerate its absence and any later additions.
-        JsonToken token;
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null) {
-                throw new MalformedKlinesException("kline " + index + " is cut off", null);
-            }
-            p.skipChildren();
+        // Field 12 is Binance's unused "ignore". A row of any other length is refused: a row cut short or shifted
+        // by a field would otherwise be read with values moved, or cut, into the wrong columns.
+        JsonToken ignore = p.nextToken();
+        if (ignore == null) {
+            throw new MalformedKlinesException("kline " + index + " is cut off", null);
+        }
+        if (ignore == JsonToken.END_ARRAY) {
+            throw new MalformedKlinesException("kline " + index + " has 11 fields, expected 12", null);
+        }
+        if (ignore.isStructStart()) {
+            throw new MalformedKlinesException("kline " + index + ": field 12 (ignore) is " + describe(ignore)
+                    + ", expected a scalar", null);
+        }
+        JsonToken end = p.nextToken();
+        if (end == null) {
+            throw new MalformedKlinesException("kline " + index + " is cut off", null);
+        }
+        if (end != JsonToken.END_ARRAY) {
+            throw new MalformedKlinesException("kline " + index + " has more than 12 fields", null);
         }
         return new Candle(openTime, open, high, low, close, volume, closeTime, quoteVolume, trades, takerBase,
                 takerQuote);

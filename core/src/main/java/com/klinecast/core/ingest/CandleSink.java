@@ -16,4 +16,7 @@ public interface CandleSink {
 
     /** The latest {@code n} stored candles opening before {@code openTime}, oldest first. */
     List<Candle> history(Series series, long openTime, int n);
+
+    /** The rows stored with {@code from <= openTime <= to}, read back from the store (not from what was sent). */
+    StoredRange stored(Series series, long from, long to);
 }

@@ -6,6 +6,7 @@ import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.features.FeatureRows;
 import com.klinecast.core.features.FeatureSet;
 import com.klinecast.core.ingest.SeriesReport.Progress;
+import com.klinecast.core.machine.MachineFault;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.quality.InvalidCandleException;
 import com.klinecast.core.series.Series;
@@ -101,6 +102,7 @@ public final class IngestService {
                     + "only appends to a backfilled series");
         }
         long start = state.map(s -> s.lastOpenTime() + 1).orElse(from.toEpochMilli());
+        long runStart = start;
         Long firstEver = state.map(IngestState::firstOpenTime).orElse(null);
         Long watermark = state.map(IngestState::lastOpenTime).orElse(null);
         listener.started(series, start, now.toEpochMilli());
@@ -159,13 +161,49 @@ public final class IngestService {
                 }
             }
         } catch (BinanceException | StoreException | InvalidCandleException | MissingKlinesException e) {
-            return SeriesReport.of(series, Status.FAILED, progress, false, e.getMessage()
-                    + (watermark == null ? "; nothing was written" : "; a rerun " + resumes(watermark, from)));
+            return failed(series, runStart, nowMillis, from, watermark, progress, e);
         } finally {
             if (prefetched != null) {
                 prefetched.cancel(true);
             }
         }
+    }
+
+    /**
+     * The report of a failed run, counting what the table and the watermark hold afterwards rather than the writes
+     * that were acknowledged: a write that fails partway (a full disk) can leave rows stored that no page
+     * counted. The failure comes first, named by its machine fault when it shows one; {@code lastSaved} is the
+     * watermark as this run last saved it.
+     */
+    private SeriesReport failed(Series series, long runStart, long now, Instant from, Long lastSaved,
+            Progress progress, RuntimeException failure) {
+        String cause = MachineFault.describe(failure, failure.getMessage());
+        String outcome;
+        try {
+            StoredRange stored = sink.stored(series, runStart, now);
+            Long watermark = watermarks.load(series).map(IngestState::lastOpenTime).orElse(null);
+            long covered = watermark == null || watermark < runStart ? 0
+                    : sink.stored(series, runStart, watermark).count();
+            progress.written = stored.count();
+            progress.first = stored.first();
+            progress.last = stored.last();
+            if (stored.count() == 0) {
+                outcome = "nothing was written" + (watermark == null ? "" : "; a rerun " + resumes(watermark, from));
+            } else if (covered < stored.count()) {
+                outcome = stored.count() + " candles are stored, " + (stored.count() - covered)
+                        + " of them past the watermark";
+            } else {
+                outcome = stored.count() + " candles are stored, all covered by the watermark";
+            }
+            if (stored.count() > 0) {
+                outcome += "; a rerun " + resumes(watermark, from);
+            }
+        } catch (RuntimeException readBack) {
+            // The store is gone for reads too: only the watermark this run saved last is known.
+            outcome = "what was stored could not be read back (" + readBack.getMessage() + "); a rerun "
+                    + resumes(lastSaved, from);
+        }
+        return SeriesReport.of(series, Status.FAILED, progress, false, cause + "; " + outcome);
     }
 
     /** Whether a candle opening at or after {@code start} must have closed by {@code now}. */

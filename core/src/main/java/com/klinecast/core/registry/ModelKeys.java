@@ -41,6 +41,7 @@ public final class ModelKeys {
 
     private static final Pattern ARTIFACT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
     private static final Pattern VERSION_KEY = Pattern.compile("^v(\\d{6})/(.+)$");
+    private static final Pattern REVISION_KEY = Pattern.compile("^r(\\d{6})\\.json$");
 
     private final Series series;
     private final Target target;
@@ -104,7 +105,24 @@ public final class ModelKeys {
     }
 
     String championLog(int revision) {
-        return prefix + CHAMPION_LOG + "r" + sixDigits(requireNumber(revision, "revision")) + ".json";
+        return championLogPrefix() + "r" + sixDigits(requireNumber(revision, "revision")) + ".json";
+    }
+
+    String championLogPrefix() {
+        return prefix + CHAMPION_LOG;
+    }
+
+    /** The revision a champion-log key records ({@code .../champion-log/r000004.json} gives 4), if it is one. */
+    OptionalInt revisionOf(String key) {
+        if (key == null || !key.startsWith(championLogPrefix())) {
+            return OptionalInt.empty();
+        }
+        Matcher m = REVISION_KEY.matcher(key.substring(championLogPrefix().length()));
+        if (!m.matches()) {
+            return OptionalInt.empty();
+        }
+        int revision = Integer.parseInt(m.group(1));
+        return revision < 1 ? OptionalInt.empty() : OptionalInt.of(revision);
     }
 
     /** The version a key of this series belongs to ({@code models/BTCUSDT/1d/v000003/x} gives 3), if any. */

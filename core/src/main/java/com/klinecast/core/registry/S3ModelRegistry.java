@@ -1,14 +1,10 @@
 package com.klinecast.core.registry;
 
 import com.klinecast.core.registry.RegistryJson.ChampionState;
-import com.klinecast.core.retry.Backoff;
 import com.klinecast.core.retry.Sleeper;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -20,15 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The model registry on S3 (key layout in {@link ModelKeys}). Everything is plain objects and S3's conditional
@@ -71,8 +60,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * the log entry's exact bytes, with {@code If-Match} of the {@code champion.json} it replaces ({@code If-None-Match}
  * when there is none), and re-read until it is the log's head, so even a write that slips through S3Proxy's
  * non-atomic check is repaired before the call returns. {@link #champion} reads {@code champion.json} and follows the
- * log past it, so readers see every committed change even while (or if, after a crash) the alias lags; the next
- * change repairs it. On AWS, where {@code If-Match} is atomic, the log costs one small object and a few GETs per
+ * log past it, so readers see every committed change even while (or if, after a crash) the alias lags. The alias is
+ * derived state ({@link ChampionAlias}): missing, unreadable or behind, it is skipped and rebuilt from the log's head
+ * by the next reader or writer, and a change whose alias write fails is still reported as committed, with the
+ * failure in {@link PromotionDecision#aliasProblem()}. On AWS, where {@code If-Match} is atomic, the log costs one small object and a few GETs per
  * change, and doubles as the audit trail of every promotion and rollback. Reading the champion costs one GET more
  * (the 404 past the head).
  *
@@ -86,18 +77,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3ModelRegistry implements ModelRegistry {
 
-    private static final String JSON = "application/json";
+    private static final String JSON = RegistryObjects.JSON;
     private static final String BYTES = "application/octet-stream";
-    /** Conflicts (lost races) back off with jitter, so contending writers spread out instead of retrying in step. */
-    private static final Backoff CONFLICTS = new Backoff(Duration.ofMillis(5), Duration.ofMillis(250), 100);
-    /** Attempts at one conditional create whose outcome stays unknown (409, a failed request, a vanished key). */
-    private static final int AMBIGUOUS_ATTEMPTS = 5;
 
     private final S3Client s3;
     private final String bucket;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Target target;
+    private final RegistryObjects objects;
+    private final ChampionAlias alias;
 
     /** The close models' registry; {@link #forTarget} gives another target's. */
     public S3ModelRegistry(S3Client s3, String bucket) {
@@ -114,6 +103,8 @@ public final class S3ModelRegistry implements ModelRegistry {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.target = Objects.requireNonNull(target, "target");
+        this.objects = new RegistryObjects(s3, bucket, sleeper);
+        this.alias = new ChampionAlias(objects);
     }
 
     @Override
@@ -144,7 +135,7 @@ public final class S3ModelRegistry implements ModelRegistry {
         Map<String, ModelManifest.Artifact> entries = new LinkedHashMap<>();
         Map<String, String> base64Digests = new LinkedHashMap<>();
         draft.artifacts().forEach((name, bytes) -> {
-            byte[] digest = sha256(bytes);
+            byte[] digest = RegistryObjects.sha256(bytes);
             entries.put(name, new ModelManifest.Artifact(HexFormat.of().formatHex(digest), bytes.length));
             base64Digests.put(name, Base64.getEncoder().encodeToString(digest));
         });
@@ -161,7 +152,7 @@ public final class S3ModelRegistry implements ModelRegistry {
                 uploaded.add(key);
             }
         } catch (RuntimeException e) {
-            deleteQuietly(uploaded, e);
+            objects.deleteQuietly(uploaded, e);
             throw new RegistryException(series + " " + ModelKeys.versionName(version) + ": publish failed while "
                     + "uploading artifacts; no manifest was written, so the version stays invisible", e);
         }
@@ -170,7 +161,7 @@ public final class S3ModelRegistry implements ModelRegistry {
                 draft.promotionScore(), draft.testWindow(), draft.config(), draft.features(), draft.scaler(),
                 draft.trainingData(), draft.metrics(), draft.libraries(), draft.gitCommit());
         byte[] json = RegistryJson.manifest(manifest);
-        if (!createOnce(keys.manifest(version), json, JSON, existing -> Arrays.equals(existing, json))) {
+        if (!objects.createOnce(keys.manifest(version), json, JSON, existing -> Arrays.equals(existing, json))) {
             // Only possible if something bypassed the allocation marker: never overwrite a visible version.
             throw new RegistryException(series + " " + ModelKeys.versionName(version)
                     + " already has a different manifest; nothing was overwritten");
@@ -181,7 +172,7 @@ public final class S3ModelRegistry implements ModelRegistry {
     @Override
     public List<Integer> list(Series series) {
         ModelKeys keys = keys(series);
-        return listKeys(keys).stream().filter(keys::isManifest)
+        return objects.listKeys(keys.prefix()).stream().filter(keys::isManifest)
                 .map(key -> keys.versionOf(key).getAsInt()).sorted().toList();
     }
 
@@ -189,7 +180,7 @@ public final class S3ModelRegistry implements ModelRegistry {
     public Optional<ModelManifest> manifest(Series series, int version) {
         ModelKeys keys = keys(series);
         ModelKeys.requireVersion(version);
-        return getBytes(keys.manifest(version)).map(bytes -> parseManifest(series, version, bytes));
+        return objects.getBytes(keys.manifest(version)).map(bytes -> parseManifest(series, version, bytes));
     }
 
     @Override
@@ -200,10 +191,10 @@ public final class S3ModelRegistry implements ModelRegistry {
         Map<String, byte[]> artifacts = new LinkedHashMap<>();
         manifest.artifacts().forEach((name, expected) -> {
             String key = keys.artifact(version, name);
-            byte[] bytes = getBytes(key).orElseThrow(() ->
+            byte[] bytes = objects.getBytes(key).orElseThrow(() ->
                     new CorruptModelException(series, version, name, "listed in the manifest but missing ("
                             + key + ")"));
-            String sha256 = HexFormat.of().formatHex(sha256(bytes));
+            String sha256 = HexFormat.of().formatHex(RegistryObjects.sha256(bytes));
             if (bytes.length != expected.size() || !sha256.equals(expected.sha256())) {
                 throw new CorruptModelException(series, version, name, "SHA-256 " + sha256 + " (" + bytes.length
                         + " bytes) does not match the manifest's " + expected.sha256() + " (" + expected.size()
@@ -224,7 +215,7 @@ public final class S3ModelRegistry implements ModelRegistry {
                 throw new RegistryException(keys.series() + " has no version numbers left (max "
                         + ModelKeys.MAX_NUMBER + ")");
             }
-            if (createOnce(keys.allocation(candidate), marker, JSON,
+            if (objects.createOnce(keys.allocation(candidate), marker, JSON,
                     existing -> writeId.equals(RegistryJson.writeIdOf(existing)))) {
                 return candidate;
             }
@@ -234,13 +225,8 @@ public final class S3ModelRegistry implements ModelRegistry {
 
     /** The highest version number with any object (marker, artifact or manifest) under the series' prefix. */
     private int highestNumber(ModelKeys keys) {
-        return listKeys(keys).stream().map(keys::versionOf).filter(v -> v.isPresent())
+        return objects.listKeys(keys.prefix()).stream().map(keys::versionOf).filter(v -> v.isPresent())
                 .mapToInt(v -> v.getAsInt()).max().orElse(0);
-    }
-
-    private List<String> listKeys(ModelKeys keys) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keys.prefix())).contents().stream()
-                .map(S3Object::key).toList();
     }
 
     private static ModelManifest parseManifest(Series series, int version, byte[] bytes) {
@@ -339,7 +325,7 @@ public final class S3ModelRegistry implements ModelRegistry {
     public PromotionDecision promote(Series series, int version, String reason) {
         ModelKeys keys = keys(series);
         ModelKeys.requireVersion(version);
-        if (!exists(keys.manifest(version))) {
+        if (!objects.exists(keys.manifest(version))) {
             throw new ModelNotFoundException(series, version);
         }
         String v = ModelKeys.versionName(version);
@@ -366,7 +352,7 @@ public final class S3ModelRegistry implements ModelRegistry {
             }
             int target = current.previous().get(0);
             String t = ModelKeys.versionName(target);
-            if (!exists(keys.manifest(target))) {
+            if (!objects.exists(keys.manifest(target))) {
                 return Change.none("the previous champion " + t + " has no manifest any more; champion " + c
                         + " kept");
             }
@@ -414,176 +400,36 @@ public final class S3ModelRegistry implements ModelRegistry {
             Champion next = new Champion(series, change.version(), revision, clock.instant(), change.reason(),
                     change.previous());
             byte[] document = RegistryJson.champion(new ChampionState(next, writeId));
-            if (createOnce(keys.championLog(revision), document, JSON,
+            if (objects.createOnce(keys.championLog(revision), document, JSON,
                     existing -> writeId.equals(RegistryJson.writeIdOf(existing)))) {
-                materialize(keys);
-                return new PromotionDecision(true, change.reason(), next);
+                return new PromotionDecision(true, change.reason(), next, rebuildAlias(keys));
             }
-            if (attempt >= CONFLICTS.maxAttempts()) {
+            if (attempt >= RegistryObjects.CONFLICTS.maxAttempts()) {
                 throw new RegistryException(series + ": champion change lost " + attempt
                         + " races in a row to concurrent changes; nothing was changed by this call");
             }
-            pause(attempt);
+            objects.pause(attempt);
         }
     }
 
-    /** The committed champion: {@code champion.json}, then every log entry past its revision. */
+    /** The committed champion; an alias found missing, unreadable or behind is rebuilt on the way. */
     private Optional<ChampionState> committed(ModelKeys keys) {
-        Optional<ChampionState> state = getBytes(keys.champion())
-                .map(bytes -> parseChampion(keys, bytes, keys.champion(), 0));
-        int revision = state.map(s -> s.champion().revision()).orElse(0);
-        while (revision < ModelKeys.MAX_NUMBER) {
-            String key = keys.championLog(revision + 1);
-            Optional<byte[]> next = getBytes(key);
-            if (next.isEmpty()) {
-                break;
-            }
-            revision++;
-            state = Optional.of(parseChampion(keys, next.get(), key, revision));
+        ChampionAlias.Head head = alias.read(keys);
+        if (!head.aliasCurrent()) {
+            // Best effort: a reader may have no write access (the predict function), and the log is the record.
+            rebuildAlias(keys);
         }
-        return state;
+        return head.state();
     }
 
-    /**
-     * Brings {@code champion.json} up to the log's head: copies the next log entry over it, conditionally on the
-     * ETag it replaces, until no entry lies past it. Concurrent calls write identical bytes for a revision, so they
-     * can only help each other.
-     */
-    private void materialize(ModelKeys keys) {
-        int conflicts = 0;
-        while (true) {
-            Optional<ResponseBytes<GetObjectResponse>> alias = getObject(keys.champion());
-            int revision = alias.map(a -> parseChampion(keys, a.asByteArray(), keys.champion(), 0)
-                    .champion().revision()).orElse(0);
-            Optional<byte[]> next = revision >= ModelKeys.MAX_NUMBER ? Optional.empty()
-                    : getBytes(keys.championLog(revision + 1));
-            if (next.isEmpty()) {
-                return;
-            }
-            try {
-                s3.putObject(b -> {
-                    b.bucket(bucket).key(keys.champion()).contentType(JSON);
-                    if (alias.isPresent()) {
-                        b.ifMatch(alias.get().response().eTag());
-                    } else {
-                        b.ifNoneMatch("*");
-                    }
-                }, RequestBody.fromBytes(next.get()));
-                continue;
-            } catch (S3Exception e) {
-                // 412/409: another writer moved the alias first; 404: it vanished under If-Match. Re-read either way.
-                if (e.statusCode() != 412 && e.statusCode() != 409 && e.statusCode() != 404) {
-                    throw e;
-                }
-            } catch (SdkClientException e) {
-                // Unknown outcome (e.g. the connection closed on an early 412): re-read.
-            }
-            if (++conflicts >= CONFLICTS.maxAttempts()) {
-                throw new RegistryException(keys.series() + ": champion.json still lags its log after " + conflicts
-                        + " conflicting writes; the change is committed in " + keys.prefix() + ModelKeys.CHAMPION_LOG
-                        + " and the next champion change repairs the alias");
-            }
-            pause(conflicts);
-        }
-    }
-
-    private static ChampionState parseChampion(ModelKeys keys, byte[] bytes, String key, int expectedRevision) {
-        ChampionState state;
+    /** Null when the alias holds the log's head afterwards, else what went wrong (the champion is unaffected). */
+    private String rebuildAlias(ModelKeys keys) {
         try {
-            state = RegistryJson.champion(bytes);
+            alias.rebuild(keys);
+            return null;
         } catch (RuntimeException e) {
-            throw new RegistryException(key + " is unreadable: " + e.getMessage(), e);
-        }
-        if (!state.champion().series().equals(keys.series())
-                || expectedRevision > 0 && state.champion().revision() != expectedRevision) {
-            throw new RegistryException(key + " describes " + state.champion().series() + " revision "
-                    + state.champion().revision());
-        }
-        return state;
-    }
-
-    // ---------------------------------------------------------------------------------------------- S3 helpers
-
-    /**
-     * Creates {@code key} only if absent ({@code If-None-Match: *}). True when this call's body is there
-     * afterwards, false when another writer's is. A 412, a 409 or a client-side failure is settled by reading the
-     * key back and asking {@code ours}: a retried request may have been applied before its 412.
-     */
-    private boolean createOnce(String key, byte[] body, String contentType, Predicate<byte[]> ours) {
-        String digest = Base64.getEncoder().encodeToString(sha256(body));
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= AMBIGUOUS_ATTEMPTS; attempt++) {
-            try {
-                s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*").contentType(contentType)
-                        .checksumSHA256(digest), RequestBody.fromBytes(body));
-                return true;
-            } catch (S3Exception e) {
-                if (e.statusCode() != 412 && e.statusCode() != 409) {
-                    throw e;
-                }
-                last = e;
-            } catch (SdkClientException e) {
-                last = e;
-            }
-            Optional<byte[]> existing = getBytes(key);
-            if (existing.isPresent()) {
-                return ours.test(existing.get());
-            }
-            pause(attempt);
-        }
-        throw new RegistryException("could not create " + key + " after " + AMBIGUOUS_ATTEMPTS + " attempts", last);
-    }
-
-    private boolean exists(String key) {
-        try {
-            s3.headObject(b -> b.bucket(bucket).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private Optional<byte[]> getBytes(String key) {
-        return getObject(key).map(ResponseBytes::asByteArray);
-    }
-
-    private Optional<ResponseBytes<GetObjectResponse>> getObject(String key) {
-        try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void deleteQuietly(List<String> keys, RuntimeException failure) {
-        for (String key : keys) {
-            try {
-                s3.deleteObject(b -> b.bucket(bucket).key(key));
-            } catch (RuntimeException e) {
-                failure.addSuppressed(e);
-            }
-        }
-    }
-
-    private void pause(int attempt) {
-        try {
-            sleeper.sleep(CONFLICTS.delay(attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while retrying a conditional write", e);
-        }
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            return "writing the alias " + keys.champion() + " failed (" + e.getMessage() + "); the change is "
+                    + "committed in " + keys.championLogPrefix() + " and the next read or change rebuilds the alias";
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.klinecast.core.series;
 
+import com.klinecast.core.text.Echo;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ public enum Interval {
                 return interval;
             }
         }
-        throw new IllegalArgumentException("unknown interval '" + code + "'; Binance intervals are "
+        throw new IllegalArgumentException("unknown interval '" + Echo.shorten(code) + "'; Binance intervals are "
                 + Arrays.stream(values()).map(Interval::code).collect(Collectors.joining(", ")));
     }
 

@@ -1,5 +1,6 @@
 package com.klinecast.core.series;
 
+import com.klinecast.core.text.Echo;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -24,14 +25,14 @@ public record Series(String symbol, Interval interval) {
     public static Series parseId(String id) {
         int hash = id == null ? -1 : id.indexOf('#');
         if (hash < 0) {
-            throw new IllegalArgumentException("series id '" + id + "' is not of the form SYMBOL#interval");
+            throw new IllegalArgumentException("series id '" + Echo.shorten(id) + "' is not of the form SYMBOL#interval");
         }
         return of(id.substring(0, hash), id.substring(hash + 1));
     }
 
     public static String requireSymbol(String symbol) {
         if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
-            throw new IllegalArgumentException("invalid symbol '" + symbol
+            throw new IllegalArgumentException("invalid symbol '" + Echo.shorten(symbol)
                     + "': expected 2 to 20 upper-case letters or digits, e.g. BTCUSDT");
         }
         return symbol;

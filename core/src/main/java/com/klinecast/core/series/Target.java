@@ -1,5 +1,6 @@
 package com.klinecast.core.series;
 
+import com.klinecast.core.text.Echo;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -27,6 +28,6 @@ public enum Target {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown target '" + name + "': use close or volume");
+        throw new IllegalArgumentException("unknown target '" + Echo.shorten(name) + "': use close or volume");
     }
 }

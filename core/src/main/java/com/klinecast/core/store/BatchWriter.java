@@ -72,7 +72,8 @@ public final class BatchWriter {
             }
             if (attempt >= backoff.maxAttempts()) {
                 throw new StoreException(pending.size() + " items of a batch to " + table
-                        + " were still unprocessed after " + attempt + " attempts (table throttled?)");
+                        + " were still unprocessed after " + attempt + " attempts (DynamoDB gives no reason: a "
+                        + "throttled table, or a store that cannot write)");
             }
             synchronized (this) {
                 unprocessedRetries++;

@@ -6,6 +6,7 @@ import static com.klinecast.core.store.FeatureTableSchema.SERIES;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.ingest.CandleSink;
+import com.klinecast.core.ingest.StoredRange;
 import com.klinecast.core.series.Series;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,6 +63,27 @@ public final class FeatureTable implements CandleSink {
                     + e.getMessage(), e);
         }
         return out;
+    }
+
+    @Override
+    public StoredRange stored(Series series, long from, long to) {
+        QueryRequest request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#s = :s AND #t BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#s", SERIES, "#t", OPEN_TIME))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(series.id()),
+                        ":from", AttributeValue.fromN(Long.toString(Math.max(0, from))),
+                        ":to", AttributeValue.fromN(Long.toString(to))))
+                .projectionExpression("#t").build();
+        StoredRange stored = StoredRange.NONE;
+        try {
+            for (Map<String, AttributeValue> item : ddb.queryPaginator(request).items()) {
+                stored = stored.plus(CandleItems.longOf(item, OPEN_TIME));
+            }
+        } catch (SdkException e) {
+            throw new StoreException(series + ": reading back the stored rows from " + table + " failed: "
+                    + e.getMessage(), e);
+        }
+        return stored;
     }
 
     /** Rows with {@code from <= openTime <= to}, oldest first: candle, features, version, flags. */

@@ -38,6 +38,20 @@ class KlineJsonTest {
     }
 
     @Test
+    void rejectsARowWithoutItsTwelfthFieldOrWithAThirteenth() throws Exception {
+        String eleven = "[[1502928000000,\"4261.48\",\"4485.39\",\"4200.74\",\"4285.08\",\"795.15\",1503014399999,"
+                + "\"3454770.05\",3427,\"616.24\",\"466\"]]";
+        String thirteen = eleven.replace("\"466\"]]", "\"466\",\"0\",\"474537.79\"]]");
+
+        var cut = assertThrows(KlineJson.MalformedKlinesException.class, () -> KlineJson.parseKlines(bytes(eleven)));
+        var shifted = assertThrows(KlineJson.MalformedKlinesException.class,
+                () -> KlineJson.parseKlines(bytes(thirteen)));
+        assertTrue(cut.getMessage().contains("kline 0 has 11 fields, expected 12"), cut.getMessage());
+        assertTrue(shifted.getMessage().contains("kline 0 has more than 12 fields"), shifted.getMessage());
+        assertEquals(1, KlineJson.parseKlines(bytes(eleven.replace("\"466\"]]", "\"466\",\"0\"]]"))).size());
+    }
+
+    @Test
     void acceptsAnEmptyPage() throws Exception {
         assertEquals(0, KlineJson.parseKlines(bytes("[]")).size());
     }

@@ -35,6 +35,15 @@ final class InMemoryStores implements CandleSink, WatermarkStore {
     }
 
     @Override
+    public StoredRange stored(Series series, long from, long to) {
+        StoredRange stored = StoredRange.NONE;
+        for (long openTime : candles.getOrDefault(series.id(), new TreeMap<>()).subMap(from, true, to, true).keySet()) {
+            stored = stored.plus(openTime);
+        }
+        return stored;
+    }
+
+    @Override
     public Optional<IngestState> load(Series series) {
         return Optional.ofNullable(states.get(series.id()));
     }

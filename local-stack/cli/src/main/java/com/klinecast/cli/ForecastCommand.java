@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.klinecast.core.series.Series;
+import com.klinecast.predict.api.Router;
 import com.klinecast.standins.apigateway.HttpApiEvents;
 import com.klinecast.standins.lambda.LocalContext;
 import java.net.URLEncoder;
@@ -45,6 +46,11 @@ final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Series series = options.series();
+        // The API's own bound, refused here as bad input before the stack starts.
+        if (days < 1 || days > Router.MAX_DAYS) {
+            throw new IllegalArgumentException("--days " + days + " is out of range: 1 to " + Router.MAX_DAYS
+                    + " (a model forecasts up to its own longest horizon within that)");
+        }
         String query = "/forecast?symbol=" + series.symbol() + "&interval=" + series.interval().code() + "&days="
                 + days + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
                 + (version == null ? "" : "&version=" + URLEncoder.encode(version, StandardCharsets.UTF_8));

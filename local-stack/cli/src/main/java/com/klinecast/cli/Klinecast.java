@@ -1,7 +1,6 @@
 package com.klinecast.cli;
 
 import com.klinecast.core.config.Env;
-import com.klinecast.standins.dynamodb.StandInUnavailableException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,17 +62,7 @@ public final class Klinecast {
 
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Klinecast());
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + e.getMessage());
-                return 2;
-            }
-            if (e instanceof StandInUnavailableException) {
-                commandLine.getErr().println("error: " + e.getMessage());
-                return 1;
-            }
-            throw e;
-        });
+        cli.setExecutionExceptionHandler(new Failures());
         return cli.execute(args);
     }
 }

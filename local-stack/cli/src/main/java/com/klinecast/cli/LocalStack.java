@@ -66,6 +66,7 @@ final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack start(Klinecast options, Ports ports) {
+        DataDirCheck.require(options.dataDir);
         Path dataDir = options.dataDir.toAbsolutePath();
         DynamoDbStandIn dynamo = DataDirDynamoDb.open(dataDir.resolve("dynamodb"), ports.dynamoDb());
         BinanceReplayServer replay = null;
@@ -77,8 +78,13 @@ final class LocalStack implements AutoCloseable {
                 throw new IllegalArgumentException("replay directory " + dir.toAbsolutePath() + " does not exist; "
                         + "run from the project root, or pass --replay-dir");
             }
-            replay = BinanceReplayServer.start(dir, options.now == null ? ReplayClock.system()
-                    : ReplayClock.fixedAt(options.now()), Clock.systemUTC(), ports.replay());
+            try {
+                replay = BinanceReplayServer.start(dir, options.now == null ? ReplayClock.system()
+                        : ReplayClock.fixedAt(options.now()), Clock.systemUTC(), ports.replay());
+            } catch (RuntimeException e) {
+                dynamo.close();
+                throw e;
+            }
             binanceUrl = replay.baseUrl();
         }
         return new LocalStack(dataDir, dynamo, replay, binanceUrl, ports.s3());

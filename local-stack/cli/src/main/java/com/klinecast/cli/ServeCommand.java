@@ -42,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (int fixed : new int[] {port, dynamoDbPort, s3Port, replayPort}) {
+            PortCheck.requireFree(fixed);
+        }
         UntilStopped stopped = new UntilStopped();
         try (LocalStack stack = LocalStack.start(root, new LocalStack.Ports(dynamoDbPort, s3Port, replayPort))) {
             // For functions run elsewhere (sam local invoke / start-api): where the stores and the exchange are.

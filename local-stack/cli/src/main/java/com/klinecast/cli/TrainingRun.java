@@ -39,5 +39,9 @@ final class TrainingRun {
         }
         System.out.printf("version %d written; %s (%s)%n", outcome.manifest().version(),
                 outcome.promotion().promoted() ? "promoted to champion" : "not promoted", outcome.promotion().reason());
+        if (outcome.promotion().aliasProblem() != null) {
+            // The promotion is committed (the champion moved); only the alias copy lags, and heals on the next read.
+            System.out.println("promoted v" + outcome.manifest().version() + "; " + outcome.promotion().aliasProblem());
+        }
     }
 }

@@ -51,6 +51,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         long started = System.nanoTime();
         List<Series> series = LocalPredict.served(null, symbols, intervals);
+        PortCheck.requireFree(port);
         Map<String, Object> detail = new HashMap<>(Map.of("symbols", symbols, "intervals", intervals));
         UntilStopped stopped = smoke ? null : new UntilStopped();
         try (LocalStack stack = LocalStack.start(root)) {

@@ -1,5 +1,6 @@
 package com.klinecast.predict.api;
 
+import com.klinecast.core.text.Echo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,6 @@ public final class QueryParams {
 
     /** Echoes caller input in a message without letting it grow the body. */
     static String shorten(String text) {
-        return text.length() <= 32 ? text : text.substring(0, 32) + "...";
+        return Echo.shorten(text);
     }
 }

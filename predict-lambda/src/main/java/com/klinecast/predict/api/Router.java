@@ -31,7 +31,7 @@ public final class Router {
     public static final String MODEL_VERSION_HEADER = "X-Model-Version";
     static final int DEFAULT_DAYS = 7;
     /** Checked before any model is read; the served model's own longest horizon is checked after. */
-    static final int MAX_DAYS = 365;
+    public static final int MAX_DAYS = 365;
     private static final Pattern VERSION = Pattern.compile("^v?0*([1-9][0-9]{0,5})$");
     private static final String ROUTES = "GET /, GET /forecast, GET /models";
 

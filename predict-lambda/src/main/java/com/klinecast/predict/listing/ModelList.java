@@ -5,9 +5,11 @@ import java.util.Map;
 
 /**
  * The body of {@code GET /models}: a series' versions of one target (close or volume) with their skill beside
- * naive, and that target's champion.
+ * naive, and that target's champion. A version whose manifest cannot be read is listed under {@code unreadable}
+ * with the reason, so it neither hides the others nor passes for a usable version.
  */
-public record ModelList(String symbol, String interval, String target, ChampionInfo champion, List<VersionInfo> versions) {
+public record ModelList(String symbol, String interval, String target, ChampionInfo champion, List<VersionInfo> versions,
+        List<UnreadableVersion> unreadable) {
 
     public record ChampionInfo(int version, int revision, String promotedAt, String reason, List<Integer> previous) {
     }
@@ -17,5 +19,8 @@ public record ModelList(String symbol, String interval, String target, ChampionI
      */
     public record VersionInfo(int version, String createdAt, String trainedUntil, String testFrom, String testTo,
             double promotionScore, Map<String, Double> mase) {
+    }
+
+    public record UnreadableVersion(int version, String problem) {
     }
 }

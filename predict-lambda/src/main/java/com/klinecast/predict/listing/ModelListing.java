@@ -2,6 +2,7 @@ package com.klinecast.predict.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klinecast.core.registry.Champion;
+import com.klinecast.core.registry.CorruptModelException;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
@@ -28,13 +29,18 @@ public final class ModelListing {
     public ModelList list(Series series, Target target) {
         ModelRegistry registry = this.registry.forTarget(target);
         List<ModelList.VersionInfo> versions = new ArrayList<>();
+        List<ModelList.UnreadableVersion> unreadable = new ArrayList<>();
         for (int version : registry.list(series)) {
-            registry.manifest(series, version).ifPresent(m -> versions.add(info(m)));
+            try {
+                registry.manifest(series, version).ifPresent(m -> versions.add(info(m)));
+            } catch (CorruptModelException e) {
+                unreadable.add(new ModelList.UnreadableVersion(version, e.getMessage()));
+            }
         }
         Optional<Champion> champion = registry.champion(series);
         return new ModelList(series.symbol(), series.interval().code(), target.code(), champion.map(c ->
                 new ModelList.ChampionInfo(c.version(), c.revision(), c.promotedAt().toString(), c.reason(),
-                        c.previous())).orElse(null), versions);
+                        c.previous())).orElse(null), versions, unreadable);
     }
 
     private static ModelList.VersionInfo info(ModelManifest m) {

@@ -140,7 +140,13 @@ public final class ModelCache {
             }
         }
         throw ForecastException.unavailable("model unusable", "champion v" + champion.version() + " of " + series
-                + " cannot be served (" + problem + ") and no earlier champion can either; an operator should run "
-                + "'klinecast models rollback' or retrain");
+                + " cannot be served (" + problem + ") and no earlier champion can either; an operator should run '"
+                + rollbackCommand(series, registry.target()) + "' or retrain");
+    }
+
+    /** The CLI's command that restores the previous champion of the series (KlinecastCliTest runs it). */
+    private static String rollbackCommand(Series series, Target target) {
+        return "klinecast models rollback --symbol " + series.symbol() + " --interval " + series.interval().code()
+                + (target == Target.CLOSE ? "" : " --target " + target.code());
     }
 }

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +43,7 @@ public final class BinanceReplayServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Path> files;
-    private final Map<String, KlineFile> loaded = new ConcurrentHashMap<>();
+    private final Map<String, KlineFile> loaded;
     private final Clock clock;
     private final Clock rateClock;
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -54,6 +54,9 @@ public final class BinanceReplayServer implements AutoCloseable {
 
     private BinanceReplayServer(Path dir, Clock clock, Clock rateClock, int port) throws IOException {
         this.files = scan(dir);
+        // Every file is read and checked before the server listens: a bad line refuses the start, by name.
+        this.loaded = files.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, e -> KlineFile.load(e.getValue())));
         this.clock = clock;
         this.rateClock = rateClock;
         this.server = LoopbackHttpServer.create(port, 0);
@@ -205,7 +208,7 @@ public final class BinanceReplayServer implements AutoCloseable {
             send(exchange, 400, error(-1130, "Invalid data sent for a parameter: startTime > endTime."), used);
             return;
         }
-        KlineFile data = loaded.computeIfAbsent(symbol + "#" + interval, k -> KlineFile.load(file));
+        KlineFile data = loaded.get(symbol + "#" + interval);
         if (fault != null && fault.kind() == Fault.Kind.REWRITTEN) {
             send(exchange, 200, fault.rewrite().rewrite(parts(data, start, end, limit)), used);
             return;

@@ -1,0 +1,31 @@
+package com.klinecast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The free-space part of the data dir's check, against headrooms this disk cannot and can offer. */
+class DataDirCheckTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDiskWithLessRoomThanTheHeadroomIsRefusedSayingHowMuchIsFreeAndNeeded() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> DataDirCheck.require(dir, Long.MAX_VALUE));
+
+        assertTrue(refused.getMessage().matches("data dir " + dir + " has \\d+ MB free; the local stack needs about "
+                + "\\d+ MB there .*"), refused.getMessage());
+    }
+
+    @Test
+    void aDiskWithRoomPassesAndANewDirIsCreated() {
+        assertDoesNotThrow(() -> DataDirCheck.require(dir.resolve("new/data"), 1));
+        assertTrue(dir.resolve("new/data").toFile().isDirectory());
+    }
+}
