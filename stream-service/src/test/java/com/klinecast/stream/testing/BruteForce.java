@@ -41,7 +41,8 @@ public final class BruteForce {
     }
 
     private static Minute minute(long open, List<Trade> trades) {
-        BigDecimal mean = sum(trades, Trade::price).divide(BigDecimal.valueOf(trades.size()), 8, RoundingMode.HALF_EVEN);
+        BigDecimal mean = sum(trades, Trade::price).divide(BigDecimal.valueOf(trades.size()), 8, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
         return new Minute(candle(open, open + 59_999, trades), mean);
     }
 
