@@ -137,7 +137,8 @@ public final class FeatureTable implements CandleSink {
         return items;
     }
 
-    private void forEachItem(Series series, long from, long to, Consumer<Map<String, AttributeValue>> action) {
+    /** The raw items with {@code from <= openTime <= to}, oldest first: for attributes beyond the row's own. */
+    public void forEachItem(Series series, long from, long to, Consumer<Map<String, AttributeValue>> action) {
         QueryRequest request = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#s = :s AND #t BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#s", SERIES, "#t", OPEN_TIME))
