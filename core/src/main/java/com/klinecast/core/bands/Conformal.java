@@ -2,6 +2,7 @@ package com.klinecast.core.bands;
 
 import com.klinecast.core.evaluation.stats.Quantiles;
 import com.klinecast.core.forecast.Bar;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public record Conformal(Ewma volatility, double[][] scaled) implements Band {
             if (n < 10) {
                 throw new IllegalArgumentException("too few calibration origins (" + n + ") at horizon " + h);
             }
-            scaled[h - 1] = Quantiles.of(java.util.Arrays.copyOf(residuals, n), Levels.LEVELS);
+            scaled[h - 1] = Quantiles.of(Arrays.copyOf(residuals, n), Levels.LEVELS);
         }
         return new Conformal(volatility, scaled);
     }

@@ -1,5 +1,7 @@
 package com.klinecast.core.bands;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
+
 /** The quantile levels every forecast carries, and their names in the API ({@code p05} .. {@code p95}). */
 public final class Levels {
 
@@ -7,7 +9,7 @@ public final class Levels {
 
     public static final String[] NAMES = {"p05", "p10", "p25", "p50", "p75", "p90", "p95"};
 
-    /** Indices of the central 50%, 80% and 90% bands' ends. */
+    /** Indices into {@link #LEVELS}: the central 50%, 80% and 90% bands' ends and the median. */
     public static final int P05 = 0;
     public static final int P10 = 1;
     public static final int P25 = 2;
@@ -21,8 +23,7 @@ public final class Levels {
 
     /** Standard normal quantiles at the levels (what the Gaussian methods scale). */
     static double[] normal() {
-        org.apache.commons.math3.distribution.NormalDistribution n =
-                new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+        NormalDistribution n = new NormalDistribution(null, 0, 1);
         double[] z = new double[LEVELS.length];
         for (int i = 0; i < z.length; i++) {
             z[i] = n.inverseCumulativeProbability(LEVELS[i]);

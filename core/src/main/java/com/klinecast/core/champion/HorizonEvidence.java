@@ -1,5 +1,7 @@
 package com.klinecast.core.champion;
 
+import java.util.Locale;
+
 /**
  * The challenger against the champion at one promotion horizon, on the same origins.
  *
@@ -14,7 +16,7 @@ public record HorizonEvidence(int horizon, int origins, double challengerMae, do
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "h%d: MAE ratio %.3f [%.3f, %.3f], p better %.3g, p worse %.3g",
+        return String.format(Locale.ROOT, "h%d: MAE ratio %.3f [%.3f, %.3f], p better %.3g, p worse %.3g",
                 horizon, relativeMae, low, high, pBetter, pWorse);
     }
 }

@@ -15,10 +15,15 @@ public record ModelList(String symbol, String interval, String target, ChampionI
     }
 
     /**
+     * @param family naive, drift, lstm or mlp
+     * @param band the band method (null for versions from before bands)
      * @param mase MASE per evaluated horizon (below 1 beats the naive forecast)
+     * @param dmPValue per evaluated horizon, the one-sided HLN-DM p-value of beating naive (absent before it was
+     *     recorded)
      */
-    public record VersionInfo(int version, String createdAt, String trainedUntil, String testFrom, String testTo,
-            double promotionScore, Map<String, Double> mase) {
+    public record VersionInfo(int version, String family, String band, String createdAt, String trainedUntil,
+            String testFrom, String testTo, double promotionScore, Map<String, Double> mase,
+            Map<String, Double> dmPValue) {
     }
 
     public record UnreadableVersion(int version, String problem) {

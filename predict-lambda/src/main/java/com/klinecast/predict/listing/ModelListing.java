@@ -45,11 +45,17 @@ public final class ModelListing {
 
     private static ModelList.VersionInfo info(ModelManifest m) {
         Map<String, Double> mase = new LinkedHashMap<>();
+        Map<String, Double> dm = new LinkedHashMap<>();
         for (JsonNode h : m.metrics().path("test").path("horizons")) {
             mase.put(h.path("horizon").asText(), h.path("mase").asDouble());
+            if (h.path("dmPValue").isNumber()) {
+                dm.put(h.path("horizon").asText(), h.path("dmPValue").asDouble());
+            }
         }
-        return new ModelList.VersionInfo(m.version(), m.createdAt().toString(),
+        JsonNode band = m.metrics().path("band").path("method");
+        return new ModelList.VersionInfo(m.version(), m.config().path("model").asText("lstm"),
+                band.isTextual() ? band.asText() : null, m.createdAt().toString(),
                 m.trainingData().path("trainTo").asText(null), m.testWindow().from().toString(),
-                m.testWindow().to().toString(), m.promotionScore(), mase);
+                m.testWindow().to().toString(), m.promotionScore(), mase, dm);
     }
 }

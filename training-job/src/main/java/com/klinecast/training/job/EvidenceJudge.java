@@ -1,5 +1,6 @@
 package com.klinecast.training.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.klinecast.core.champion.PromotionRule;
 import com.klinecast.core.champion.Verdict;
 import com.klinecast.core.evaluation.Backtest;
@@ -91,9 +92,9 @@ final class EvidenceJudge implements ModelRegistry.Judge {
         return new PromotionRule(horizons, rule.alpha()).judge(bars, challenger, theirs);
     }
 
-    private static int maxOf(com.fasterxml.jackson.databind.JsonNode horizons) {
+    private static int maxOf(JsonNode horizons) {
         int max = 0;
-        for (com.fasterxml.jackson.databind.JsonNode h : horizons) {
+        for (JsonNode h : horizons) {
             max = Math.max(max, h.asInt());
         }
         return max;

@@ -190,7 +190,15 @@ class VariantsEndToEndTest {
         int closeChampion = registry.champion(BTC_1D).orElseThrow().version();
         int volumeChampion = registry.forTarget(Target.VOLUME).champion(BTC_1D).orElseThrow().version();
 
-        assertEquals("close", forecast("symbol=BTCUSDT", 200, closeChampion).path("target").asText());
+        JsonNode close = forecast("symbol=BTCUSDT", 200, closeChampion);
+        assertEquals("close", close.path("target").asText());
+        String reason = close.path("model").path("reason").asText();
+        if ("naive".equals(close.path("model").path("family").asText())) {
+            assertTrue(reason.startsWith("naive (the last close repeated) serves: no trained model beat it by the "
+                    + "rule; the newest, v4 (mlp), p = "), "the response says plainly why naive serves: " + reason);
+        } else {
+            assertTrue(reason.contains("beats the champion"), reason);
+        }
         assertEquals("volume", forecast("symbol=BTCUSDT&target=volume", 200, volumeChampion).path("target")
                 .asText());
         JsonNode bad = forecast("symbol=BTCUSDT&target=Volume", 400, -1);
