@@ -224,6 +224,7 @@ class PageInChromiumTest {
             awaitReady(7);
             assertChartMatches(body, 7);
             screenshot("page-quantiles-dark.png");
+            publishToDocs("page-quantiles.png");
         }
     }
 
