@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -26,7 +28,8 @@ import java.util.concurrent.RejectedExecutionException;
  * server parses the target as a {@link java.net.URI} first and answers what it cannot route itself, in HTML
  * ({@code //forecast} has no path to it, {@code ?symbol=%ZZ} is no URI); API Gateway passes both to the
  * integration, so a stand-in for it must too. One request per connection ({@code Connection: close}): plenty for
- * a local stack, and no idle connection can hold a worker. Requests it cannot read at all get a JSON error.
+ * a local stack. Connections are read on threads of their own, so a browser's speculative connection that never
+ * sends holds no worker; only the handler runs on the workers. Requests it cannot read at all get a JSON error.
  */
 public final class PlainHttpServer implements AutoCloseable {
 
@@ -34,7 +37,7 @@ public final class PlainHttpServer implements AutoCloseable {
     static final int MAX_BODY = 10 * 1024 * 1024;
     static final int MAX_LINE = 16 * 1024;
     static final int MAX_HEADER_BYTES = 64 * 1024;
-    /** A client that stops sending mid-request frees its worker after this long (not an idle keep-alive). */
+    /** A connection that sends no complete request is closed after this long. */
     static final int READ_TIMEOUT_MS = 30_000;
 
     /** @param headers names as sent; a header sent twice keeps both values, in order */
@@ -81,6 +84,11 @@ public final class PlainHttpServer implements AutoCloseable {
     }
 
     private final ServerSocket socket;
+    private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "http-connection");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService workers;
     private final Handler handler;
     private final Thread acceptor;
@@ -94,7 +102,7 @@ public final class PlainHttpServer implements AutoCloseable {
         this.acceptor.setDaemon(true);
     }
 
-    /** @param workers runs each connection's request; its size bounds concurrent requests */
+    /** @param workers runs the handler; its size bounds concurrent requests */
     public static PlainHttpServer start(int port, int backlog, ExecutorService workers, Handler handler)
             throws IOException {
         ServerSocket socket = new ServerSocket();
@@ -121,7 +129,7 @@ public final class PlainHttpServer implements AutoCloseable {
                 continue; // e.g. the client reset before accept finished
             }
             try {
-                workers.execute(() -> serve(connection));
+                connections.execute(() -> serve(connection));
             } catch (RejectedExecutionException e) {
                 quietly(connection);
             }
@@ -144,7 +152,12 @@ public final class PlainHttpServer implements AutoCloseable {
             if (request == null) {
                 return; // connected and closed without a request
             }
-            write(out, request.method(), handler.handle(request));
+            Request read = request;
+            write(out, request.method(), workers.submit(() -> handler.handle(read)).get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the handler's own failures are its to answer; nothing more can be said on this connection
         } catch (SocketException e) {
             // the client went away; nothing to answer
         } catch (IOException | RuntimeException e) {
@@ -351,6 +364,7 @@ public final class PlainHttpServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        connections.shutdownNow();
         try {
             socket.close();
         } catch (IOException ignored) {
