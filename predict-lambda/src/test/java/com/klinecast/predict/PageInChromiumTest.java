@@ -217,11 +217,11 @@ class PageInChromiumTest {
             assertTrue(text("model-reason").contains("no trained model beat it"), text("model-reason"));
             screenshot("page-quantiles.png");
 
-            // The dark theme: the chart takes its colours from the page's, read when it is created.
+            // Switching to the dark theme redraws the chart in the page's dark colours, with the same data.
             driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                     List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-            driver.navigate().refresh();
-            awaitReady(7);
+            new WebDriverWait(driver, WAIT).until(d -> "#161b22".equals(js(
+                    "return window.klinecast.chart && window.klinecast.chart.options().layout.background.color")));
             assertChartMatches(body, 7);
             screenshot("page-quantiles-dark.png");
             publishToDocs("page-quantiles.png");
