@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The forecast page: one self-contained HTML file (inline script and styles, an SVG chart it draws itself, no
- * CDN), read once per execution environment, with the served symbols and intervals written into it.
+ * The forecast page: one self-contained HTML file (inline script and styles, no CDN), read once per execution
+ * environment, with the vendored chart library (TradingView's lightweight-charts, its licence header kept) and the
+ * served symbols and intervals written into it.
  */
 public final class Page {
 
     static final String RESOURCE = "/com/klinecast/predict/page/index.html";
     static final String CONFIG_SLOT = "/*KLINECAST_CONFIG*/null";
+    static final String CHART_LIBRARY = "/com/klinecast/predict/page/vendor/lightweight-charts.standalone.production.js";
+    static final String CHART_LIBRARY_SLOT = "/*KLINECAST_CHART_LIBRARY*/";
 
     /** Inline script and styles only; the page talks to its own origin and nothing else. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; "
@@ -32,11 +35,19 @@ public final class Page {
     }
 
     public static Page forSeries(List<Series> served, int defaultDays) {
-        String template = load();
-        if (!template.contains(CONFIG_SLOT)) {
-            throw new IllegalStateException(RESOURCE + " has no " + CONFIG_SLOT + " slot");
+        String template = load(RESOURCE);
+        for (String slot : List.of(CONFIG_SLOT, CHART_LIBRARY_SLOT)) {
+            if (!template.contains(slot)) {
+                throw new IllegalStateException(RESOURCE + " has no " + slot + " slot");
+            }
         }
-        return new Page(template.replace(CONFIG_SLOT, config(served, defaultDays)));
+        String library = load(CHART_LIBRARY);
+        // Inside a script element only "</script" (any case) or "<!--" could end or derail it early.
+        String lower = library.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("</script") || library.contains("<!--")) {
+            throw new IllegalStateException(CHART_LIBRARY + " cannot be inlined: it contains </script or <!--");
+        }
+        return new Page(template.replace(CHART_LIBRARY_SLOT, library).replace(CONFIG_SLOT, config(served, defaultDays)));
     }
 
     public String html() {
@@ -58,10 +69,10 @@ public final class Page {
         }
     }
 
-    private static String load() {
-        try (InputStream in = Page.class.getResourceAsStream(RESOURCE)) {
+    private static String load(String resource) {
+        try (InputStream in = Page.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+                throw new IllegalStateException(resource + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package com.klinecast.standins.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,14 +33,25 @@ public final class HttpApiEvents {
      */
     public static APIGatewayV2HTTPEvent request(String method, URI uri, Map<String, String> headers, byte[] body,
             String sourceIp, String protocol) {
+        return request(method, uri.getRawPath(), uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, body,
+                sourceIp, protocol);
+    }
+
+    /**
+     * @param rawPath the path exactly as sent, e.g. {@code //forecast}
+     * @param rawQuery the query exactly as sent, even when not decodable (e.g. {@code symbol=%ZZ}); "" for none
+     * @param headers lower-case names; repeated headers joined with commas, as API Gateway does
+     */
+    public static APIGatewayV2HTTPEvent request(String method, String rawPath, String rawQuery,
+            Map<String, String> headers, byte[] body, String sourceIp, String protocol) {
         Instant now = Instant.now();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
-                .withRawPath(uri.getRawPath())
-                .withRawQueryString(uri.getRawQuery() == null ? "" : uri.getRawQuery())
+                .withRawPath(rawPath)
+                .withRawQueryString(rawQuery)
                 .withHeaders(headers)
-                .withQueryStringParameters(queryParameters(uri.getQuery()))
+                .withQueryStringParameters(queryParameters(rawQuery))
                 .withBody(body.length == 0 ? null : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(body.length > 0)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -52,7 +65,7 @@ public final class HttpApiEvents {
                         .withTimeEpoch(now.toEpochMilli())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod(method)
-                                .withPath(uri.getRawPath())
+                                .withPath(rawPath)
                                 .withProtocol(protocol)
                                 .withSourceIp(sourceIp)
                                 .withUserAgent(headers.get("user-agent"))
@@ -61,17 +74,32 @@ public final class HttpApiEvents {
                 .build();
     }
 
-    /** API Gateway joins repeated parameters with commas in this map (the raw query keeps them apart). */
-    private static Map<String, String> queryParameters(String decodedQuery) {
-        if (decodedQuery == null || decodedQuery.isEmpty()) {
+    /**
+     * API Gateway joins repeated parameters with commas in this map (the raw query keeps them apart). A part that
+     * cannot be percent-decoded is kept as sent: the integration, reading the raw query, decides what it means.
+     */
+    private static Map<String, String> queryParameters(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
             return null;
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : decodedQuery.split("&")) {
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
-            out.merge(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1),
+            out.merge(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)),
                     (a, b) -> a + "," + b);
         }
-        return out;
+        return out.isEmpty() ? null : out;
+    }
+
+    /** Percent-escapes only; a '+' stays a '+'. */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
     }
 }

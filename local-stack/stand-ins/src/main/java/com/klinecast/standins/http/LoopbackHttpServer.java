@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
-/** The JDK HTTP server on 127.0.0.1, as every stand-in that speaks HTTP creates it. */
+/**
+ * The JDK HTTP server on 127.0.0.1, as the stand-ins built on it create it. The HTTP API stand-in is not one of
+ * them: it must pass on request targets the JDK server refuses ({@link PlainHttpServer}).
+ */
 public final class LoopbackHttpServer {
 
     static {
