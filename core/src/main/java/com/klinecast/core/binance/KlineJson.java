@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads Binance's klines answer: an array of 12-element arrays (exactly 12) whose times and trade count are JSON numbers and
- * whose prices and volumes are JSON strings (parsed as BigDecimal, never double). Streaming, so a 1,000-kline
- * page never becomes a tree.
+ * Reads Binance's klines answer: an array of 12-element arrays (exactly 12) whose times and trade count are JSON
+ * numbers and whose prices and volumes are JSON strings (parsed as BigDecimal, never double). Streaming, so a
+ * 1,000-kline page never becomes a tree.
  */
 final class KlineJson {
 

@@ -63,9 +63,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * log past it, so readers see every committed change even while (or if, after a crash) the alias lags. The alias is
  * derived state ({@link ChampionAlias}): missing, unreadable or behind, it is skipped and rebuilt from the log's head
  * by the next reader or writer, and a change whose alias write fails is still reported as committed, with the
- * failure in {@link PromotionDecision#aliasProblem()}. On AWS, where {@code If-Match} is atomic, the log costs one small object and a few GETs per
- * change, and doubles as the audit trail of every promotion and rollback. Reading the champion costs one GET more
- * (the 404 past the head).
+ * failure in {@link PromotionDecision#aliasProblem()}. On AWS, where {@code If-Match} is atomic, the log costs one
+ * small object and a few GETs per change, and doubles as the audit trail of every promotion and rollback. Reading
+ * the champion costs one GET more (the 404 past the head).
  *
  * <p>Retried requests: a conditional PUT that the SDK retries after a lost response can be applied once and then
  * answered 412 (the local stack does this by itself now and then: the URL-connection client sometimes fails writing

@@ -25,7 +25,8 @@ public record Series(String symbol, Interval interval) {
     public static Series parseId(String id) {
         int hash = id == null ? -1 : id.indexOf('#');
         if (hash < 0) {
-            throw new IllegalArgumentException("series id '" + Echo.shorten(id) + "' is not of the form SYMBOL#interval");
+            throw new IllegalArgumentException("series id '" + Echo.shorten(id)
+                    + "' is not of the form SYMBOL#interval");
         }
         return of(id.substring(0, hash), id.substring(hash + 1));
     }

@@ -29,7 +29,8 @@ class MachineFaultTest {
         assertEquals(Optional.of(MachineFault.READ_ONLY),
                 MachineFault.of(new RuntimeException("attempt to write a readonly database")));
         assertEquals(Optional.of(MachineFault.PERMISSION), MachineFault.of(new AccessDeniedException("/data/x")));
-        assertEquals(Optional.of(MachineFault.PORT_TAKEN), MachineFault.of(new BindException("Address already in use")));
+        assertEquals(Optional.of(MachineFault.PORT_TAKEN),
+                MachineFault.of(new BindException("Address already in use")));
     }
 
     @Test

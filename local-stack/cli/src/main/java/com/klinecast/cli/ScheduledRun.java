@@ -57,6 +57,7 @@ final class ScheduledRun {
             return 0;
         } catch (IngestFailedException failed) {
             Reports.print(failed.report(), json);
+            DataDirCheck.fullDisk(stack.dataDir()).ifPresent(System.err::println);
             return 1;
         }
     }

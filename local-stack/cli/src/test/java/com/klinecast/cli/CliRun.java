@@ -12,7 +12,8 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code klinecast --data-dir DIR --replay-dir BUNDLED args...}. */
     static CliRun in(String dataDir, String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir, "--replay-dir", BundledData.dir().toString()));
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir, "--replay-dir",
+                BundledData.dir().toString()));
         all.addAll(List.of(args));
         PrintStream out = System.out;
         PrintStream err = System.err;

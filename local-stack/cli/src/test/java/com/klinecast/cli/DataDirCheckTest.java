@@ -1,6 +1,7 @@
 package com.klinecast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,24 @@ class DataDirCheckTest {
 
         assertTrue(refused.getMessage().matches("data dir " + dir + " has \\d+ MB free; the local stack needs about "
                 + "\\d+ MB there .*"), refused.getMessage());
+    }
+
+    @Test
+    void aNearlyFullDiskIsRefusedUpFrontAndNamedAsTheCauseOfAFailure() throws Exception {
+        try (TmpfsMount small = TmpfsMount.at(dir.resolve("small"), "size=2m")) {
+            CliRun status = CliRun.in(small.path().toString(), "status");
+
+            assertEquals(2, status.exitCode(), status.toString());
+            assertTrue(status.err().startsWith("error: data dir " + small.path() + " has 2 MB free; the local stack "
+                    + "needs about " + (DataDirCheck.HEADROOM_BYTES >> 20) + " MB there"), status.toString());
+            assertTrue(DataDirCheck.fullDisk(small.path()).orElseThrow().startsWith("disk full: the data dir "
+                    + small.path() + " has 2048 KB free"));
+        }
+    }
+
+    @Test
+    void aDiskWithRoomIsNotCalledFullAfterAFailure() {
+        assertTrue(DataDirCheck.fullDisk(dir).isEmpty(), "this test's disk has more than 8 MB free");
     }
 
     @Test

@@ -8,29 +8,27 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A directory nobody can write to. Mode 555 is enough for an ordinary user; root writes through it, so as root the
- * directory becomes a read-only tmpfs mount instead (where mounting is not allowed either, the test is skipped).
+ * directory becomes a read-only tmpfs mount instead.
  */
 final class ReadOnlyDir implements AutoCloseable {
 
     private final Path path;
-    private final boolean mounted;
+    private final TmpfsMount mount;
 
-    private ReadOnlyDir(Path path, boolean mounted) {
+    private ReadOnlyDir(Path path, TmpfsMount mount) {
         this.path = path;
-        this.mounted = mounted;
+        this.mount = mount;
     }
 
     static ReadOnlyDir at(Path path) throws IOException, InterruptedException {
         Files.createDirectories(path);
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("r-xr-xr-x"));
         if (!writable(path)) {
-            return new ReadOnlyDir(path, false);
+            return new ReadOnlyDir(path, null);
         }
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", path.toString())
-                .redirectErrorStream(true).start();
-        boolean mountedOk = mount.waitFor() == 0;
-        Assumptions.assumeTrue(mountedOk && !writable(path), "cannot make a read-only directory here");
-        return new ReadOnlyDir(path, true);
+        TmpfsMount mount = TmpfsMount.at(path, "ro,size=64k");
+        Assumptions.assumeFalse(writable(path), "the read-only mount is writable");
+        return new ReadOnlyDir(path, mount);
     }
 
     Path path() {
@@ -48,8 +46,8 @@ final class ReadOnlyDir implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        if (mounted) {
-            new ProcessBuilder("umount", path.toString()).redirectErrorStream(true).start().waitFor();
+        if (mount != null) {
+            mount.close();
         }
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
