@@ -25,6 +25,14 @@ function stop (code) {
   if (server.closeAllConnections) server.closeAllConnections()
 }
 
+// dynalite rethrows a request's 'error' event, so a client that dies mid-request (a killed Lambda, a reset socket)
+// would take the whole server down. That request is over either way; DynamoDB shrugs it off, and so must this.
+process.on('uncaughtException', (e) => {
+  if (e && e.code === 'ECONNRESET') return
+  process.stderr.write('dynalite: ' + (e && e.stack ? e.stack : e) + '\n')
+  process.exit(1)
+})
+
 server.on('error', (e) => {
   process.stderr.write('dynalite: ' + e.message + '\n')
   process.exit(1)

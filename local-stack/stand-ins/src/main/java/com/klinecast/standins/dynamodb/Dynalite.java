@@ -195,6 +195,7 @@ public final class Dynalite implements DynamoDbStandIn {
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    System.err.println("dynalite: " + line); // it prints only on trouble
                     synchronized (lines) {
                         lines.addLast(line);
                         if (lines.size() > 20) {

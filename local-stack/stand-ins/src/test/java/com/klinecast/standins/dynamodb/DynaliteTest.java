@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,6 +101,29 @@ class DynaliteTest {
 
         assertTrue(node.waitFor(20, TimeUnit.SECONDS), "dynalite still running after its stdin closed");
         assertEquals(0, node.exitValue());
+    }
+
+    /** What the crash-resume test does to it: the ingest process killed in the middle of a BatchWriteItem. */
+    @Test
+    void aClientThatDiesMidRequestDoesNotTakeTheServerDown() throws Exception {
+        try (Dynalite ddb = Dynalite.inMemory(); DynamoDbClient client = clientFor(ddb)) {
+            byte[] body = "{\"RequestItems\":{\"candles\":[]}}".getBytes(StandardCharsets.UTF_8);
+            String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                    + "X-Amz-Target: DynamoDB_20120810.BatchWriteItem\r\nContent-Length: " + (body.length * 4)
+                    + "\r\n\r\n";
+            for (int i = 0; i < 10; i++) {
+                try (Socket socket = new Socket("127.0.0.1", ddb.port())) {
+                    socket.setSoLinger(true, 0); // close with a reset, as the kernel does for a killed process
+                    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().write(body);
+                    socket.getOutputStream().flush();
+                }
+            }
+            Thread.sleep(200);
+
+            assertTrue(ProcessHandle.of(ddb.pid()).map(ProcessHandle::isAlive).orElse(false), "dynalite died");
+            assertTrue(client.listTables().tableNames().isEmpty());
+        }
     }
 
     @Test
