@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.ingest.Deadline;
-import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService;

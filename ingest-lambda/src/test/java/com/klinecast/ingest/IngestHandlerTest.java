@@ -14,7 +14,7 @@ import com.klinecast.core.config.ConfigException;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.testing.IngestFixture;
-import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.SeriesReport;
@@ -192,7 +192,7 @@ class IngestHandlerTest {
     @Test
     void eachSeriesRunEmitsItsMetricsWithTheInvocationsRequestId() throws Exception {
         List<String> documents = new java.util.ArrayList<>();
-        IngestHandler handler = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+        IngestHandler handler = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(table, Map.of()), fixture.service(fixture.config(table, Map.of())),
                 java.time.Clock.systemUTC(), documents::add));
         Context context = context();
@@ -218,7 +218,7 @@ class IngestHandlerTest {
     @Test
     void theExchangesWeightAndEveryBackOffAreMetricsOfTheSeries() throws Exception {
         List<String> documents = new java.util.ArrayList<>();
-        IngestHandler handler = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+        IngestHandler handler = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(table, Map.of()), fixture.service(fixture.config(table, Map.of())),
                 java.time.Clock.systemUTC(), documents::add));
         fixture.replay.inject(Fault.rateLimited(Duration.ofSeconds(3)), Fault.serverError(), Fault.malformedJson());
@@ -241,7 +241,7 @@ class IngestHandlerTest {
 
         fixture.replay.inject(Fault.banned(Duration.ofMinutes(2)));
         String other = fixture.newTable();
-        IngestHandler again = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+        IngestHandler again = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(other, Map.of()), fixture.service(fixture.config(other, Map.of())),
                 java.time.Clock.systemUTC(), documents::add));
         assertThrows(IngestFailedException.class, () -> again.handleRequest(event("ingest-scheduled.json"), context()));

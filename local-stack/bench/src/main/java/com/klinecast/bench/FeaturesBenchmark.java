@@ -3,7 +3,7 @@ package com.klinecast.bench;
 import com.klinecast.cli.LocalAws;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.candle.Candle;
-import com.klinecast.core.features.FeatureRecompute;
+import com.klinecast.core.recompute.FeatureRecompute;
 import com.klinecast.core.features.FeatureRows;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;

@@ -1,8 +1,9 @@
-package com.klinecast.core.ingest;
+package com.klinecast.core.scheduled;
 
 import com.klinecast.core.binance.BinanceSettings;
 import com.klinecast.core.config.ConfigException;
 import com.klinecast.core.config.Env;
+import com.klinecast.core.ingest.IngestRequest;
 import com.klinecast.core.series.Series;
 import java.time.Duration;
 import java.time.Instant;

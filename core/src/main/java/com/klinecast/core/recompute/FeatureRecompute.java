@@ -1,6 +1,8 @@
-package com.klinecast.core.features;
+package com.klinecast.core.recompute;
 
 import com.klinecast.core.candle.Candle;
+import com.klinecast.core.features.FeatureRows;
+import com.klinecast.core.features.FeatureSet;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.FeatureTable;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
-package com.klinecast.core.ingest;
+package com.klinecast.core.scheduled;
 
 import com.klinecast.core.binance.BinanceKlinesClient;
+import com.klinecast.core.ingest.IngestListener;
+import com.klinecast.core.ingest.IngestService;
+import com.klinecast.core.ingest.KlineSource;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.IngestStateTable;

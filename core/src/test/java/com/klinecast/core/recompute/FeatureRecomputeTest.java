@@ -1,8 +1,12 @@
-package com.klinecast.core.features;
+package com.klinecast.core.recompute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.klinecast.core.candle.Candle;
+import com.klinecast.core.features.FeatureRow;
+import com.klinecast.core.features.FeatureRows;
+import com.klinecast.core.features.FeatureSet;
+import com.klinecast.core.features.Features;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;

@@ -1,5 +1,11 @@
-package com.klinecast.core.ingest;
+package com.klinecast.core.scheduled;
 
+import com.klinecast.core.ingest.Deadline;
+import com.klinecast.core.ingest.ExchangeUsage;
+import com.klinecast.core.ingest.IngestFailedException;
+import com.klinecast.core.ingest.IngestReport;
+import com.klinecast.core.ingest.IngestService;
+import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.observability.MetricsDocument;
 import com.klinecast.core.observability.MetricsDocument.Unit;
 import com.klinecast.core.observability.MetricsSink;
