@@ -1,15 +1,14 @@
 package com.klinecast.daily;
 
+import static com.klinecast.core.testing.ScheduledFunctionFixture.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.ingest.Deadline;
-import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService;
@@ -17,14 +16,13 @@ import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.testing.IngestFixture;
-import com.klinecast.standins.lambda.LocalContext;
+import com.klinecast.core.testing.ScheduledFunctionFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.joda.time.DateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The daily handler with dynalite and the replay server, the clock moving day by day. */
 class DailyHandlerTest {
@@ -32,13 +30,11 @@ class DailyHandlerTest {
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final Instant BACKFILL_NOW = Instant.parse("2025-06-20T00:00:00Z");
 
-    private final IngestFixture fixture = new IngestFixture(BACKFILL_NOW);
-    private final String table = fixture.newTable();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final ScheduledFunctionFixture function = new ScheduledFunctionFixture("DailyFunction",
+            Duration.ofMinutes(5), BACKFILL_NOW);
+    private final IngestFixture fixture = function.ingest;
+    private final String table = function.table;
 
     private IngestConfig config(String table) {
         return fixture.config(table, Map.of());
@@ -56,15 +52,9 @@ class DailyHandlerTest {
     }
 
     private SeriesReport daily(String table, String eventFile, Instant time) {
-        ScheduledEvent event = EventLoader.loadScheduledEvent("../events/" + eventFile);
-        event.setTime(new DateTime(time.toEpochMilli()));
-        fixture.market.set(time);
-        DailyHandler handler = new DailyHandler(fixture.scheduled(config(table)));
-        return handler.handleRequest(event, context()).series().get(0);
-    }
-
-    private static Context context() {
-        return LocalContext.withTimeout("DailyFunction", Duration.ofMinutes(5), LocalContext.quietLogger());
+        ScheduledEvent event = function.eventAt(eventFile, time);
+        DailyHandler handler = new DailyHandler(function.scheduled(table, Map.of()));
+        return handler.handleRequest(event, function.context()).series().get(0);
     }
 
     private List<FeatureRow> rows(String table) {
@@ -144,9 +134,9 @@ class DailyHandlerTest {
         IngestConfig both = fixture.config(table, Map.of("SYMBOLS", "BTCUSDT,ETHUSDT"));
         fixture.service(both).run(both.request(Map.of(), BACKFILL_NOW), Deadline.NONE);
 
-        ScheduledEvent event = EventLoader.loadScheduledEvent("../events/daily-override-btc-eth.json");
+        ScheduledEvent event = event("daily-override-btc-eth.json");
         fixture.market.set(Instant.parse("2025-07-01T00:05:00Z"));
-        IngestReport report = new DailyHandler(fixture.scheduled(config(table))).handleRequest(event, context());
+        IngestReport report = new DailyHandler(function.scheduled(table, Map.of())).handleRequest(event, function.context());
 
         assertEquals(List.of("BTCUSDT#1d", "ETHUSDT#1d"), report.series().stream().map(SeriesReport::series).toList());
         assertTrue(report.series().stream().allMatch(s -> s.candlesWritten() == 11));

@@ -1,5 +1,6 @@
 package com.klinecast.ingest;
 
+import static com.klinecast.core.testing.ScheduledFunctionFixture.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.klinecast.core.binance.BinanceSettings;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.config.ConfigException;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.testing.IngestFixture;
-import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.testing.ScheduledFunctionFixture;
+import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.SeriesReport;
@@ -27,8 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ingest handler end to end: the events in events/ (the same files `sam local invoke` takes), the Binance
@@ -40,29 +41,19 @@ class IngestHandlerTest {
     private static final Series BTC_1H = Series.of("BTCUSDT", "1h");
     private static final Instant EVENT_TIME = Instant.parse("2025-07-01T00:05:00Z");
 
-    private final IngestFixture fixture = new IngestFixture(EVENT_TIME);
-    private final String table = fixture.newTable();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final ScheduledFunctionFixture function = new ScheduledFunctionFixture("IngestFunction",
+            Duration.ofMinutes(15), EVENT_TIME);
+    private final IngestFixture fixture = function.ingest;
+    private final String table = function.table;
 
     private IngestHandler handler(String table, Duration stopMargin) {
-        return new IngestHandler(fixture.scheduled(fixture.config(table,
-                Map.of("STOP_MARGIN_SECONDS", Long.toString(stopMargin.toSeconds())))));
+        return new IngestHandler(function.scheduled(table,
+                Map.of("STOP_MARGIN_SECONDS", Long.toString(stopMargin.toSeconds()))));
     }
 
     private IngestHandler handler() {
         return handler(table, Duration.ofSeconds(60));
-    }
-
-    private static ScheduledEvent event(String name) {
-        return EventLoader.loadScheduledEvent("../events/" + name);
-    }
-
-    private static Context context() {
-        return LocalContext.withTimeout("IngestFunction", Duration.ofMinutes(15), LocalContext.quietLogger());
     }
 
     private List<Candle> rows(String table, Series series) {
@@ -71,7 +62,7 @@ class IngestHandlerTest {
 
     @Test
     void backfillsTheWholeDailyHistoryInThreeRequests() {
-        IngestReport report = handler().handleRequest(event("ingest-scheduled.json"), context());
+        IngestReport report = handler().handleRequest(event("ingest-scheduled.json"), function.context());
 
         SeriesReport btc = report.series().get(0);
         assertEquals(new SeriesReport("BTCUSDT#1d", Status.COMPLETE, 2875, 1, "2017-08-17T00:00:00Z",
@@ -82,11 +73,11 @@ class IngestHandlerTest {
 
     @Test
     void aSecondRunWritesNothingAndChangesNothing() {
-        handler().handleRequest(event("ingest-scheduled.json"), context());
+        handler().handleRequest(event("ingest-scheduled.json"), function.context());
         List<Candle> before = rows(table, BTC_1D);
         fixture.replay.resetRequestLog();
 
-        IngestReport again = handler().handleRequest(event("ingest-scheduled.json"), context());
+        IngestReport again = handler().handleRequest(event("ingest-scheduled.json"), function.context());
 
         assertEquals(Status.ALREADY_COMPLETE, again.series().get(0).status());
         assertEquals(0, again.series().get(0).candlesWritten());
@@ -96,7 +87,7 @@ class IngestHandlerTest {
 
     @Test
     void theEventsDetailOverridesTheConfiguredSeries() {
-        IngestReport report = handler().handleRequest(event("ingest-override-btc-1h.json"), context());
+        IngestReport report = handler().handleRequest(event("ingest-override-btc-1h.json"), function.context());
 
         assertEquals("BTCUSDT#1h", report.series().get(0).series());
         assertEquals(8749, report.series().get(0).candlesWritten());
@@ -106,11 +97,9 @@ class IngestHandlerTest {
 
     @Test
     void neverStoresTheCandleStillOpenAtTheEventsTime() {
-        ScheduledEvent midDay = event("ingest-scheduled.json");
-        midDay.setTime(new org.joda.time.DateTime(Instant.parse("2025-06-20T13:00:00Z").toEpochMilli()));
-        fixture.market.set(Instant.parse("2025-06-20T13:00:00Z"));
+        ScheduledEvent midDay = function.eventAt("ingest-scheduled.json", Instant.parse("2025-06-20T13:00:00Z"));
 
-        IngestReport report = handler().handleRequest(midDay, context());
+        IngestReport report = handler().handleRequest(midDay, function.context());
 
         assertEquals("2025-06-19T00:00:00Z", report.series().get(0).lastOpenTime());
         List<Candle> stored = rows(table, BTC_1D);
@@ -120,7 +109,7 @@ class IngestHandlerTest {
     @Test
     void aBackfillCutShortByTheTimeoutCheckResumesToTheSameTable() {
         String reference = fixture.newTable();
-        handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), context());
+        handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), function.context());
 
         // Each invocation has time for two pages: 150 s left, a 60 s margin, and each page "spends" 60 s.
         int invocations = 0;
@@ -147,7 +136,7 @@ class IngestHandlerTest {
         fixture.replay.inject(Fault.rateLimited(Duration.ofSeconds(1)), Fault.serverError(), Fault.truncated(),
                 Fault.malformedJson());
 
-        IngestReport report = handler().handleRequest(event("ingest-override-btc-1h.json"), context());
+        IngestReport report = handler().handleRequest(event("ingest-override-btc-1h.json"), function.context());
 
         assertEquals(Status.COMPLETE, report.series().get(0).status());
         List<Candle> stored = rows(table, BTC_1H);
@@ -158,12 +147,12 @@ class IngestHandlerTest {
     @Test
     void aBanMidHistoryStopsWithTheWatermarkThatARerunResumesFrom() {
         String reference = fixture.newTable();
-        handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), context());
+        handler(reference, Duration.ofSeconds(60)).handleRequest(event("ingest-override-btc-1h.json"), function.context());
         // Let four pages through, then a 418 on the fifth request.
         fixture.replay.inject(Fault.none(), Fault.none(), Fault.none(), Fault.none(), Fault.banned(Duration.ofMinutes(2)));
 
         IngestFailedException failure = assertThrows(IngestFailedException.class,
-                () -> handler().handleRequest(event("ingest-override-btc-1h.json"), context()));
+                () -> handler().handleRequest(event("ingest-override-btc-1h.json"), function.context()));
 
         assertTrue(failure.getMessage().contains("banned"), failure.getMessage());
         SeriesReport failed = failure.report().series().get(0);
@@ -171,7 +160,7 @@ class IngestHandlerTest {
         assertFalse(failed.complete());
         assertEquals(4000, rows(table, BTC_1H).size());
 
-        IngestReport rerun = handler().handleRequest(event("ingest-override-btc-1h.json"), context());
+        IngestReport rerun = handler().handleRequest(event("ingest-override-btc-1h.json"), function.context());
 
         assertEquals(4749, rerun.series().get(0).candlesWritten());
         assertEquals(rows(reference, BTC_1H), rows(table, BTC_1H));
@@ -180,7 +169,7 @@ class IngestHandlerTest {
     @Test
     void anUnknownSymbolFailsClearlyAndWritesNothing() {
         IngestFailedException failure = assertThrows(IngestFailedException.class,
-                () -> handler().handleRequest(event("ingest-unknown-symbol.json"), context()));
+                () -> handler().handleRequest(event("ingest-unknown-symbol.json"), function.context()));
 
         assertTrue(failure.getMessage().contains("NOSUCHCOIN") && failure.getMessage().contains("Invalid symbol."),
                 failure.getMessage());
@@ -192,10 +181,10 @@ class IngestHandlerTest {
     @Test
     void eachSeriesRunEmitsItsMetricsWithTheInvocationsRequestId() throws Exception {
         List<String> documents = new java.util.ArrayList<>();
-        IngestHandler handler = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+        IngestHandler handler = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(table, Map.of()), fixture.service(fixture.config(table, Map.of())),
                 java.time.Clock.systemUTC(), documents::add));
-        Context context = context();
+        Context context = function.context();
 
         handler.handleRequest(event("ingest-scheduled.json"), context);
 
@@ -218,12 +207,12 @@ class IngestHandlerTest {
     @Test
     void theExchangesWeightAndEveryBackOffAreMetricsOfTheSeries() throws Exception {
         List<String> documents = new java.util.ArrayList<>();
-        IngestHandler handler = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+        IngestHandler handler = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(table, Map.of()), fixture.service(fixture.config(table, Map.of())),
                 java.time.Clock.systemUTC(), documents::add));
         fixture.replay.inject(Fault.rateLimited(Duration.ofSeconds(3)), Fault.serverError(), Fault.malformedJson());
 
-        handler.handleRequest(event("ingest-scheduled.json"), context());
+        handler.handleRequest(event("ingest-scheduled.json"), function.context());
 
         com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(documents.get(0));
@@ -241,10 +230,10 @@ class IngestHandlerTest {
 
         fixture.replay.inject(Fault.banned(Duration.ofMinutes(2)));
         String other = fixture.newTable();
-        IngestHandler again = new IngestHandler(new com.klinecast.core.ingest.ScheduledIngest(
+        IngestHandler again = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(other, Map.of()), fixture.service(fixture.config(other, Map.of())),
                 java.time.Clock.systemUTC(), documents::add));
-        assertThrows(IngestFailedException.class, () -> again.handleRequest(event("ingest-scheduled.json"), context()));
+        assertThrows(IngestFailedException.class, () -> again.handleRequest(event("ingest-scheduled.json"), function.context()));
         com.fasterxml.jackson.databind.JsonNode banned = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(documents.get(1));
         assertEquals(1, banned.path("BinanceBanned").asInt());
@@ -254,7 +243,7 @@ class IngestHandlerTest {
     @Test
     void aBadIntervalIsRejectedBeforeAnyRequestOrWrite() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> handler().handleRequest(event("ingest-bad-interval.json"), context()));
+                () -> handler().handleRequest(event("ingest-bad-interval.json"), function.context()));
 
         assertTrue(e.getMessage().contains("unknown interval '2x'"), e.getMessage());
         assertEquals(0, fixture.replay.klineRequestCount());

@@ -2,9 +2,9 @@ package com.klinecast.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.ingest.IngestConfig;
-import com.klinecast.core.ingest.IngestServices;
-import com.klinecast.core.ingest.ScheduledIngest;
+import com.klinecast.core.scheduled.IngestConfig;
+import com.klinecast.core.scheduled.IngestServices;
+import com.klinecast.core.scheduled.ScheduledIngest;
 import com.klinecast.standins.lambda.LocalContext;
 import java.time.Clock;
 import java.time.Duration;

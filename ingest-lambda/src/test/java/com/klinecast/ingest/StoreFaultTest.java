@@ -11,14 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.candle.Candle;
-import com.klinecast.core.ingest.IngestConfig;
+import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService;
-import com.klinecast.core.ingest.IngestServices;
+import com.klinecast.core.scheduled.IngestServices;
 import com.klinecast.core.ingest.IngestState;
-import com.klinecast.core.ingest.ScheduledIngest;
+import com.klinecast.core.scheduled.ScheduledIngest;
 import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.retry.Backoff;

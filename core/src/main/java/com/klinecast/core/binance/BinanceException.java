@@ -1,10 +1,11 @@
 package com.klinecast.core.binance;
 
+import com.klinecast.core.ingest.PortException;
 import java.time.Duration;
 import java.util.Optional;
 
 /** A klines request that did not succeed, with the reason an operator (or a retry policy) needs. */
-public final class BinanceException extends RuntimeException {
+public final class BinanceException extends PortException {
 
     public enum Reason {
         /** Binance refused the request (bad symbol, bad interval, WAF block): retrying cannot help. */

@@ -87,67 +87,94 @@ public final class BinanceKlinesClient implements KlineSource {
 
     private KlinePage fetchWithRetries(Series series, long startTime, long now, HttpRequest request)
             throws InterruptedException {
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            String failure;
-            Throwable cause = null;
-            int status = 0;
+        for (int attempt = 1; ; attempt++) {
             UsageCounter counter = usage.computeIfAbsent(series, s -> new UsageCounter());
-            long waitsBefore = weight.waits();
-            weight.acquire(KLINES_WEIGHT);
-            if (weight.waits() > waitsBefore) {
-                counter.weightWait();
-            }
+            acquireWeight(counter);
+            Failure failure;
             try {
                 HttpResponse<byte[]> response = send(request);
-                status = response.statusCode();
-                response.headers().firstValue(USED_WEIGHT_HEADER).flatMap(BinanceKlinesClient::parseInt)
-                        .ifPresent(used -> {
-                            weight.observe(used);
-                            counter.usedWeight(used);
-                        });
+                observeUsedWeight(response, counter);
+                int status = response.statusCode();
                 if (status == 200) {
                     return page(series, startTime, now, KlineJson.parseKlines(response.body()));
                 }
                 if (status == 429) {
-                    counter.rateLimited();
-                    Duration retryAfter = retryAfter(response);
-                    if (retryAfter.compareTo(settings.maxRetryAfter()) > 0 || attempt >= maxAttempts()) {
-                        throw new BinanceException(Reason.RATE_LIMITED, "Binance rate limit hit for " + series
-                                + " (HTTP 429); it asks to wait " + retryAfter.toSeconds() + " s", 429, errorCode(response),
-                                retryAfter, null);
-                    }
-                    counter.backedOff(retryAfter);
-                    sleeper.sleep(retryAfter);
+                    waitOutRateLimit(series, response, attempt, counter);
                     continue;
                 }
-                if (status == 418) {
-                    counter.banned();
-                    Duration retryAfter = retryAfter(response);
-                    throw new BinanceException(Reason.BANNED, "Binance has banned this IP (HTTP 418) for "
-                            + retryAfter.toSeconds() + " s; stopping, since retrying would lengthen the ban", 418,
-                            errorCode(response), retryAfter, null);
-                }
-                if (status < 500) {
-                    throw rejected(series, status, response.body());
-                }
-                failure = "HTTP " + status;
+                throwIfRefused(series, response, counter);
+                failure = new Failure(status, "HTTP " + status, null);
             } catch (MalformedKlinesException e) {
-                failure = e.getMessage();
-                cause = e;
+                failure = new Failure(200, e.getMessage(), e);
             } catch (IOException e) {
-                failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                cause = e;
+                failure = new Failure(0, e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                        : ": " + e.getMessage()), e);
             }
-            if (attempt >= maxAttempts()) {
-                throw new BinanceException(Reason.UNAVAILABLE, "Binance klines for " + series + " failed "
-                        + attempt + " times; last: " + failure, status, null, null, cause);
-            }
-            Duration delay = settings.backoff().delay(attempt);
-            counter.retried(delay);
-            sleeper.sleep(delay);
+            backOff(series, attempt, failure, counter);
         }
+    }
+
+    /** A request that failed in a way another try may mend: what the final error says if none is left. */
+    private record Failure(int status, String message, Throwable cause) {
+    }
+
+    /** Waits, if need be, for the weight a klines request costs; a wait counts for the series. */
+    private void acquireWeight(UsageCounter counter) throws InterruptedException {
+        long waitsBefore = weight.waits();
+        weight.acquire(KLINES_WEIGHT);
+        if (weight.waits() > waitsBefore) {
+            counter.weightWait();
+        }
+    }
+
+    /** The weight the exchange says this IP used in its window, which the governor keeps under the limit. */
+    private void observeUsedWeight(HttpResponse<byte[]> response, UsageCounter counter) {
+        response.headers().firstValue(USED_WEIGHT_HEADER).flatMap(BinanceKlinesClient::parseInt)
+                .ifPresent(used -> {
+                    weight.observe(used);
+                    counter.usedWeight(used);
+                });
+    }
+
+    /** A 429: waits as Retry-After asks, unless it asks longer than we may wait here or the attempts are spent. */
+    private void waitOutRateLimit(Series series, HttpResponse<byte[]> response, int attempt, UsageCounter counter)
+            throws InterruptedException {
+        counter.rateLimited();
+        Duration retryAfter = retryAfter(response);
+        if (retryAfter.compareTo(settings.maxRetryAfter()) > 0 || attempt >= maxAttempts()) {
+            throw new BinanceException(Reason.RATE_LIMITED, "Binance rate limit hit for " + series
+                    + " (HTTP 429); it asks to wait " + retryAfter.toSeconds() + " s", 429, errorCode(response),
+                    retryAfter, null);
+        }
+        counter.backedOff(retryAfter);
+        sleeper.sleep(retryAfter);
+    }
+
+    /** A ban (418) or another 4xx, where no retry can help; a 5xx returns, to be retried. */
+    private void throwIfRefused(Series series, HttpResponse<byte[]> response, UsageCounter counter) {
+        int status = response.statusCode();
+        if (status == 418) {
+            counter.banned();
+            Duration retryAfter = retryAfter(response);
+            throw new BinanceException(Reason.BANNED, "Binance has banned this IP (HTTP 418) for "
+                    + retryAfter.toSeconds() + " s; stopping, since retrying would lengthen the ban", 418,
+                    errorCode(response), retryAfter, null);
+        }
+        if (status < 500) {
+            throw rejected(series, status, response.body());
+        }
+    }
+
+    /** Sleeps the back-off's delay before the next attempt, or throws once the attempts are spent. */
+    private void backOff(Series series, int attempt, Failure failure, UsageCounter counter)
+            throws InterruptedException {
+        if (attempt >= maxAttempts()) {
+            throw new BinanceException(Reason.UNAVAILABLE, "Binance klines for " + series + " failed "
+                    + attempt + " times; last: " + failure.message(), failure.status(), null, null, failure.cause());
+        }
+        Duration delay = settings.backoff().delay(attempt);
+        counter.retried(delay);
+        sleeper.sleep(delay);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {

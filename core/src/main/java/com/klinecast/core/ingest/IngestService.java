@@ -1,6 +1,5 @@
 package com.klinecast.core.ingest;
 
-import com.klinecast.core.binance.BinanceException;
 import com.klinecast.core.candle.Candle;
 import com.klinecast.core.features.FeatureRow;
 import com.klinecast.core.features.FeatureRows;
@@ -10,7 +9,6 @@ import com.klinecast.core.machine.MachineFault;
 import com.klinecast.core.ingest.SeriesReport.Status;
 import com.klinecast.core.quality.InvalidCandleException;
 import com.klinecast.core.series.Series;
-import com.klinecast.core.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +86,7 @@ public final class IngestService {
         Optional<IngestState> state;
         try {
             state = watermarks.load(series);
-        } catch (StoreException e) {
+        } catch (PortException e) {
             return SeriesReport.of(series, Status.FAILED, progress, false, e.getMessage() + "; nothing was written");
         }
         if (mode == Mode.BACKFILL && state.isPresent() && state.get().complete()) {
@@ -160,7 +158,7 @@ public final class IngestService {
                     return SeriesReport.of(series, Status.COMPLETE, progress, true, note);
                 }
             }
-        } catch (BinanceException | StoreException | InvalidCandleException | MissingKlinesException e) {
+        } catch (PortException | InvalidCandleException | MissingKlinesException e) {
             return failed(series, runStart, nowMillis, from, watermark, progress, e);
         } finally {
             if (prefetched != null) {

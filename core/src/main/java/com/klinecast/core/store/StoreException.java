@@ -1,7 +1,9 @@
 package com.klinecast.core.store;
 
+import com.klinecast.core.ingest.PortException;
+
 /** The feature table could not complete a write or read, even after retries. */
-public final class StoreException extends RuntimeException {
+public final class StoreException extends PortException {
 
     public StoreException(String message) {
         super(message);

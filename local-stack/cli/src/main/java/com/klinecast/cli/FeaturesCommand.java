@@ -1,6 +1,6 @@
 package com.klinecast.cli;
 
-import com.klinecast.core.features.FeatureRecompute;
+import com.klinecast.core.recompute.FeatureRecompute;
 import com.klinecast.core.features.FeatureSet;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;

@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
         description = "Binance klines -> DynamoDB feature table -> forecasts, on one machine.",
         subcommands = {UpCommand.class, IngestCommand.class, DailyCommand.class, FeaturesCommand.class, TrainCommand.class,
             TuneCommand.class, ResultsCommand.class, ModelsCommand.class, BacktestCommand.class, ForecastCommand.class, ServeCommand.class,
-            InvokeCommand.class, StatusCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            InvokeCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Benchmarks: ./klinecast bench --help (a jar of their own, local-stack/bench)."})
 public final class Klinecast {
 
     /** Where the exchange's klines come from. */
@@ -48,7 +48,7 @@ public final class Klinecast {
         return now == null ? Instant.now() : Env.parseInstant(now);
     }
 
-    Path replayDir() {
+    public Path replayDir() {
         if (replayDir != null) {
             return replayDir;
         }
@@ -61,8 +61,12 @@ public final class Klinecast {
     }
 
     static int run(String... args) {
-        CommandLine cli = new CommandLine(new Klinecast());
+        return withErrorHandling(new CommandLine(new Klinecast())).execute(args);
+    }
+
+    /** The CLI's exit codes for its errors, on a command line rooted at a {@code Klinecast} (the benchmarks' too). */
+    public static CommandLine withErrorHandling(CommandLine cli) {
         cli.setExecutionExceptionHandler(new Failures());
-        return cli.execute(args);
+        return cli;
     }
 }

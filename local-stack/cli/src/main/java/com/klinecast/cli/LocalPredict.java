@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The predict function's handler wired to the local stack, as template.yaml wires it to the real one. */
-final class LocalPredict {
+public final class LocalPredict {
 
     /** Locally a new champion (from `klinecast train` in another shell) shows up within seconds. */
     private static final Duration CHAMPION_RECHECK = Duration.ofSeconds(5);
@@ -20,7 +20,7 @@ final class LocalPredict {
     private LocalPredict() {
     }
 
-    static PredictHandler handler(LocalStack stack, Klinecast root, List<Series> served) {
+    public static PredictHandler handler(LocalStack stack, Klinecast root, List<Series> served) {
         Clock clock = root.now == null ? Clock.systemUTC() : Clock.fixed(root.now(), ZoneOffset.UTC);
         return new PredictHandler(PredictServices.router(new PredictConfig(LocalStack.TABLE, LocalStack.BUCKET,
                 served, CHAMPION_RECHECK), stack.dynamoDb(), stack.s3(), clock, line -> System.err.println(line)));

@@ -1,6 +1,5 @@
 package com.klinecast.cli;
 
-import com.klinecast.cli.bench.PredictBenchmark;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.S3ModelRegistry;
@@ -31,10 +30,10 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
  * replay of the bundled klines on the CLI's clock. The SDK reaches them the
  * standard way, through the endpoint settings ({@code aws.endpointUrlDynamoDb}), region and credentials.
  */
-final class LocalStack implements AutoCloseable {
+public final class LocalStack implements AutoCloseable {
 
-    static final String TABLE = "klinecast-features";
-    static final String BUCKET = "klinecast-models";
+    public static final String TABLE = "klinecast-features";
+    public static final String BUCKET = "klinecast-models";
 
     /** Where the stand-ins listen on 127.0.0.1; 0 picks a free port. */
     record Ports(int dynamoDb, int s3, int replay) {
@@ -61,7 +60,7 @@ final class LocalStack implements AutoCloseable {
         FeatureTableSchema.createIfMissing(ddb, TABLE);
     }
 
-    static LocalStack start(Klinecast options) {
+    public static LocalStack start(Klinecast options) {
         return start(options, Ports.ANY);
     }
 
@@ -99,12 +98,17 @@ final class LocalStack implements AutoCloseable {
         return binanceUrl;
     }
 
-    URI dynamoDbEndpoint() {
+    public URI dynamoDbEndpoint() {
         return dynamo.endpoint();
     }
 
+    /** Where the stand-ins keep their state. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** S3Proxy's endpoint (it starts if it has not yet). */
-    URI s3Endpoint() {
+    public URI s3Endpoint() {
         s3();
         return s3Local.endpoint();
     }
@@ -114,7 +118,7 @@ final class LocalStack implements AutoCloseable {
     }
 
     /** The model registry, over S3Proxy keeping its objects under the data dir; started on first use. */
-    ModelRegistry registry() {
+    public ModelRegistry registry() {
         return new S3ModelRegistry(s3(), BUCKET);
     }
 
@@ -133,13 +137,7 @@ final class LocalStack implements AutoCloseable {
         return s3;
     }
 
-    /** Where a separate process (a benchmark's fresh JVM) reaches the stores; starts S3Proxy if needed. */
-    PredictBenchmark.Stores stores() {
-        s3();
-        return new PredictBenchmark.Stores(dynamo.endpoint(), s3Local.endpoint(), TABLE, BUCKET);
-    }
-
-    FeatureTable featureTable() {
+    public FeatureTable featureTable() {
         return new FeatureTable(ddb, TABLE, BatchWriter.withDefaults(ddb));
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +35,6 @@ import java.util.regex.Pattern;
 public final class BinanceReplayServer implements AutoCloseable {
 
     private static final Pattern FILE = Pattern.compile("binance-([A-Z0-9]{2,20})-([0-9]+[smhdwM])\\.csv");
-    private static final Set<String> INTERVALS = Set.of("1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h",
-            "8h", "12h", "1d", "3d", "1w", "1M");
     private static final int KLINES_WEIGHT = 2;
 
     private final HttpServer server;
@@ -150,73 +147,37 @@ public final class BinanceReplayServer implements AutoCloseable {
         klineQueries.add(rawQuery == null ? "" : rawQuery);
         int used = chargeWeight();
         if (used > weightLimitPerMinute) {
-            long secondsLeft = Math.max(1, (60_000L - Math.floorMod(rateClock.millis(), 60_000L) + 999) / 1000);
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(secondsLeft));
-            send(exchange, 429, error(-1003, "Too much request weight used; current limit is "
-                    + weightLimitPerMinute + " request weight per 1 MINUTE."), used);
+            rateLimited(exchange, used);
             return;
         }
         Fault fault = faults.poll();
         if (fault != null && fault.kind() != Fault.Kind.REWRITTEN && applyFault(exchange, fault, used)) {
             return;
         }
-        Map<String, String> q = query(rawQuery);
-        String symbol = q.get("symbol");
-        String interval = q.get("interval");
-        if (symbol == null || symbol.isEmpty()) {
-            send(exchange, 400, error(-1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed."), used);
-            return;
-        }
-        if (!symbol.matches("[A-Z0-9-_.]{1,20}")) {
-            send(exchange, 400, error(-1100, "Illegal characters found in parameter 'symbol'; legal range is '^[A-Z0-9-_.]{1,20}$'."), used);
-            return;
-        }
-        if (interval == null || interval.isEmpty()) {
-            send(exchange, 400, error(-1102, "Mandatory parameter 'interval' was not sent, was empty/null, or malformed."), used);
-            return;
-        }
-        if (!INTERVALS.contains(interval)) {
-            send(exchange, 400, error(-1120, "Invalid interval."), used);
-            return;
-        }
-        if (files.keySet().stream().noneMatch(k -> k.startsWith(symbol + "#"))) {
-            send(exchange, 400, error(-1121, "Invalid symbol."), used);
-            return;
-        }
-        Path file = files.get(symbol + "#" + interval);
-        if (file == null) {
-            send(exchange, 400, error(-1121, "Invalid symbol. (the replay has no " + symbol + " " + interval
-                    + " file)"), used);
-            return;
-        }
-        Long start;
-        Long end;
-        int limit;
+        KlinesQuery query;
         try {
-            start = time(q.get("startTime"));
-            end = time(q.get("endTime"));
-            limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : 500;
-        } catch (NumberFormatException e) {
-            send(exchange, 400, error(-1100, "Illegal characters found in a parameter."), used);
+            query = KlinesQuery.parse(rawQuery, files);
+        } catch (KlinesQuery.Refused refused) {
+            send(exchange, 400, error(refused.code, refused.getMessage()), used);
             return;
         }
-        if (limit < 1 || limit > 1000) {
-            send(exchange, 400, error(-1130, "Invalid data sent for a parameter: limit must be 1..1000."), used);
-            return;
-        }
-        if (start != null && end != null && start > end) {
-            send(exchange, 400, error(-1130, "Invalid data sent for a parameter: startTime > endTime."), used);
-            return;
-        }
-        KlineFile data = loaded.get(symbol + "#" + interval);
+        KlineFile data = loaded.get(query.series());
         if (fault != null && fault.kind() == Fault.Kind.REWRITTEN) {
-            send(exchange, 200, fault.rewrite().rewrite(parts(data, start, end, limit)), used);
+            send(exchange, 200, fault.rewrite().rewrite(parts(data, query.start(), query.end(), query.limit())), used);
             return;
         }
-        send(exchange, 200, page(data, start, end, limit), used);
+        send(exchange, 200, page(data, query.start(), query.end(), query.limit()), used);
     }
 
     /** The page {@link #page} would serve, taken apart for a {@link PageRewrite}, with the page before it. */
+    /** Binance's 429 once the minute's weight is spent: Retry-After is the rest of the minute. */
+    private void rateLimited(HttpExchange exchange, int used) throws IOException {
+        long secondsLeft = Math.max(1, (60_000L - Math.floorMod(rateClock.millis(), 60_000L) + 999) / 1000);
+        exchange.getResponseHeaders().set("Retry-After", Long.toString(secondsLeft));
+        send(exchange, 429, error(-1003, "Too much request weight used; current limit is "
+                + weightLimitPerMinute + " request weight per 1 MINUTE."), used);
+    }
+
     private PageRewrite.Page parts(KlineFile data, Long start, Long end, int limit) {
         int[] range = range(data, start, end, limit);
         List<List<String>> klines = new ArrayList<>();
@@ -336,29 +297,6 @@ public final class BinanceReplayServer implements AutoCloseable {
 
     private static String error(int code, String msg) {
         return "{\"code\":" + code + ",\"msg\":\"" + msg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-    }
-
-    /** Binance accepts ms, or µs since 2024-12; a 16-digit time is µs. */
-    private static Long time(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        long t = Long.parseLong(value);
-        return t >= 100_000_000_000_000L ? t / 1000 : t;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.putIfAbsent(key, value);
-        }
-        return params;
     }
 
     private static Map<String, Path> scan(Path dir) {
