@@ -89,10 +89,6 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(dataDir, dynamo, replay, binanceUrl, ports.s3());
     }
 
-    Path dataDir() {
-        return dataDir;
-    }
-
     /** The exchange the functions reach: the replay's URL, or the live exchange for {@code --source binance}. */
     URI binanceUrl() {
         return binanceUrl;

@@ -30,6 +30,10 @@ final class ModelsPromoteCommand implements Callable<Integer> {
                     .promote(series, version, reason);
             System.out.println(series + ": " + (decision.promoted() ? "champion is now v" + version : "unchanged")
                     + " (" + decision.reason() + ")");
+            if (decision.aliasProblem() != null) {
+                // Committed in the champion log; only the alias copy lags, and the next read rebuilds it.
+                System.out.println("promoted v" + version + "; " + decision.aliasProblem());
+            }
             return 0;
         }
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,11 +49,19 @@ class RegistryHealingCliTest {
         return run;
     }
 
+    /** The operator's override: the rule promotes nothing over naive on the bundled data. */
+    private CliRun promote(int version) {
+        return klinecast("models", "promote", "--version", Integer.toString(version), "--reason", "test");
+    }
+
+    /** v1 naive (the first champion), v2 drift, v3 the network: the first train of a series. */
     @BeforeEach
-    void ingestAndTrainAChampion() throws IOException {
+    void ingestAndTrain() throws IOException {
         tiny = Files.writeString(dataDir.resolve("tiny.json"), "{\"epochs\": 1, \"hiddenUnits\": [8, 8]}");
         assertEquals(0, klinecast("ingest").exitCode());
-        assertTrue(train().out().contains("version 1 written; promoted to champion"));
+        CliRun first = train();
+        assertTrue(first.out().contains("naive published as v1, the first champion"), first.out());
+        assertTrue(first.out().contains("version 3 written"), first.out());
     }
 
     @Test
@@ -74,14 +81,17 @@ class RegistryHealingCliTest {
                 Files.readAllBytes(object("models/BTCUSDT/1d/champion.json")), "the alias is the log's head again");
 
         truncate("models/BTCUSDT/1d/champion.json");
-        CliRun retrain = train();
+        CliRun promoted = promote(3);
 
-        assertTrue(retrain.out().contains("version 2 written; promoted to champion"), retrain.out());
+        assertEquals(0, promoted.exitCode(), promoted.toString());
+        assertTrue(promoted.out().contains("champion is now v3"), promoted.out());
+        assertArrayEquals(Files.readAllBytes(object("models/BTCUSDT/1d/champion-log/r000002.json")),
+                Files.readAllBytes(object("models/BTCUSDT/1d/champion.json")), "the alias is the new head");
     }
 
     @Test
     void aTruncatedManifestIsMarkedAndTheOtherVersionsAreListed() throws IOException {
-        train();
+        assertEquals(0, promote(3).exitCode());
         truncate("models/BTCUSDT/1d/v000001/manifest.json");
 
         CliRun models = klinecast("models");
@@ -89,34 +99,35 @@ class RegistryHealingCliTest {
         assertEquals(0, models.exitCode(), models.toString());
         assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v1 ") && l.contains("CORRUPT")
                 && l.contains("manifest.json")), models.out());
-        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v2 ") && l.endsWith("<- champion")), models.out());
+        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v2 ")), models.out());
+        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v3 ") && l.endsWith("<- champion")), models.out());
     }
 
     @Test
     void aPromotionWhoseAliasWriteFailsExitsZeroAndSaysWhatDidNotWork() throws Exception {
         CliRun promoted;
         try (AutoCloseable fault = AliasWriteFault.on()) {
-            promoted = klinecast("train", "--config", tiny.toString());
+            promoted = promote(3);
         }
 
         assertEquals(0, promoted.exitCode(), promoted.toString());
-        assertTrue(promoted.out().contains("version 2 written; promoted to champion"), promoted.out());
-        assertTrue(promoted.out().contains("promoted v2; writing the alias models/BTCUSDT/1d/champion.json failed ("),
+        assertTrue(promoted.out().contains("champion is now v3"), promoted.out());
+        assertTrue(promoted.out().contains("promoted v3; writing the alias models/BTCUSDT/1d/champion.json failed ("),
                 promoted.out());
         CliRun models = klinecast("models");
-        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v2 ") && l.endsWith("<- champion")), models.out());
+        assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v3 ") && l.endsWith("<- champion")), models.out());
     }
 
     @Test
     void theHintForAnUnusableChampionNamesACommandThatExistsAndRestoresThePreviousOne() throws IOException {
-        train();
-        for (String version : List.of("v000001", "v000002")) {
-            try (Stream<Path> files = Files.list(object("models/BTCUSDT/1d/" + version))) {
-                for (Path artifact : files.filter(f -> !f.getFileName().toString().endsWith(".json")).toList()) {
-                    Files.writeString(artifact, "corrupt");
-                }
+        assertEquals(0, promote(3).exitCode());
+        // The network's artifacts corrupt, and naive (a manifest, no artifacts) unreadable: nothing to fall back to.
+        try (Stream<Path> files = Files.list(object("models/BTCUSDT/1d/v000003"))) {
+            for (Path artifact : files.filter(f -> !f.getFileName().toString().endsWith(".json")).toList()) {
+                Files.writeString(artifact, "corrupt");
             }
         }
+        truncate("models/BTCUSDT/1d/v000001/manifest.json");
 
         CliRun forecast = klinecast("forecast");
         CliRun models = klinecast("models");
@@ -127,13 +138,13 @@ class RegistryHealingCliTest {
         String[] command = hint.group(1).split(" ");
         new CommandLine(new Klinecast()).parseArgs(command);
         assertEquals(0, models.exitCode(), models.toString());
-        assertEquals(2, models.out().lines().filter(l -> l.matches("v[12] +CORRUPT: .*")).count(), models.out());
-        assertTrue(models.err().contains("WARNING: the champion v2 is corrupt"), models.err());
+        assertEquals(2, models.out().lines().filter(l -> l.matches("v[13] +CORRUPT: .*")).count(), models.out());
+        assertTrue(models.err().contains("WARNING: the champion v3 is corrupt"), models.err());
 
         CliRun rollback = klinecast(command);
 
         assertEquals(0, rollback.exitCode(), rollback.toString());
-        assertTrue(rollback.out().contains("BTCUSDT 1d: rolled back from v000002 to v000001 (revision 3)"),
+        assertTrue(rollback.out().contains("BTCUSDT 1d: rolled back from v000003 to v000001 (revision 3)"),
                 rollback.out());
     }
 }
