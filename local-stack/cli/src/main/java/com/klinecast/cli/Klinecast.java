@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "Binance klines -> DynamoDB feature table -> forecasts, on one machine.",
         subcommands = {UpCommand.class, IngestCommand.class, DailyCommand.class, FeaturesCommand.class, TrainCommand.class,
             TuneCommand.class, ResultsCommand.class, ModelsCommand.class, BacktestCommand.class, ForecastCommand.class, ServeCommand.class,
-            InvokeCommand.class, StatusCommand.class,
+            InvokeCommand.class, StatusCommand.class, StreamCommand.class, MinutesCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Klinecast {
 

@@ -52,7 +52,10 @@ public final class Collector {
     private int connections;
     private boolean connecting;
     private boolean stopping;
-    private long reconnects;
+    private volatile long reconnects;
+    private volatile long minutesWritten;
+    private volatile long incompleteMinutes;
+    private long reportedReconnects;
     private long lastTradeTime = -1;
 
     private static final class Live {
@@ -107,6 +110,16 @@ public final class Collector {
         } catch (java.util.concurrent.ExecutionException e) {
             log.println("stream: stopping failed: " + e.getCause());
         }
+    }
+
+    /** Minutes written so far. */
+    public long minutesWritten() {
+        return minutesWritten;
+    }
+
+    /** Minutes written marked incomplete so far. */
+    public long incompleteMinutes() {
+        return incompleteMinutes;
     }
 
     /** Reconnections after an outage so far. */
@@ -260,7 +273,11 @@ public final class Collector {
             unwritten.removeAll(entry.getValue());
             long now = clock.millis();
             for (MinuteBar minute : entry.getValue()) {
-                metrics.minuteWritten(minute, reconnects, lastTradeTime < 0 ? 0 : now - lastTradeTime, clock.instant());
+                minutesWritten++;
+                incompleteMinutes += minute.incomplete() ? 1 : 0;
+                long lag = lastTradeTime < 0 ? 0 : now - lastTradeTime;
+                metrics.minuteWritten(minute, reconnects - reportedReconnects, lag, clock.instant());
+                reportedReconnects = reconnects;
             }
         }
     }
