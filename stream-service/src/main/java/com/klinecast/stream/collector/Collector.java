@@ -4,6 +4,7 @@ import com.klinecast.stream.collector.Connector.Connection;
 import com.klinecast.stream.minute.MinuteAggregator;
 import com.klinecast.stream.minute.MinuteBar;
 import com.klinecast.stream.minute.MinuteSink;
+import com.klinecast.stream.trade.Trade;
 import com.klinecast.stream.trade.TradeFrames;
 import com.klinecast.stream.trade.TradeFrames.ShutdownNotice;
 import com.klinecast.stream.trade.TradeFrames.TradeMessage;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeoutException;
  * no locks and minutes are written in order. A dropped connection is reconnected through the {@link ConnectGate}
  * (jittered back-off, Binance's connection-rate limit); a connection nearing Binance's 24-hour limit, or one whose
  * server announced {@code serverShutdown}, is replaced by a new one opened first, so no minute is without a
- * connection (trades both deliver meanwhile are de-duplicated). {@link #stop()} writes the open minutes marked
+ * connection: the old one delivers until it reaches the new one's first trade (trades both deliver are
+ * de-duplicated). {@link #stop()} writes the open minutes marked
  * incomplete and closes within its time-out.
  */
 public final class Collector {
@@ -62,6 +64,11 @@ public final class Collector {
         final Connection connection;
         final long openedAt;
         boolean retiring;
+        /** A successor's trades wait here until its predecessor has delivered every trade before them. */
+        Live predecessor;
+        final List<Trade> held = new ArrayList<>();
+        final Map<String, Long> firstIds = new HashMap<>();
+        final Map<String, Long> lastIds = new HashMap<>();
 
         Live(Connection connection, long openedAt) {
             this.connection = connection;
@@ -164,17 +171,21 @@ public final class Collector {
         gate.opened();
         long now = clock.millis();
         aggregator.connected(now);
+        Live successor = new Live(connection, now);
         for (Live old : live.values()) {
             if (!old.retiring) {
+                // Hand-over: the old connection goes on until it has delivered every trade before the new one's
+                // first; the new one's trades wait meanwhile, so none closes a minute the old one still fills.
                 old.retiring = true;
-                // Frames the server sent on the old connection just before it knew the new one arrive there only.
-                loop.schedule(() -> guarded(old.connection::close), ROTATION_OVERLAP.toMillis(), TimeUnit.MILLISECONDS);
+                successor.predecessor = old;
+                loop.schedule(() -> guarded(() -> release(successor)), ROTATION_OVERLAP.toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         }
-        live.put(id, new Live(connection, now));
+        live.put(id, successor);
     }
 
-    private void text(String message) {
+    private void text(int id, String message) {
         TradeFrames.Message parsed;
         try {
             parsed = TradeFrames.parse(message);
@@ -182,13 +193,55 @@ public final class Collector {
             log.println("stream: ignored a message that is no trade frame: " + e.getMessage());
             return;
         }
-        if (parsed instanceof TradeMessage trade) {
-            lastTradeTime = Math.max(lastTradeTime, trade.trade().time());
-            write(aggregator.accept(trade.trade()));
+        if (parsed instanceof TradeMessage frame) {
+            Trade trade = frame.trade();
+            Live from = live.get(id);
+            if (from == null) {
+                accept(trade);
+                return;
+            }
+            from.firstIds.putIfAbsent(trade.symbol(), trade.id());
+            from.lastIds.merge(trade.symbol(), trade.id(), Math::max);
+            if (from.predecessor != null) {
+                from.held.add(trade);
+                caughtUp(from);
+                return;
+            }
+            accept(trade);
+            live.values().stream().filter(l -> l.predecessor == from).findFirst().ifPresent(this::caughtUp);
         } else if (parsed instanceof ShutdownNotice) {
             log.println("stream: the server announced its shutdown; connecting anew");
+            Live from = live.get(id);
+            if (from != null) {
+                from.retiring = true;
+            }
             connect();
         }
+    }
+
+    private void accept(Trade trade) {
+        lastTradeTime = Math.max(lastTradeTime, trade.time());
+        write(aggregator.accept(trade));
+    }
+
+    /** Releases a successor's held trades once its predecessor has delivered every trade before them. */
+    private void caughtUp(Live successor) {
+        Live old = successor.predecessor;
+        if (old != null && !successor.firstIds.isEmpty() && successor.firstIds.entrySet().stream()
+                .allMatch(e -> old.lastIds.getOrDefault(e.getKey(), Long.MIN_VALUE) >= e.getValue() - 1)) {
+            release(successor);
+        }
+    }
+
+    private void release(Live successor) {
+        Live old = successor.predecessor;
+        if (old == null) {
+            return;
+        }
+        successor.predecessor = null;
+        successor.held.forEach(this::accept);
+        successor.held.clear();
+        old.connection.close();
     }
 
     private void closed(int id, int status, String reason) {
@@ -196,6 +249,7 @@ public final class Collector {
         if (closed == null) {
             return;
         }
+        live.values().stream().filter(l -> l.predecessor == closed).findFirst().ifPresent(this::release);
         if (stopping) {
             if (live.isEmpty()) {
                 done();
@@ -207,9 +261,9 @@ public final class Collector {
             finish(false);
             return;
         }
-        if (!closed.retiring && live.isEmpty()) {
-            log.println("stream: connection lost (" + status + (reason.isEmpty() ? "" : " " + reason)
-                    + "); reconnecting");
+        if (live.isEmpty()) {
+            log.println("stream: " + (closed.retiring ? "closed before its successor was up" : "connection lost")
+                    + " (" + status + (reason.isEmpty() ? "" : " " + reason) + "); reconnecting");
             aggregator.disconnected();
             reconnects++;
             connect();
@@ -286,7 +340,7 @@ public final class Collector {
         return new Connector.Events() {
             @Override
             public void text(String message) {
-                run(() -> Collector.this.text(message));
+                run(() -> Collector.this.text(id, message));
             }
 
             @Override

@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,9 +100,6 @@ class CollectorTest {
     }
 
     @Test
-    @Disabled("known gap: during the overlap the new connection's later trades close minutes whose last trades the "
-            + "old connection has not delivered yet (seen only when the replay runs unthrottled); the hand-over must "
-            + "hold the new connection's frames until the old one has caught up")
     void aRotationOpensTheNewConnectionFirstSoNoMinuteIsIncomplete() throws Exception {
         start(StreamFaults.NONE, Duration.ZERO, Duration.ofMillis(300));
         awaitEnd();

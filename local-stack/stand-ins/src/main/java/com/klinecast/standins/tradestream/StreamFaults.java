@@ -8,8 +8,8 @@ import java.util.Set;
  * recording (0 is its first trade).
  *
  * @param dropAfter positions after whose frame the server cuts the connection without a close frame
- * @param shutdownAfter positions after whose frame the server announces {@code serverShutdown} and closes (1001)
- *     once a new connection is up, as Binance does before maintenance
+ * @param shutdownAfter positions after whose frame the server announces {@code serverShutdown}, and closes (1001)
+ *     five trades later, as Binance does before maintenance
  * @param duplicateEvery every n-th trade is sent twice (0: none)
  * @param swapEvery every n-th trade is sent after its successor instead of before (0: none)
  * @param refuseFirst connection attempts refused (HTTP 429) before one is accepted

@@ -34,6 +34,8 @@ public final class TradeStreamReplay implements AutoCloseable {
     /** An unthrottled replay has no real time to speak of: it pings every this many trades. */
     static final int PING_EVERY_TRADES = 100;
     public static final String END_OF_REPLAY = "end of replay";
+    /** Trades still sent on a connection after its serverShutdown notice, as Binance keeps it up a while. */
+    static final int SHUTDOWN_GRACE_TRADES = 5;
 
     private final String symbol;
     private final List<RecordedTrade> trades;
@@ -50,6 +52,8 @@ public final class TradeStreamReplay implements AutoCloseable {
     private final CountDownLatch holding = new CountDownLatch(1);
     private final Object clients = new Object();
     private volatile boolean closing;
+    private List<WebSocket> shuttingDown = List.of();
+    private int closeShutDownAt = -1;
     private long nextPing;
     private volatile RuntimeException failure;
 
@@ -203,13 +207,21 @@ public final class TradeStreamReplay implements AutoCloseable {
             awaitClient();
         }
         if (faults.shutdownAfter().contains(position)) {
-            List<WebSocket> old = new ArrayList<>(server.getConnections());
-            int before = accepted.get();
-            for (WebSocket client : old) {
+            shuttingDown = new ArrayList<>(server.getConnections());
+            for (WebSocket client : shuttingDown) {
                 client.send("{\"e\":\"serverShutdown\",\"E\":" + now + "}");
             }
-            awaitAccepted(before + 1);
-            for (WebSocket client : old) {
+            closeShutDownAt = position + SHUTDOWN_GRACE_TRADES;
+        }
+        if (position == closeShutDownAt) {
+            // A client that reconnects on the notice has its new connection up before the old one goes.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline && shuttingDown.containsAll(openedAt.keySet())) {
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            drained(TimeUnit.SECONDS.toNanos(1));
+            for (WebSocket client : shuttingDown) {
+                openedAt.remove(client);
                 client.close(CloseFrame.GOING_AWAY, "server shutdown");
             }
         }
@@ -289,14 +301,6 @@ public final class TradeStreamReplay implements AutoCloseable {
     private void awaitClient() throws InterruptedException {
         synchronized (clients) {
             while (openedAt.isEmpty() && !closing) {
-                clients.wait(100);
-            }
-        }
-    }
-
-    private void awaitAccepted(int count) throws InterruptedException {
-        synchronized (clients) {
-            while (accepted.get() < count && !closing) {
                 clients.wait(100);
             }
         }
