@@ -33,8 +33,9 @@ public final class StreamService {
 
     /** Runs until stopped by TERM or INT (or until a replay ends): writes the partial minute, then returns. */
     public static void runUntilStopped(Collector collector) {
-        StopSignals.onStop(() -> collector.stop(STOP_TIMEOUT));
-        collector.start();
-        collector.finished().join();
+        try (StopSignals signals = StopSignals.onStop(() -> collector.stop(STOP_TIMEOUT))) {
+            collector.start();
+            collector.finished().join();
+        }
     }
 }

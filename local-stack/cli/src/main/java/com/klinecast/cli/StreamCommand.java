@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +52,10 @@ final class StreamCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.start(root);
                 TradeStreamReplay replay = replayTrades == null ? null
                         : TradeStreamReplay.start(symbols.get(0), replayTrades, speed, StreamFaults.NONE)) {
-            Clock clock = replay == null ? Clock.systemUTC() : replay.clock();
+            // Unthrottled, the replay's clock runs as far ahead of the frames read as the socket buffers allow, so
+            // the collector's stands at the start: minutes close by trade time only.
+            Clock clock = replay == null ? Clock.systemUTC() : replay.clock().throttled() ? replay.clock()
+                    : Clock.fixed(replay.clock().instant(), ZoneOffset.UTC);
             CollectorConfig config = replay == null ? CollectorConfig.live(symbols, streamUrl)
                     // Grace in stream time: a pause of a few wall milliseconds is minutes of a fast replay.
                     : new CollectorConfig(symbols, replay.baseUrl(),
