@@ -12,7 +12,7 @@ import java.util.Set;
  *     five trades later, as Binance does before maintenance
  * @param duplicateEvery every n-th trade is sent twice (0: none)
  * @param swapEvery every n-th trade is sent after its successor instead of before (0: none)
- * @param refuseFirst connection attempts refused (HTTP 429) before one is accepted
+ * @param refuseFirst connection attempts whose handshake is refused before one is accepted
  * @param maxAge a connection older than this (stream time) is closed, as Binance closes after 24 hours (null: none)
  * @param latePongAfter positions after which the server drops the client (1008) as if its pong came too late
  * @param holdAfter the position after which the stream goes silent, the connection open, until the replay is closed
