@@ -211,10 +211,6 @@ public final class Collector {
             live.values().stream().filter(l -> l.predecessor == from).findFirst().ifPresent(this::caughtUp);
         } else if (parsed instanceof ShutdownNotice) {
             log.println("stream: the server announced its shutdown; connecting anew");
-            Live from = live.get(id);
-            if (from != null) {
-                from.retiring = true;
-            }
             connect();
         }
     }

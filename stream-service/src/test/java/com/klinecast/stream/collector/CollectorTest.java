@@ -58,7 +58,7 @@ class CollectorTest {
         run(StreamFaults.NONE, Duration.ofDays(1));
 
         assertEveryMinuteOnce(Set.of());
-        assertEquals(0, collector.reconnects());
+        assertEquals(0, collector.reconnects(), log.toString());
         assertEquals(34, replay.pingsSent());
         assertEquals(replay.pingsSent(), replay.pongsReceived());
         assertEquals(831, metrics.size());
@@ -105,7 +105,7 @@ class CollectorTest {
         awaitEnd();
 
         assertTrue(replay.connectionsAccepted() > 1, "connections: " + replay.connectionsAccepted());
-        assertEquals(0, collector.reconnects());
+        assertEquals(0, collector.reconnects(), log.toString());
         assertEveryMinuteOnce(Set.of());
     }
 
@@ -114,7 +114,7 @@ class CollectorTest {
         run(StreamFaults.NONE.shuttingDownAfter(500), Duration.ofDays(1));
 
         assertEquals(2, replay.connectionsAccepted());
-        assertEquals(0, collector.reconnects());
+        assertEquals(0, collector.reconnects(), log.toString());
         assertEveryMinuteOnce(Set.of());
     }
 

@@ -219,6 +219,8 @@ public final class TradeStreamReplay implements AutoCloseable {
             while (System.nanoTime() < deadline && shuttingDown.containsAll(openedAt.keySet())) {
                 TimeUnit.MILLISECONDS.sleep(1);
             }
+            // A pong on the new connection: its client reads it, so it has seen that connection open.
+            pingAll();
             drained(TimeUnit.SECONDS.toNanos(1));
             for (WebSocket client : shuttingDown) {
                 openedAt.remove(client);
