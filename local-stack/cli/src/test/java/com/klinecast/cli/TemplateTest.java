@@ -49,7 +49,9 @@ class TemplateTest {
                     + "backfill: the ingest function owns backfills"),
             "TrainingTaskDefinition", Map.of(
                     "TRAINING_CONFIG", "the built-in default config; another one is a file baked into the image",
-                    "TRAIN_UNTIL", "scheduled runs train on every closed candle; set it only to rerun a past run"));
+                    "TRAIN_UNTIL", "scheduled runs train on every closed candle; set it only to rerun a past run"),
+            "StreamTaskDefinition", Map.of("STREAM_URL", "Binance's market-data WebSocket host; another only for "
+                    + "a test endpoint"));
 
     /** Variables read by the runtime rather than by our code. */
     private static final Map<String, String> READ_BY_RUNTIME = Map.of(
@@ -115,6 +117,10 @@ class TemplateTest {
         trainingSet.addAll(dockerfileEnv(ROOT.resolve("training-job/Dockerfile")));
         setBy.put("TrainingTaskDefinition", trainingSet);
         readBy.put("TrainingTaskDefinition", envReads(ROOT.resolve("training-job")));
+        Set<String> streamSet = new LinkedHashSet<>();
+        containerEnvironment("StreamTaskDefinition").forEach(v -> streamSet.add((String) v.get("Name")));
+        setBy.put("StreamTaskDefinition", streamSet);
+        readBy.put("StreamTaskDefinition", envReads(ROOT.resolve("stream-service")));
 
         for (String owner : setBy.keySet()) {
             Map<String, Boolean> reads = readBy.get(owner);
@@ -240,6 +246,9 @@ class TemplateTest {
                 "logs:PutLogEvents"), tracing), actions("PredictRole"));
         assertEquals(Set.of("dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"),
                 actions("TrainingTaskRole"));
+        // Minutes are written; the 30 before them are read for their features.
+        assertEquals(Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:Query"),
+                actions("StreamTaskRole"));
         // Reading the registry is confined to models/, writing it to the training task.
         assertTrue(TEMPLATE_TEXT.contains("Resource: !Sub \"${ModelBucket.Arn}/models/*\""));
     }
@@ -313,6 +322,23 @@ class TemplateTest {
         assertEquals(Map.of("Ref", "FeatureTable"), outputs.get("FeatureTableName").get("Value"));
         assertEquals(Map.of("Ref", "ModelBucket"), outputs.get("ModelBucketName").get("Value"));
         assertTrue(outputs.get("ApiUrl").get("Value").toString().contains("${PredictApi}.execute-api"));
+    }
+
+    // ---------------------------------------------------------------------------------------------- stream
+
+    @Test
+    void theStreamCollectorRunsOnGravitonRollsBackAFailedDeployAndHasTimeToWriteItsMinuteOnStop() {
+        Map<String, Object> task = TEMPLATE.properties("StreamTaskDefinition");
+        assertEquals("ARM64", SamTemplate.map(task.get("RuntimePlatform")).get("CpuArchitecture"));
+        Map<String, Object> container = SamTemplate.map(((List<?>) task.get("ContainerDefinitions")).get(0));
+        assertTrue(((Number) container.get("StopTimeout")).intValue() >= 5, "the collector needs up to 5 s on stop");
+        Map<String, Object> deployment = SamTemplate.map(TEMPLATE.properties("StreamService")
+                .get("DeploymentConfiguration"));
+        assertEquals(Map.of("Enable", true, "Rollback", true), deployment.get("DeploymentCircuitBreaker"));
+        List<?> egress = (List<?>) TEMPLATE.properties("StreamSecurityGroup").get("SecurityGroupEgress");
+        assertEquals(Set.of(443, 9443), egress.stream().map(e -> ((Number) SamTemplate.map(e).get("FromPort"))
+                .intValue()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("Lag", TEMPLATE.properties("StreamLagAlarm").get("MetricName"));
     }
 
     // ---------------------------------------------------------------------------------------------- training
@@ -527,7 +553,11 @@ class TemplateTest {
     }
 
     private static List<Map<String, Object>> trainingContainerEnvironment() {
-        Map<String, Object> container = SamTemplate.map(((List<?>) TEMPLATE.properties("TrainingTaskDefinition")
+        return containerEnvironment("TrainingTaskDefinition");
+    }
+
+    private static List<Map<String, Object>> containerEnvironment(String taskDefinition) {
+        Map<String, Object> container = SamTemplate.map(((List<?>) TEMPLATE.properties(taskDefinition)
                 .get("ContainerDefinitions")).get(0));
         return ((List<?>) container.get("Environment")).stream().map(SamTemplate::<Object>map).toList();
     }

@@ -11,6 +11,7 @@ import com.klinecast.core.store.CandleItems;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.StoreException;
 import com.klinecast.stream.minute.MinuteBar;
+import com.klinecast.stream.minute.MinuteSink;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code incomplete}. The REST ingest of 1m klines puts whole items under the same key, so it replaces a stream
  * minute, extra attributes and all: the exchange's kline stays authoritative.
  */
-public final class StreamMinutes {
+public final class StreamMinutes implements MinuteSink {
 
     public static final String SOURCE = "source";
     public static final String STREAM = "stream";
@@ -44,6 +45,7 @@ public final class StreamMinutes {
     }
 
     /** Writes closed minutes of one symbol, oldest first, each with features over the minutes stored before it. */
+    @Override
     public void write(String symbol, List<MinuteBar> minutes) {
         if (minutes.isEmpty()) {
             return;
