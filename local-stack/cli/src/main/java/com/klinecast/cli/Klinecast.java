@@ -1,9 +1,10 @@
 package com.klinecast.cli;
 
-import com.klinecast.core.config.Env;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ public final class Klinecast {
     String now;
 
     Instant now() {
-        return now == null ? Instant.now() : Env.parseInstant(now);
+        return now == null ? Instant.now() : Dates.parse("--now", now);
     }
 
     Path replayDir() {
@@ -60,9 +61,22 @@ public final class Klinecast {
         System.exit(run(args));
     }
 
+    /** What every command's exit code means, listed in its help. */
+    static final Map<String, String> EXIT_CODES = exitCodes();
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "Success.");
+        codes.put("1", "Failure (the message says what failed and what helps).");
+        codes.put("2", "Bad input: an option, value or model version the command refused.");
+        return codes;
+    }
+
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Klinecast());
         cli.setExecutionExceptionHandler(new Failures());
+        cli.setParameterExceptionHandler(new UsageErrors());
+        WholeWordHelp.apply(cli, EXIT_CODES);
         return cli.execute(args);
     }
 }

@@ -41,7 +41,7 @@ final class ResultsCommand implements Callable<Integer> {
     String interval;
 
     @Option(names = "--candidates", paramLabel = "FILE", description = "A JSON array of {name, about, config}; "
-            + "default: training-job/src/main/resources/candidates.json.")
+            + "default: candidates.json in training-job's resources.")
     Path candidates;
 
     @Option(names = "--candidate", paramLabel = "NAME=FILE", description = "A config file (e.g. from tune "

@@ -36,7 +36,7 @@ final class TuneCommand implements Callable<Integer> {
     SeriesOptions options;
 
     @Option(names = "--grid", paramLabel = "FILE", description = "JSON: each config field to vary and the values to "
-            + "try, e.g. {\"dropout\": [0.0, 0.2]}; default: training-job/src/main/resources/tune-default.json.")
+            + "try, e.g. {\"dropout\": [0.0, 0.2]}; default: tune-default.json in training-job's resources.")
     Path grid;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Base settings the trials change (as for train).")
