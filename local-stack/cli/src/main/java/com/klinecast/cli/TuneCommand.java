@@ -94,7 +94,7 @@ final class TuneCommand implements Callable<Integer> {
         void print(TrialResult r) {
             done++;
             seconds += r.seconds();
-            System.out.printf("%3d/%d  trial %3d  %-60s  val MASE %.4f  %2d epochs (best %d)  %5.1f s  ETA %.0f s%n",
+            System.err.printf("%3d/%d  trial %3d  %-60s  val MASE %.4f  %2d epochs (best %d)  %5.1f s  ETA %.0f s%n",
                     done, total, r.trial().number(), settings(r.trial(), varying), r.score(), r.epochsRun(),
                     r.bestEpoch(), r.seconds(), seconds / done * (total - done));
         }

@@ -77,12 +77,4 @@ class CliMessagesTest {
                 train.out());
         assertFalse(train.out().contains("Train an LSTM"), train.out());
     }
-
-    @Test
-    void figuresReadAtSixSignificantDigits() {
-        assertEquals("1441.75", com.klinecast.core.text.Figures.of(1441.7505172895842));
-        assertEquals("1.06542", com.klinecast.core.text.Figures.of(1.065419963178049));
-        assertEquals("1", com.klinecast.core.text.Figures.of(1.0));
-        assertEquals("0.000123457", com.klinecast.core.text.Figures.of(0.000123456789));
-    }
 }
