@@ -68,6 +68,11 @@ final class BacktestCommand implements Callable<Integer> {
         Series series = options.series();
         Instant first = Dates.parse("--from", from);
         Instant last = Dates.parse("--to", to);
+        for (int h : horizons) {
+            if (h < 1) {
+                throw new IllegalArgumentException("--horizons must be 1 or more intervals ahead, got " + h);
+            }
+        }
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }

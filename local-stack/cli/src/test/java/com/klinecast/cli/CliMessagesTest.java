@@ -35,6 +35,12 @@ class CliMessagesTest {
     }
 
     @Test
+    void aHorizonBelowOneIsBadInput() {
+        assertBadInput(klinecast("backtest", "--from", "2025-01-01", "--to", "2025-02-01", "--horizons", "1,0"),
+                "--horizons must be 1 or more intervals ahead, got 0");
+    }
+
+    @Test
     void aVersionThatDoesNotExistIsBadInput() {
         assertBadInput(klinecast("backtest", "--version", "9", "--from", "2025-01-01", "--to", "2025-06-01"),
                 "no model v000009 for BTCUSDT 1d");
