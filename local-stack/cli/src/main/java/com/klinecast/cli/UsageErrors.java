@@ -1,6 +1,7 @@
 package com.klinecast.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -16,6 +17,12 @@ final class UsageErrors implements IParameterExceptionHandler {
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            // Help asked for beside a required option that is missing (picocli checks those first in commands
+            // with an option of their own named --version): the help, as asked.
+            command.usage(command.getOut());
+            return 0;
+        }
         PrintWriter err = command.getErr();
         String suggestion = "";
         if (e instanceof UnmatchedArgumentException unmatched) {

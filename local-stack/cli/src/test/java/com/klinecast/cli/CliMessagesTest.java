@@ -66,8 +66,10 @@ class CliMessagesTest {
         CliRun invoke = klinecast("invoke", "--help");
         CliRun results = klinecast("results", "--help");
         CliRun tune = klinecast("tune", "--help");
+        CliRun backtest = klinecast("backtest", "--help");
+        CliRun promote = klinecast("models", "promote", "--help");
 
-        for (CliRun help : new CliRun[] {root, train, invoke, results, tune}) {
+        for (CliRun help : new CliRun[] {root, train, invoke, results, tune, backtest, promote}) {
             assertEquals(0, help.exitCode(), help.toString());
             assertTrue(help.out().contains("Exit codes:"), help.out());
             assertTrue(help.out().lines().anyMatch(l -> l.matches("\\s+2\\s+Bad input.*")), help.out());
@@ -82,5 +84,7 @@ class CliMessagesTest {
         assertTrue(train.out().contains("an MLP or an LSTM") && train.out().contains("naive and drift"),
                 train.out());
         assertFalse(train.out().contains("Train an LSTM"), train.out());
+        assertTrue(backtest.out().startsWith("Usage: klinecast backtest"), backtest.toString());
+        assertTrue(promote.out().startsWith("Usage: klinecast models promote"), promote.toString());
     }
 }
