@@ -4,6 +4,7 @@ import com.klinecast.core.registry.RegistryJson.ChampionState;
 import com.klinecast.core.retry.Sleeper;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
+import com.klinecast.core.text.Figures;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -260,7 +261,7 @@ public final class S3ModelRegistry implements ModelRegistry {
         return changeChampion(series, current -> {
             if (current == null) {
                 return Change.to(version, List.of(), "first champion of " + series + ": " + v + " (score "
-                        + candidate.promotionScore() + " on " + candidate.testWindow() + ")");
+                        + Figures.of(candidate.promotionScore()) + " on " + candidate.testWindow() + ")");
             }
             String c = ModelKeys.versionName(current.version());
             if (current.version() == version) {
@@ -286,9 +287,11 @@ public final class S3ModelRegistry implements ModelRegistry {
             }
             if (mine <= theirs) {
                 return Change.to(version, prepend(current),
-                        v + " scores " + mine + " <= champion " + c + "'s " + theirs + how + " on " + window);
+                        v + " scores " + Figures.of(mine) + " <= champion " + c + "'s " + Figures.of(theirs) + how
+                                + " on " + window);
             }
-            return Change.none(v + " scores " + mine + " > champion " + c + "'s " + theirs + how + " on " + window
+            return Change.none(v + " scores " + Figures.of(mine) + " > champion " + c + "'s " + Figures.of(theirs)
+                    + how + " on " + window
                     + "; champion kept");
         });
     }

@@ -92,7 +92,7 @@ class S3ModelRegistryChampionTest {
         PromotionDecision equal = registry.promoteIfBetter(BTC_1D, 3);
 
         assertTrue(better.promoted(), better.reason());
-        assertEquals("v000002 scores 850.0 <= champion v000001's 900.0 on " + H1_2025, better.reason());
+        assertEquals("v000002 scores 850 <= champion v000001's 900 on " + H1_2025, better.reason());
         assertTrue(equal.promoted(), equal.reason());
         assertEquals(3, equal.champion().version());
         assertEquals(List.of(2, 1), equal.champion().previous());
@@ -107,7 +107,7 @@ class S3ModelRegistryChampionTest {
         PromotionDecision decision = registry.promoteIfBetter(BTC_1D, 2);
 
         assertFalse(decision.promoted());
-        assertEquals("v000002 scores 950.0 > champion v000001's 900.0 on " + H1_2025 + "; champion kept",
+        assertEquals("v000002 scores 950 > champion v000001's 900 on " + H1_2025 + "; champion kept",
                 decision.reason());
         assertEquals(1, decision.champion().version());
         assertEquals(1, registry.champion(BTC_1D).orElseThrow().version());

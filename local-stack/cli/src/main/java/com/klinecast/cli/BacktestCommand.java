@@ -3,7 +3,6 @@ package com.klinecast.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klinecast.core.bands.Band;
 import com.klinecast.core.bands.StaticRandomWalk;
-import com.klinecast.core.config.Env;
 import com.klinecast.core.evaluation.Backtest;
 import com.klinecast.core.evaluation.BacktestReport;
 import com.klinecast.core.evaluation.Forecasts;
@@ -67,8 +66,13 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Series series = options.series();
-        Instant first = Env.parseInstant(from);
-        Instant last = Env.parseInstant(to);
+        Instant first = Dates.parse("--from", from);
+        Instant last = Dates.parse("--to", to);
+        for (int h : horizons) {
+            if (h < 1) {
+                throw new IllegalArgumentException("--horizons must be 1 or more intervals ahead, got " + h);
+            }
+        }
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }

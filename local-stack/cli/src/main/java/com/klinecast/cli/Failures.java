@@ -1,6 +1,7 @@
 package com.klinecast.cli;
 
 import com.klinecast.core.machine.MachineFault;
+import com.klinecast.core.registry.ModelNotFoundException;
 import java.io.PrintWriter;
 import java.time.DateTimeException;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * How a command's failure reaches the operator: one line, never a stack trace. Bad input (a value the command
- * refused) exits 2; anything else exits 1, named by its machine fault (disk full, read-only, ...) when it shows
+ * refused, a model version that does not exist) exits 2; anything else exits 1, named by its machine fault (disk full, read-only, ...) when it shows
  * one.
  */
 final class Failures implements IExecutionExceptionHandler {
@@ -20,6 +21,12 @@ final class Failures implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
+        if (e instanceof ModelNotFoundException) {
+            // A version the operator named that the registry does not hold.
+            err.println("error: " + firstLine(e) + "; ./klinecast models lists the versions");
+            err.flush();
+            return BAD_INPUT;
+        }
         if (e instanceof IllegalArgumentException || e instanceof DateTimeException) {
             err.println("error: " + firstLine(e));
             err.flush();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.store.IngestStateTable;
 import com.klinecast.predict.api.Router;
 import com.klinecast.standins.apigateway.HttpApiEvents;
 import com.klinecast.standins.lambda.LocalContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,29 +50,44 @@ final class ForecastCommand implements Callable<Integer> {
         Series series = options.series();
         // The API's own bound, refused here as bad input before the stack starts.
         if (days < 1 || days > Router.MAX_DAYS) {
-            throw new IllegalArgumentException("--days " + days + " is out of range: 1 to " + Router.MAX_DAYS
-                    + " (a model forecasts up to its own longest horizon within that)");
+            throw new IllegalArgumentException("--days " + days + " is out of range: from 1 to the served model's "
+                    + "longest horizon (at most " + Router.MAX_DAYS + ")");
         }
         String query = "/forecast?symbol=" + series.symbol() + "&interval=" + series.interval().code() + "&days="
                 + days + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
                 + (version == null ? "" : "&version=" + URLEncoder.encode(version, StandardCharsets.UTF_8));
         APIGatewayV2HTTPResponse response;
+        // The function's log repeats its answers; only a 500's first line, the bug's name, is worth showing.
+        List<String> log = new ArrayList<>();
         try (LocalStack stack = LocalStack.start(root)) {
-            response = LocalPredict.handler(stack, root, List.of(series)).handleRequest(HttpApiEvents.get(query),
-                    LocalContext.withRemaining("PredictFunction", () -> 30_000L, LocalContext.quietLogger()));
+            if (!new IngestStateTable(stack.dynamoDb(), LocalStack.TABLE).knownSeries().contains(series)) {
+                throw new IllegalArgumentException(series + " has no candles: it was never ingested (./klinecast "
+                        + "ingest --symbol " + series.symbol() + " --interval " + series.interval().code()
+                        + ", then ./klinecast train)");
+            }
+            response = LocalPredict.handler(stack, root, List.of(series), log::add).handleRequest(
+                    HttpApiEvents.get(query), LocalContext.withRemaining("PredictFunction", () -> 30_000L,
+                            LocalContext.quietLogger()));
         }
         JsonNode body = JSON.readTree(response.getBody());
+        int status = response.getStatusCode();
         if (json) {
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
-        } else if (response.getStatusCode() == 200) {
+        } else if (status == 200) {
             print(body);
         }
-        if (response.getStatusCode() != 200) {
-            System.err.println("error " + response.getStatusCode() + ": " + body.path("error").asText() + ": "
-                    + body.path("detail").asText());
-            return 1;
+        if (status == 200) {
+            return 0;
         }
-        return 0;
+        String hint = switch (body.path("error").asText()) {
+            case "no model yet" -> " (./klinecast train --symbol " + series.symbol() + " --interval "
+                    + series.interval().code() + " --target " + target + ")";
+            case "internal error" -> log.isEmpty() ? "" : " (" + log.get(0).lines().findFirst().orElse("") + ")";
+            default -> "";
+        };
+        System.err.println("error: " + body.path("error").asText() + ": " + body.path("detail").asText() + hint);
+        // A 4xx is the request's fault: bad input, as for any other option.
+        return status < 500 ? Failures.BAD_INPUT : Failures.FAILED;
     }
 
     private static void print(JsonNode body) {

@@ -34,6 +34,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> detail = options.eventDetail();
         if (from != null) {
+            Dates.parse("--from", from);
             detail.put("from", from);
         }
         return ScheduledRun.invoke(root, "ingest", detail, lambdaTimeout, json, IngestHandler::new);

@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,9 +60,9 @@ final class InvokeCommand implements Callable<Integer> {
                     + "PredictFunction.")
     String functionId;
 
-    @Option(names = {"-e", "--event"}, paramLabel = "FILE",
-            description = "The event, e.g. events/predict-forecast.json; default: an empty event ({}).")
-    Path eventFile;
+    @Option(names = {"-e", "--event"}, paramLabel = "FILE", required = true,
+            description = "The event, e.g. events/predict-forecast.json; - reads it from standard input.")
+    String eventFile;
 
     @Option(names = {"-n", "--env-vars"}, paramLabel = "FILE", description = "SAM's environment file: "
             + "{\"FunctionLogicalId\": {\"VAR\": \"value\"}}, or {\"Parameters\": {...}} for every function. Like SAM, "
@@ -249,8 +248,8 @@ final class InvokeCommand implements Callable<Integer> {
     private Object event(Class<?> type) {
         byte[] json;
         try {
-            json = eventFile == null ? "{}".getBytes(StandardCharsets.UTF_8)
-                    : Files.readAllBytes(existing(eventFile, "event file"));
+            json = "-".equals(eventFile) ? System.in.readAllBytes()
+                    : Files.readAllBytes(existing(Path.of(eventFile), "event file"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -258,7 +257,7 @@ final class InvokeCommand implements Callable<Integer> {
             return LambdaEventSerializers.serializerFor(type, InvokeCommand.class.getClassLoader())
                     .fromJson(new ByteArrayInputStream(json));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException((eventFile == null ? "the empty event" : eventFile.toString())
+            throw new IllegalArgumentException(("-".equals(eventFile) ? "the event on standard input" : eventFile)
                     + " is not a " + type.getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -1,9 +1,10 @@
 package com.klinecast.cli;
 
-import com.klinecast.core.config.Env;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ public final class Klinecast {
     String now;
 
     Instant now() {
-        return now == null ? Instant.now() : Env.parseInstant(now);
+        return now == null ? Instant.now() : Dates.parse("--now", now);
     }
 
     public Path replayDir() {
@@ -61,6 +62,17 @@ public final class Klinecast {
         System.exit(run(args));
     }
 
+    /** What every command's exit code means, listed in its help. */
+    static final Map<String, String> EXIT_CODES = exitCodes();
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "Success.");
+        codes.put("1", "Failure (the message says what failed and what helps).");
+        codes.put("2", "Bad input: an option, value or model version the command refused.");
+        return codes;
+    }
+
     static int run(String... args) {
         return withErrorHandling(new CommandLine(new Klinecast())).execute(args);
     }
@@ -68,6 +80,8 @@ public final class Klinecast {
     /** The CLI's exit codes for its errors, on a command line rooted at a {@code Klinecast} (the benchmarks' too). */
     public static CommandLine withErrorHandling(CommandLine cli) {
         cli.setExecutionExceptionHandler(new Failures());
+        cli.setParameterExceptionHandler(new UsageErrors());
+        WholeWordHelp.apply(cli, EXIT_CODES);
         return cli;
     }
 }

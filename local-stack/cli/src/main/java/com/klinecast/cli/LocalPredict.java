@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The predict function's handler wired to the local stack, as template.yaml wires it to the real one. */
 public final class LocalPredict {
@@ -21,9 +22,14 @@ public final class LocalPredict {
     }
 
     public static PredictHandler handler(LocalStack stack, Klinecast root, List<Series> served) {
+        return handler(stack, root, served, line -> System.err.println(line));
+    }
+
+    /** @param log where the function's log lines go (CloudWatch, deployed) */
+    public static PredictHandler handler(LocalStack stack, Klinecast root, List<Series> served, Consumer<String> log) {
         Clock clock = root.now == null ? Clock.systemUTC() : Clock.fixed(root.now(), ZoneOffset.UTC);
         return new PredictHandler(PredictServices.router(new PredictConfig(LocalStack.TABLE, LocalStack.BUCKET,
-                served, CHAMPION_RECHECK), stack.dynamoDb(), stack.s3(), clock, line -> System.err.println(line)));
+                served, CHAMPION_RECHECK), stack.dynamoDb(), stack.s3(), clock, log));
     }
 
     /**

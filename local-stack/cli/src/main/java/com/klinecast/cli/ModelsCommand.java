@@ -8,10 +8,16 @@ import com.klinecast.core.registry.ModelNotFoundException;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.RegistryException;
 import com.klinecast.core.series.Series;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -33,22 +39,42 @@ final class ModelsCommand implements Callable<Integer> {
     @Mixin
     TargetOption target;
 
+    @Option(names = "--json", description = "Print the versions and the champion as JSON.")
+    boolean json;
+
     @Override
     public Integer call() {
         Series series = options.series();
         try (LocalStack stack = LocalStack.start(root)) {
             ModelRegistry registry = stack.registry().forTarget(target.target());
             Optional<Champion> champion = champion(registry, series);
-            System.out.printf("%-8s %-6s %-10s %-24s %-22s %10s %7s %7s %7s %7s%n", "VERSION", "FAMILY", "BAND",
-                    "CREATED", "TEST WINDOW", "MAE h1", "MASE h1", "DM p h1", "MASE h7", "cov80 h1");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            if (!json) {
+                System.out.printf("%-8s %-6s %-10s %-20s %-22s %10s %7s %7s %7s %8s%n", "VERSION", "FAMILY", "BAND",
+                        "CREATED", "TEST WINDOW", "MAE h1", "MASE h1", "DM p h1", "MASE h7", "cov80 h1");
+            }
             boolean championCorrupt = false;
             for (int version : registry.list(series)) {
-                String mark = champion.map(c -> c.version() == version ? "  <- champion" : "").orElse("");
+                boolean isChampion = champion.map(c -> c.version() == version).orElse(false);
+                String mark = isChampion ? "  <- champion" : "";
                 try {
-                    print(registry.load(series, version).manifest(), mark);
+                    ModelManifest manifest = registry.load(series, version).manifest();
+                    if (json) {
+                        rows.add(row(manifest, isChampion));
+                    } else {
+                        print(manifest, mark);
+                    }
                 } catch (CorruptModelException e) {
-                    System.out.printf("%-8s CORRUPT: %s%s%n", "v" + version, e.getMessage(), mark);
-                    championCorrupt |= !mark.isEmpty();
+                    if (json) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("version", version);
+                        row.put("corrupt", e.getMessage());
+                        row.put("champion", isChampion);
+                        rows.add(row);
+                    } else {
+                        System.out.printf("%-8s CORRUPT: %s%s%n", "v" + version, e.getMessage(), mark);
+                    }
+                    championCorrupt |= isChampion;
                 } catch (ModelNotFoundException e) {
                     // Deleted between the listing and the read: nothing to show.
                 }
@@ -57,6 +83,16 @@ final class ModelsCommand implements Callable<Integer> {
                 System.err.println("WARNING: the champion v" + champion.get().version() + " is corrupt; forecasts "
                         + "come from an earlier champion if one loads: ./klinecast models rollback restores the "
                         + "previous one, ./klinecast train publishes a new one");
+            }
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("series", series.toString());
+                out.put("target", target.code());
+                out.put("champion", champion.map(c -> Map.of("version", c.version(), "reason", c.reason()))
+                        .orElse(null));
+                out.put("versions", rows);
+                System.out.println(Reports.toJson(out));
+                return 0;
             }
             champion.ifPresent(c -> System.out.println("champion v" + c.version() + ": " + c.reason()));
             if (champion.isEmpty()) {
@@ -78,12 +114,30 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     private static void print(ModelManifest m, String mark) {
-        System.out.printf("%-8s %-6s %-10s %-24s %-22s %10.2f %7.3f %7.3f %7.3f %7.3f%s%n", "v" + m.version(),
-                m.config().path("model").asText("lstm"), m.metrics().path("band").path("method").asText("-"),
-                m.createdAt(), m.testWindow().from().toString().substring(0, 10) + ".."
-                        + m.testWindow().to().toString().substring(0, 10),
+        System.out.printf("%-8s %-6s %-10s %-20s %-22s %10.2f %7.3f %7.3f %7.3f %8.3f%s%n", "v" + m.version(),
+                family(m), m.metrics().path("band").path("method").asText("-"),
+                m.createdAt().truncatedTo(ChronoUnit.SECONDS), m.testWindow().from().toString().substring(0, 10)
+                        + ".." + m.testWindow().to().toString().substring(0, 10),
                 m.promotionScore(), field(m, 1, "mase"), field(m, 1, "dmPValue"), field(m, 7, "mase"),
                 field(m, 1, "coverage80"), mark);
+    }
+
+    private static Map<String, Object> row(ModelManifest m, boolean champion) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("version", m.version());
+        row.put("family", family(m));
+        row.put("band", m.metrics().path("band").path("method").asText(null));
+        row.put("createdAt", m.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        row.put("testFrom", m.testWindow().from().toString());
+        row.put("testTo", m.testWindow().to().toString());
+        row.put("promotionScore", m.promotionScore());
+        row.put("horizons", m.metrics().path("test").path("horizons"));
+        row.put("champion", champion);
+        return row;
+    }
+
+    private static String family(ModelManifest m) {
+        return m.config().path("model").asText("lstm");
     }
 
     private static double field(ModelManifest manifest, int horizon, String field) {

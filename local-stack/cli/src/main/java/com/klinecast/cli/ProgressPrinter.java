@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Backfill progress: a bar redrawn in place on a terminal, one plain line per page otherwise (logs, CI). The bar
+ * Ingest progress, on standard error beside the results: a bar redrawn in place on a terminal, one plain line per page otherwise (logs, CI). The bar
  * shows how far the written candles reach in time, from the first candle received to "now": the number of
  * candles to come is unknown (a symbol's history may start late or have gaps).
  */
@@ -19,13 +19,16 @@ final class ProgressPrinter implements IngestListener {
 
     private final PrintStream out;
     private final boolean terminal;
+    private final String starting;
     private long origin = -1;
     private long now;
     private long written;
 
-    ProgressPrinter(PrintStream out, boolean terminal) {
+    /** @param starting what the run does from its first candle: "backfilling from", "catching up from" */
+    ProgressPrinter(PrintStream out, boolean terminal, String starting) {
         this.out = out;
         this.terminal = terminal;
+        this.starting = starting;
     }
 
     @Override
@@ -33,7 +36,7 @@ final class ProgressPrinter implements IngestListener {
         origin = -1;
         now = nowMillis;
         written = 0;
-        out.println(series + ": backfilling from " + Instant.ofEpochMilli(startTime));
+        out.println(series + ": " + starting + " " + Instant.ofEpochMilli(startTime));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ final class ResultsCommand implements Callable<Integer> {
     String interval;
 
     @Option(names = "--candidates", paramLabel = "FILE", description = "A JSON array of {name, about, config}; "
-            + "default: training-job/src/main/resources/candidates.json.")
+            + "default: candidates.json in training-job's resources.")
     Path candidates;
 
     @Option(names = "--candidate", paramLabel = "NAME=FILE", description = "A config file (e.g. from tune "
@@ -60,6 +61,9 @@ final class ResultsCommand implements Callable<Integer> {
             description = "The README --write-readme rewrites; default ${DEFAULT-VALUE}.")
     Path readme;
 
+    @Option(names = "--json", description = "Print the results as JSON instead of the Markdown tables.")
+    boolean json;
+
     @Override
     public Integer call() {
         List<Series> series = symbols.stream().map(s -> Series.of(s, interval)).toList();
@@ -75,7 +79,7 @@ final class ResultsCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.start(root)) {
             for (Series s : series) {
                 CandidateEvaluation evaluation = new CandidateEvaluation(EpochListener.NONE, line -> { },
-                        r -> System.out.printf("%s %s: %d epochs (best %d), %.0f s; test MASE %s%n", s,
+                        r -> System.err.printf("%s %s: %d epochs (best %d), %.0f s; test MASE %s%n", s,
                                 r.candidate().name(), r.epochsRun(), r.bestEpoch(), r.seconds(),
                                 Arrays.stream(horizons).mapToObj(h -> String.format("h%d %.3f", h,
                                         r.test().at(h).mase())).toList()));
@@ -83,16 +87,37 @@ final class ResultsCommand implements Callable<Integer> {
             }
         }
         String markdown = ResultsMarkdown.render(all, horizons);
-        System.out.println();
-        System.out.print(markdown);
+        if (json) {
+            System.out.println(Reports.toJson(all.stream().map(ResultsCommand::summary).toList()));
+        } else {
+            System.out.println();
+            System.out.print(markdown);
+        }
         if (writeReadme) {
             try {
                 Files.writeString(readme, ResultsMarkdown.intoReadme(Files.readString(readme), markdown));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot rewrite " + readme, e);
             }
-            System.out.println("\nwritten between the results markers of " + readme);
+            // Standard output holds only the JSON when asked for it.
+            (json ? System.err : System.out).println("\nwritten between the results markers of " + readme);
         }
         return 0;
+    }
+
+    private static Map<String, Object> summary(SeriesResults results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("series", results.series().toString());
+        out.put("champion", results.champion());
+        out.put("candidates", results.results().stream().map(r -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", r.candidate().name());
+            c.put("about", r.candidate().about());
+            c.put("epochsRun", r.epochsRun());
+            c.put("bestEpoch", r.bestEpoch());
+            c.put("test", r.test());
+            return c;
+        }).toList());
+        return out;
     }
 }

@@ -37,8 +37,9 @@ final class ScheduledRun {
      */
     static int invoke(Klinecast root, String function, Map<String, Object> detail, Long timeoutSeconds, boolean json,
             Function<ScheduledIngest, RequestHandler<ScheduledEvent, IngestReport>> handlerOf) {
+        Instant now = root.now();
         try (LocalStack stack = LocalStack.start(root)) {
-            return invoke(stack, root.now(), function, detail, timeoutSeconds, json, handlerOf);
+            return invoke(stack, now, function, detail, timeoutSeconds, json, handlerOf);
         }
     }
 
@@ -48,7 +49,8 @@ final class ScheduledRun {
             Function<ScheduledIngest, RequestHandler<ScheduledEvent, IngestReport>> handlerOf) {
         IngestConfig config = IngestConfig.fromEnv(new Env(stack.functionEnvironment(Map.of())));
         IngestListener progress = json ? IngestListener.NONE
-                : new ProgressPrinter(System.out, System.console() != null);
+                : new ProgressPrinter(System.err, System.console() != null,
+                        "daily".equals(function) ? "catching up from" : "backfilling from");
         ScheduledIngest ingest = new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
                 BinanceKlinesClient.create(config.binance()), progress), Clock.fixed(now, ZoneOffset.UTC));
         try {

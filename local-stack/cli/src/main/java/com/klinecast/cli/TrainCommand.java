@@ -1,6 +1,5 @@
 package com.klinecast.cli;
 
-import com.klinecast.core.config.Env;
 import com.klinecast.core.series.Series;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.config.TrainingConfigs;
@@ -16,7 +15,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** Runs the training job in-process against the local stack: train, backtest, publish, promote by the rule. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train an LSTM on a series, backtest it against the naive forecast, publish a new version.")
+        description = "Train a network (an MLP or an LSTM, as configured; --model picks) on a series, backtest it "
+                + "against the naive forecast and publish it as a new version, promoted only if it beats the champion "
+                + "by the rule; a series' first run also publishes the naive and drift baselines.")
 final class TrainCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -26,7 +27,7 @@ final class TrainCommand implements Callable<Integer> {
     SeriesOptions options;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A JSON file with training settings to change "
-            + "(see training-job/src/main/resources/training-default.json).")
+            + "(the keys of training-default.json, in training-job's resources).")
     Path config;
 
     @Option(names = "--epochs", description = "Override the configured number of epochs.")
@@ -49,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
             + "is split between validation and test.")
     String trainUntil;
 
+    @Option(names = "--json", description = "Print the result (version, promotion, test backtest) as JSON.")
+    boolean json;
+
     @Override
     public Integer call() {
         Series series = options.series();
@@ -69,9 +73,9 @@ final class TrainCommand implements Callable<Integer> {
             overrides.put("target", target);
         }
         TrainingConfig settings = TrainingConfigs.forSeries(series, config, overrides);
-        Instant until = trainUntil == null ? null : Env.parseInstant(trainUntil);
+        Instant until = trainUntil == null ? null : Dates.parse("--train-until", trainUntil);
         try (LocalStack stack = LocalStack.start(root)) {
-            TrainingRun.run(stack, series, settings, until);
+            TrainingRun.run(stack, series, settings, until, json);
             return 0;
         }
     }

@@ -2,26 +2,56 @@ package com.klinecast.cli;
 
 import com.klinecast.core.evaluation.BacktestReport;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.text.Figures;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.job.TrainingJob;
 import com.klinecast.training.job.TrainingOutcome;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The training job in-process on the local stack, with progress per epoch and the backtest table printed. */
+/**
+ * The training job in-process on the local stack. Its progress (epochs, the job's log) and warnings go to
+ * standard error; the result (the backtest table and the promotion) to standard output, as text or JSON.
+ */
 final class TrainingRun {
 
     private TrainingRun() {
     }
 
     static TrainingOutcome run(LocalStack stack, Series series, TrainingConfig settings, Instant until) {
+        return run(stack, series, settings, until, false);
+    }
+
+    static TrainingOutcome run(LocalStack stack, Series series, TrainingConfig settings, Instant until,
+            boolean json) {
         TrainingJob job = new TrainingJob(stack.featureTable(), stack.registry(),
-                (epoch, loss, validationLoss, seconds) -> System.out.printf(
+                (epoch, loss, validationLoss, seconds) -> System.err.printf(
                         "epoch %3d/%d  loss %.6f  val loss %.6f  %.1f s  ETA %.0f s%n", epoch, settings.epochs(),
                         loss, validationLoss, seconds, seconds * (settings.epochs() - epoch)),
-                System.out::println);
+                System.err::println);
         TrainingOutcome outcome = job.run(series, settings, until);
-        printMetrics(outcome);
+        if (json) {
+            System.out.println(Reports.toJson(summary(series, outcome)));
+        } else {
+            printMetrics(outcome);
+        }
         return outcome;
+    }
+
+    private static Map<String, Object> summary(Series series, TrainingOutcome outcome) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("series", series.toString());
+        out.put("version", outcome.manifest().version());
+        out.put("family", outcome.manifest().config().path("model").asText(null));
+        out.put("target", outcome.model().config().target());
+        out.put("band", outcome.model().evaluation().bands() == null ? null
+                : outcome.model().evaluation().bands().band().method());
+        out.put("promoted", outcome.promotion().promoted());
+        out.put("reason", outcome.promotion().reason());
+        out.put("aliasProblem", outcome.promotion().aliasProblem());
+        out.put("test", outcome.model().test());
+        return out;
     }
 
     private static void printMetrics(TrainingOutcome outcome) {
@@ -30,12 +60,12 @@ final class TrainingRun {
                 test.firstOrigin(), test.lastOrigin(), outcome.model().config().target());
         BacktestTable.print(test);
         if (outcome.model().evaluation().bands() != null) {
-            System.out.println("band: " + outcome.model().evaluation().bands().band().method()
-                    + ", chosen on the validation split by mean pinball relative to the static random-walk band " + outcome.model().evaluation().bands()
-                    .validationPinball());
+            System.out.println("band: " + outcome.model().evaluation().bands().band().method() + ", chosen on the "
+                    + "validation split by mean pinball relative to the static random-walk band "
+                    + Figures.of(outcome.model().evaluation().bands().validationPinball()));
         }
         if (test.at(1).mase() > 1) {
-            System.out.println("WARNING: this model loses to the naive forecast at horizon 1.");
+            System.err.println("WARNING: this model loses to the naive forecast at horizon 1.");
         }
         System.out.printf("version %d written; %s (%s)%n", outcome.manifest().version(),
                 outcome.promotion().promoted() ? "promoted to champion" : "not promoted", outcome.promotion().reason());

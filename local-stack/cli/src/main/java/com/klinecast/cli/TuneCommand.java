@@ -36,7 +36,7 @@ final class TuneCommand implements Callable<Integer> {
     SeriesOptions options;
 
     @Option(names = "--grid", paramLabel = "FILE", description = "JSON: each config field to vary and the values to "
-            + "try, e.g. {\"dropout\": [0.0, 0.2]}; default: training-job/src/main/resources/tune-default.json.")
+            + "try, e.g. {\"dropout\": [0.0, 0.2]}; default: tune-default.json in training-job's resources.")
     Path grid;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Base settings the trials change (as for train).")
@@ -94,7 +94,7 @@ final class TuneCommand implements Callable<Integer> {
         void print(TrialResult r) {
             done++;
             seconds += r.seconds();
-            System.out.printf("%3d/%d  trial %3d  %-60s  val MASE %.4f  %2d epochs (best %d)  %5.1f s  ETA %.0f s%n",
+            System.err.printf("%3d/%d  trial %3d  %-60s  val MASE %.4f  %2d epochs (best %d)  %5.1f s  ETA %.0f s%n",
                     done, total, r.trial().number(), settings(r.trial(), varying), r.score(), r.epochsRun(),
                     r.bestEpoch(), r.seconds(), seconds / done * (total - done));
         }

@@ -18,14 +18,17 @@ class KlinecastCliTest {
     @TempDir
     Path dataDir;
 
-    /** Runs the CLI in-process and returns its exit code and standard output. */
-    private record Run(int exitCode, String out) {
+    /** Runs the CLI in-process and returns its exit code, standard output (results) and error (progress). */
+    private record Run(int exitCode, String out, String err) {
     }
 
     private Run klinecast(String... args) {
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
         try {
             String[] all = new String[args.length + 4];
             all[0] = "--data-dir";
@@ -33,9 +36,11 @@ class KlinecastCliTest {
             all[2] = "--replay-dir";
             all[3] = BundledData.dir().toString();
             System.arraycopy(args, 0, all, 4, args.length);
-            return new Run(Klinecast.run(all), captured.toString(StandardCharsets.UTF_8));
+            return new Run(Klinecast.run(all), captured.toString(StandardCharsets.UTF_8),
+                    capturedErr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
     }
 
@@ -109,6 +114,7 @@ class KlinecastCliTest {
         Run first = klinecast("train", "--config", tiny.toString());
         Run second = klinecast("train", "--config", tiny.toString());
         Run models = klinecast("models");
+        Run modelsJson = klinecast("models", "--json");
         Run backtest = klinecast("backtest", "--from", "2025-01-01", "--to", "2025-03-01", "--horizons", "1,7");
         Run backtestJson = klinecast("backtest", "--version", "1", "--from", "2025-01-01", "--to", "2025-03-01",
                 "--horizons", "1,7", "--json");
@@ -121,8 +127,10 @@ class KlinecastCliTest {
 
         assertEquals(0, first.exitCode(), first.out());
         // A series without a champion gets naive (v1) as its first champion and drift (v2) as its first challenger.
-        assertTrue(first.out().contains("naive published as v1, the first champion"), first.out());
-        assertTrue(first.out().contains("drift published as v2"), first.out());
+        // The job's log and the epochs are progress, on standard error; the result is on standard output.
+        assertTrue(first.err().contains("naive published as v1, the first champion"), first.err());
+        assertTrue(first.err().contains("drift published as v2"), first.err());
+        assertTrue(first.err().contains("epoch   1/1") && !first.out().contains("epoch   1/1"), first.out());
         assertTrue(first.out().contains("version 3 written; "), first.out());
         assertTrue(first.out().contains("naive MAE") && first.out().contains("DM p"), first.out());
         // The second run is judged by the rule against the champion, not published as a first champion.
@@ -130,6 +138,17 @@ class KlinecastCliTest {
         assertTrue(second.out().contains("against champion v") || second.out().contains(" over v"), second.out());
         assertTrue(models.out().lines().anyMatch(l -> l.startsWith("v1       naive")), models.out());
         assertEquals(1, models.out().lines().filter(l -> l.endsWith("<- champion")).count(), models.out());
+        // Created to the second, so every row's test window starts in the header's column.
+        int window = models.out().lines().findFirst().orElseThrow().indexOf("TEST WINDOW");
+        assertTrue(models.out().lines().filter(l -> l.startsWith("v")).allMatch(l -> l.startsWith("20", window)
+                && l.matches("v\\d+ .* \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ .*")), models.out());
+        JsonNode listed = Reports.JSON.readTree(modelsJson.out());
+        assertEquals(4, listed.path("versions").size(), modelsJson.out());
+        int champion = listed.path("champion").path("version").asInt();
+        for (JsonNode v : listed.path("versions")) {
+            assertEquals(v.path("version").asInt() == champion, v.path("champion").asBoolean(), modelsJson.out());
+            assertTrue(v.path("horizons").isArray() && v.path("createdAt").asText().endsWith("Z"), v.toString());
+        }
         assertEquals(0, backtest.exitCode(), backtest.out());
         assertTrue(backtest.out().contains("origins 2025-01-01T00:00:00Z .. 2025-03-01T00:00:00Z (60)"),
                 backtest.out());
@@ -196,6 +215,7 @@ class KlinecastCliTest {
         Run second = klinecast("up", "--smoke", "--port", "0", "--epochs", "1");
         Run forecast = klinecast("forecast", "--days", "3");
         Run tooFar = klinecast("forecast", "--days", "31");
+        Run never = klinecast("forecast", "--symbol", "DOGEUSDT");
         Run status = klinecast("status");
 
         assertEquals(0, first.exitCode(), first.out());
@@ -203,13 +223,18 @@ class KlinecastCliTest {
         assertTrue(first.out().contains("no model yet; training one"), first.out());
         assertTrue(first.out().contains("GET /forecast -> 200"), first.out());
         assertEquals(0, second.exitCode(), second.out());
-        assertTrue(first.out().contains("naive published as v1, the first champion"), first.out());
+        assertTrue(first.err().contains("naive published as v1, the first champion"), first.err());
         assertTrue(second.out().matches("(?s).*champion v\\d+ serves; nothing to train.*"), second.out());
         assertTrue(second.out().contains("0 candles written, 0 requests"), second.out());
         assertEquals(0, forecast.exitCode(), forecast.out());
         assertEquals(3, forecast.out().lines().filter(l -> l.matches("\\s+\\d+  2025-07-0\\d.*")).count(),
                 forecast.out());
-        assertEquals(1, tooFar.exitCode(), "31 days is past the model's longest horizon");
+        assertEquals(2, tooFar.exitCode(), "31 days is past the model's longest horizon: bad input");
+        assertTrue(tooFar.err().contains("error: invalid days: 'days' must be from 1 to 30"), tooFar.err());
+        assertEquals(1, tooFar.err().lines().count(), "said once: " + tooFar.err());
+        assertTrue(never.err().contains("error: DOGEUSDT 1d has no candles: it was never ingested (./klinecast "
+                + "ingest --symbol DOGEUSDT"), never.err());
+        assertEquals(1, never.err().lines().count(), "said once: " + never.err());
         assertTrue(status.out().lines().anyMatch(l -> l.startsWith("BTCUSDT#1d") && l.endsWith("complete     v1")),
                 status.out());
     }

@@ -77,7 +77,8 @@ class MachineRefusalTest {
     @ValueSource(strings = {"0", "366", "1000000000", "-1"})
     void forecastDaysOutOfRangeIsBadInput(String days) {
         assertRefused(CliRun.in(temp.toString(), "forecast", "--days", days),
-                "error: --days " + days + " is out of range: 1 to 365");
+                "error: --days " + days
+                + " is out of range: from 1 to the served model's longest horizon (at most 365)");
     }
 
     @Test

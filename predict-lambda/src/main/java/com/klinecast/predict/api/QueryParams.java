@@ -52,24 +52,26 @@ public final class QueryParams {
                 "'" + name + "' is required, e.g. " + name + "=" + example));
     }
 
-    /** An integer in {@code [min, max]}, or the fallback when absent. */
-    public int integer(String name, int fallback, int min, int max) {
-        Optional<String> text = text(name);
-        if (text.isEmpty()) {
+    /**
+     * A whole number, or the fallback when the parameter is absent; present but empty ({@code days=}) is refused,
+     * never read as the fallback. Its range is the caller's to check.
+     */
+    public int integer(String name, int fallback) {
+        List<String> list = values.get(name);
+        if (list == null) {
             return fallback;
         }
-        int value;
+        String text = list.get(0).trim();
+        if (text.isEmpty()) {
+            throw ApiException.badRequest("invalid " + name, "'" + name + "' is empty: give a whole number, or "
+                    + "leave it out for " + fallback);
+        }
         try {
-            value = Integer.parseInt(text.get());
+            return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("invalid " + name, "'" + name + "' must be a whole number, got '"
-                    + shorten(text.get()) + "'");
+                    + shorten(text) + "'");
         }
-        if (value < min || value > max) {
-            throw ApiException.badRequest("invalid " + name, "'" + name + "' must be from " + min + " to " + max
-                    + ", got " + value);
-        }
-        return value;
     }
 
     /** Echoes caller input in a message without letting it grow the body. */

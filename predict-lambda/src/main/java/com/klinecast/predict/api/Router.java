@@ -30,7 +30,7 @@ public final class Router {
     /** The version that answered a forecast, for callers and for the function's metrics. */
     public static final String MODEL_VERSION_HEADER = "X-Model-Version";
     static final int DEFAULT_DAYS = 7;
-    /** Checked before any model is read; the served model's own longest horizon is checked after. */
+    /** No model forecasts further; the range a request may ask for is the served model's (1 to its longest horizon). */
     public static final int MAX_DAYS = 365;
     private static final Pattern VERSION = Pattern.compile("^v?0*([1-9][0-9]{0,5})$");
     private static final String ROUTES = "GET /, GET /forecast, GET /models";
@@ -101,7 +101,7 @@ public final class Router {
     private ApiResponse forecast(QueryParams params) {
         Series series = SeriesParams.parse(params, served);
         Target target = target(params);
-        int days = params.integer("days", DEFAULT_DAYS, 1, MAX_DAYS);
+        int days = params.integer("days", DEFAULT_DAYS);
         OptionalInt version = params.text("version").filter(v -> !"champion".equals(v)).map(Router::version)
                 .orElse(OptionalInt.empty());
         // Short caching: a forecast changes when a candle closes or a champion moves, not from second to second.

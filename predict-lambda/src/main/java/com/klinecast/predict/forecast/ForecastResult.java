@@ -31,7 +31,8 @@ public record ForecastResult(String symbol, String interval, String target, Mode
     /**
      * A predicted close, or volume, with its 80% interval ({@code low} and {@code high}: the 10% and 90% quantiles;
      * null when the version has no band) and every quantile of its band ({@code p05} .. {@code p95}, ascending;
-     * absent for versions from before bands). Only the forecast target's field is written.
+     * absent for versions from before bands). Only the forecast target's field is written. Every value is
+     * rounded to the decimals the symbol's candles are quoted in (its tick size: 2 for the USDT pairs).
      */
     public record ForecastPoint(int horizon, String time, @JsonInclude(JsonInclude.Include.NON_NULL) Double close,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double volume, Double low, Double high,

@@ -49,7 +49,7 @@ public final class ForecastService {
         Target target = query.target();
         ServedModel served = query.version().isPresent()
                 ? models.version(series, target, query.version().getAsInt()) : models.champion(series, target);
-        if (query.days() > served.maxDays()) {
+        if (query.days() < 1 || query.days() > served.maxDays()) {
             throw new ForecastException(Kind.BAD_REQUEST, "invalid days", "'days' must be from 1 to "
                     + served.maxDays() + " (the longest horizon version " + served.version() + " was evaluated at), "
                     + "got " + query.days());
@@ -75,7 +75,8 @@ public final class ForecastService {
         long behind = series.interval().closedSince(last.openTime(), clock.millis());
         return new ForecastResult(series.symbol(), series.interval().code(), target.code(), modelInfo(served),
                 served.fallback(), iso(last.openTime()), behind > 1, behind, history(recent),
-                points(series.interval(), last.openTime(), closes, quantiles, served.intervals(), target),
+                points(series.interval(), last.openTime(), closes, quantiles, served.intervals(), target,
+                        target == Target.VOLUME ? TickSize.ofVolumes(recent) : TickSize.ofPrices(recent)),
                 quality(served),
                 DISCLAIMER);
     }
@@ -101,29 +102,32 @@ public final class ForecastService {
         return out;
     }
 
-    /** @param quantiles per horizon, the band's quantiles (null without a band; then legacy intervals, if any) */
+    /**
+     * @param quantiles per horizon, the band's quantiles (null without a band; then legacy intervals, if any)
+     * @param tick what every value is rounded to: the decimals the candles are quoted in
+     */
     private static List<ForecastResult.ForecastPoint> points(Interval interval, long lastOpen, double[] closes,
-            double[][] quantiles, ResidualIntervals intervals, Target target) {
+            double[][] quantiles, ResidualIntervals intervals, Target target, TickSize tick) {
         List<ForecastResult.ForecastPoint> out = new ArrayList<>(closes.length);
         long time = lastOpen;
         for (int h = 1; h <= closes.length; h++) {
             time = interval.nextOpenTime(time);
-            double close = closes[h - 1];
+            double close = tick.round(closes[h - 1]);
             boolean volume = target == Target.VOLUME;
             Double low = null;
             Double high = null;
             Map<String, Double> named = null;
             if (quantiles != null) {
                 double[] q = quantiles[h - 1];
-                low = q[Levels.P10];
-                high = q[Levels.P90];
+                low = tick.round(q[Levels.P10]);
+                high = tick.round(q[Levels.P90]);
                 named = new LinkedHashMap<>();
                 for (int i = 0; i < q.length; i++) {
-                    named.put(Levels.NAMES[i], q[i]);
+                    named.put(Levels.NAMES[i], tick.round(q[i]));
                 }
             } else if (intervals != null) {
-                low = intervals.lowerBound(h, close);
-                high = intervals.upperBound(h, close);
+                low = tick.round(intervals.lowerBound(h, closes[h - 1]));
+                high = tick.round(intervals.upperBound(h, closes[h - 1]));
             }
             out.add(new ForecastResult.ForecastPoint(h, iso(time), volume ? null : close, volume ? close : null, low,
                     high, named));
