@@ -60,8 +60,9 @@ class RegistryHealingCliTest {
         tiny = Files.writeString(dataDir.resolve("tiny.json"), "{\"epochs\": 1, \"hiddenUnits\": [8, 8]}");
         assertEquals(0, klinecast("ingest").exitCode());
         CliRun first = train();
-        assertTrue(first.out().contains("naive published as v1, the first champion"), first.out());
-        assertTrue(first.out().contains("version 3 written"), first.out());
+        // The job's progress goes to stderr, its result to stdout: read both.
+        assertTrue(first.toString().contains("naive published as v1, the first champion"), first.toString());
+        assertTrue(first.toString().contains("version 3 written"), first.toString());
     }
 
     @Test
