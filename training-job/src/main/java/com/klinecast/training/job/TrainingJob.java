@@ -9,6 +9,7 @@ import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.PromotionDecision;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.model.EpochListener;
@@ -41,6 +42,9 @@ public final class TrainingJob {
 
     /** @param trainUntil last open time of the training split, or null for the configured fractions */
     public TrainingOutcome run(Series series, TrainingConfig config, Instant trainUntil) {
+        if (config.targetKind() == Target.VOLATILITY) {
+            throw new IllegalArgumentException("volatility models are fitted by VolatilityJob, not trained here");
+        }
         List<Bar> bars = SeriesBars.read(features, series);
         int trainEnd = -1;
         if (trainUntil != null) {
