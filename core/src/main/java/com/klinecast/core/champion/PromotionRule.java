@@ -49,15 +49,15 @@ public record PromotionRule(int[] horizons, double alpha) {
             mine[j] = absolute(aligned[0].model());
             theirs[j] = absolute(aligned[1].model());
         }
-        return judgeLosses(mine, theirs);
+        return judgeLosses("MAE", mine, theirs);
     }
 
     /**
      * Judges per-horizon losses (non-negative, one array per rule horizon, the two aligned origin by origin): the
      * absolute errors of a price or volume forecast, the QLIKE of a variance forecast. The evidence's "MAE" fields
-     * are then the mean losses.
+     * are then the mean losses, and {@code loss} names them in the verdict.
      */
-    public Verdict judgeLosses(double[][] challenger, double[][] champion) {
+    public Verdict judgeLosses(String loss, double[][] challenger, double[][] champion) {
         int m = horizons.length;
         if (challenger.length != m || champion.length != m) {
             throw new IllegalArgumentException("need losses at each of the rule's " + m + " horizons");
@@ -94,7 +94,7 @@ public record PromotionRule(int[] horizons, double alpha) {
             anyBetter |= better[j] < alpha;
             anyWorse |= worse[j] < alpha;
         }
-        return new Verdict(anyBetter && !anyWorse, evidence, alpha);
+        return new Verdict(anyBetter && !anyWorse, evidence, alpha, loss);
     }
 
     /** The two models' errors restricted to the origins both have, in the same order. */

@@ -94,7 +94,7 @@ final class VolatilityJudge implements ModelRegistry.Judge {
             mine[j] = restrict(a, common);
             other[j] = restrict(b, common);
         }
-        return new PromotionRule(horizons, rule.alpha()).judgeLosses(mine, other);
+        return new PromotionRule(horizons, rule.alpha()).judgeLosses("QLIKE", mine, other);
     }
 
     private static double[] restrict(VolatilityBacktest.Losses losses, int[] origins) {

@@ -65,6 +65,9 @@ class VolatilityJobTest {
         }
         JsonNode evidence = har.metrics().path("promotion").path("horizons");
         assertEquals(3, evidence.size(), "judged at 1, 7 and 30 days: " + har.metrics());
+        assertEquals("QLIKE", har.metrics().path("promotion").path("loss").asText());
+        assertTrue(first.published().get(2).decision().reason().contains("QLIKE ratio"),
+                first.published().get(2).decision().reason());
         assertTrue(volatility.champion(BTC_1D).isPresent());
 
         // The published model forecasts what the backtest evaluated, from the manifest alone.
