@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A challenger replaces the champion only with evidence: on the same rolling origins, its absolute errors must be
- * smaller than the champion's with a Holm-corrected HLN-DM p-value below {@code alpha} at one or more promotion
+ * A challenger replaces the champion only with evidence: on the same rolling origins, its losses (absolute errors;
+ * QLIKE for a variance forecast) must be smaller than the champion's with a Holm-corrected HLN-DM p-value below {@code alpha} at one or more promotion
  * horizons, and significantly larger at none. A margin that is noise (the 1% wins that once picked a default)
  * promotes nothing.
  */
