@@ -10,9 +10,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.CsvCandles;
 import com.klinecast.core.volatility.PublishedVolatility;
 import com.klinecast.predict.api.Router;
+import com.klinecast.predict.listing.ModelList;
+import com.klinecast.predict.listing.ModelListing;
 import com.klinecast.standins.lambda.LocalContext;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +69,11 @@ class VolatilityForecastTest {
             assertEquals(last * Math.exp(sd), p.path("expectedRange").path("high").asDouble(), 1e-6);
         }
         assertEquals(1, fixture.registry.champion(BTC_1D).orElseThrow().version(), "the close champion is untouched");
+        ModelList.VersionInfo listed = new ModelListing(fixture.registry).list(BTC_1D, Target.VOLATILITY).versions()
+                .get(0);
+        assertEquals("har", listed.family());
+        assertEquals(Map.of("1", 0.5), listed.qlikeRatio());
+        assertTrue(listed.mase().isEmpty(), "a volatility version has no MASE: " + listed);
     }
 
     @Test
