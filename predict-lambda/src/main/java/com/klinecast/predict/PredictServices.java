@@ -7,6 +7,8 @@ import com.klinecast.predict.api.Router;
 import com.klinecast.predict.forecast.ForecastService;
 import com.klinecast.predict.listing.ModelListing;
 import com.klinecast.predict.model.ModelCache;
+import com.klinecast.predict.volatility.VolatilityModels;
+import com.klinecast.predict.volatility.VolatilityService;
 import java.time.Clock;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +25,10 @@ public final class PredictServices {
         S3ModelRegistry registry = new S3ModelRegistry(s3, config.bucket());
         FeatureTable table = new FeatureTable(ddb, config.table(), BatchWriter.withDefaults(ddb));
         ModelCache models = new ModelCache(registry, clock, config.championRecheck(), log);
-        return new Router(new ForecastService(models, table::latest, clock), new ModelListing(registry),
+        VolatilityService volatility = new VolatilityService(new VolatilityModels(registry, clock,
+                config.championRecheck()), table::latest, clock);
+        return new Router(new ForecastService(models, table::latest, clock, volatility), volatility,
+                new ModelListing(registry),
                 config.served(), log);
     }
 }

@@ -24,6 +24,8 @@ import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.testing.CsvCandles;
 import com.klinecast.core.testing.LocalDynamo;
 import com.klinecast.core.testing.LocalS3;
+import com.klinecast.core.volatility.Har;
+import com.klinecast.core.volatility.VarianceProxy;
 import com.klinecast.predict.api.Router;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -133,6 +135,31 @@ final class PredictFixture {
         S3ModelRegistry volumes = registry.forTarget(Target.VOLUME);
         ModelManifest manifest = volumes.publish(BTC_1D, draft);
         volumes.promoteIfBetter(BTC_1D, manifest.version());
+        return manifest;
+    }
+
+    /**
+     * Publishes HAR on the log scale, fitted on the first 2,000 Parkinson variances, to the volatility registry
+     * and makes it that target's champion, as {@code train --target volatility} does.
+     */
+    ModelManifest publishVolatilityChampion() {
+        List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", 2000).stream().map(Bar::of).toList();
+        Har har = Har.fit(VarianceProxy.PARKINSON.of(bars), 0, bars.size(), true);
+        ModelDraft draft = ModelDraft.builder()
+                .promotionScore(0.3)
+                .testWindow(TestWindow.parse("2024-01-01T00:00:00Z", "2025-06-30T00:00:00Z"))
+                .config(Map.of("model", "har", "target", "volatility", "variance", "parkinson", "horizons",
+                        List.of(1, 3, 7, 14, 30)))
+                .features(Map.of("columns", List.of("high", "low"), "window", 30, "featureSetVersion",
+                        FeatureSet.VERSION))
+                .scaler(JSON.valueToTree(har))
+                .trainingData(Map.of("trainFrom", "2017-08-17T00:00:00Z", "trainTo", "2022-12-31T00:00:00Z",
+                        "validationTo", "2023-12-31T00:00:00Z"))
+                .metrics(Map.of("test", Map.of("horizons", List.of(Map.of("horizon", 1, "qlikeRatio", 0.5)))))
+                .build();
+        S3ModelRegistry volatility = registry.forTarget(Target.VOLATILITY);
+        ModelManifest manifest = volatility.publish(BTC_1D, draft);
+        volatility.promoteIfBetter(BTC_1D, manifest.version());
         return manifest;
     }
 

@@ -217,7 +217,7 @@ class PredictHandlerTest {
     void anUnknownTargetIsA400() throws Exception {
         fixture.withCandles().publishChampion(1);
 
-        assertError("predict-bad-target.json", 400, "invalid target", "close or volume");
+        assertError("predict-bad-target.json", 400, "invalid target", "close, volume or volatility");
     }
 
     @Test

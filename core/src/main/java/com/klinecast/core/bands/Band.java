@@ -16,8 +16,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = StaticRandomWalk.class, name = StaticRandomWalk.METHOD),
     @JsonSubTypes.Type(value = Ewma.class, name = Ewma.METHOD),
     @JsonSubTypes.Type(value = Garch.class, name = Garch.METHOD),
-    @JsonSubTypes.Type(value = Conformal.class, name = Conformal.METHOD)})
-public sealed interface Band permits StaticRandomWalk, Ewma, Garch, Conformal {
+    @JsonSubTypes.Type(value = Conformal.class, name = Conformal.METHOD),
+    @JsonSubTypes.Type(value = VolatilityScaled.class, name = VolatilityScaled.METHOD)})
+public sealed interface Band permits StaticRandomWalk, Ewma, Garch, Conformal, VolatilityScaled {
 
     /** Bars of history the method reads (the last ones before the forecast): what the predictor must fetch. */
     int barsNeeded();

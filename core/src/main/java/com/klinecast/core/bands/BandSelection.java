@@ -3,6 +3,8 @@ package com.klinecast.core.bands;
 import com.klinecast.core.evaluation.Forecasts;
 import com.klinecast.core.evaluation.stats.QuantileScores;
 import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.volatility.Har;
+import com.klinecast.core.volatility.VarianceProxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,8 +13,9 @@ import java.util.Map;
 
 /**
  * Chooses a version's band on the validation split, never the test split: the static, EWMA and GARCH methods are
- * fitted on the training split, the conformal one is calibrated on the first half of the validation origins, and
- * all four are scored by mean pinball loss on the second half. Pinball loss is in price units and grows with the
+ * fitted on the training split, the conformal and volatility-scaled ones (the latter driven by log HAR on
+ * Parkinson variances, fitted on the training split) are calibrated on the first half of the validation origins,
+ * and all five are scored by mean pinball loss on the second half. Pinball loss is in price units and grows with the
  * horizon, so a plain mean over horizons would be decided by the longest one alone: each horizon's mean pinball
  * is divided by the static random-walk band's at that horizon, and the lowest mean of those ratios wins.
  */
@@ -43,6 +46,13 @@ public final class BandSelection {
                     Arrays.copyOf(validation.closes(), half), calibrationEnd));
         } catch (IllegalArgumentException tooFewOrigins) {
             // A short validation split cannot calibrate every horizon: the three fitted methods still compete.
+        }
+        try {
+            Har har = Har.fit(VarianceProxy.PARKINSON.of(training), 0, trainEnd, true);
+            candidates.add(VolatilityScaled.fit(har, VarianceProxy.PARKINSON, bars, Arrays.copyOf(origins, half),
+                    Arrays.copyOf(validation.closes(), half), calibrationEnd));
+        } catch (IllegalArgumentException tooFewDays) {
+            // Too short a training split for HAR, or a validation split for calibration: the others compete.
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         double[] reference = pinballByHorizon(candidates.get(0), bars, validation, half, validationEnd, horizons);

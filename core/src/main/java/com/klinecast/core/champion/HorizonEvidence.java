@@ -16,7 +16,12 @@ public record HorizonEvidence(int horizon, int origins, double challengerMae, do
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "h%d: MAE ratio %.3f [%.3f, %.3f], p better %.3g, p worse %.3g",
-                horizon, relativeMae, low, high, pBetter, pWorse);
+        return describe("MAE");
+    }
+
+    /** The evidence in words, naming the loss compared (MAE, or QLIKE for a variance forecast). */
+    public String describe(String loss) {
+        return String.format(Locale.ROOT, "h%d: %s ratio %.3f [%.3f, %.3f], p better %.3g, p worse %.3g",
+                horizon, loss, relativeMae, low, high, pBetter, pWorse);
     }
 }

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A challenger replaces the champion only with evidence: on the same rolling origins, its absolute errors must be
- * smaller than the champion's with a Holm-corrected HLN-DM p-value below {@code alpha} at one or more promotion
+ * A challenger replaces the champion only with evidence: on the same rolling origins, its losses (absolute errors;
+ * QLIKE for a variance forecast) must be smaller than the champion's with a Holm-corrected HLN-DM p-value below {@code alpha} at one or more promotion
  * horizons, and significantly larger at none. A margin that is noise (the 1% wins that once picked a default)
  * promotes nothing.
  */
@@ -41,18 +41,39 @@ public record PromotionRule(int[] horizons, double alpha) {
 
     /** Judges forecasts of the challenger and the champion from the same window of origins. */
     public Verdict judge(List<Bar> bars, Forecasts challenger, Forecasts champion) {
+        double[][] mine = new double[horizons.length][];
+        double[][] theirs = new double[horizons.length][];
+        for (int j = 0; j < horizons.length; j++) {
+            HorizonErrors[] aligned = common(Backtest.errors(bars, challenger, horizons[j]),
+                    Backtest.errors(bars, champion, horizons[j]));
+            mine[j] = absolute(aligned[0].model());
+            theirs[j] = absolute(aligned[1].model());
+        }
+        return judgeLosses("MAE", mine, theirs);
+    }
+
+    /**
+     * Judges per-horizon losses (non-negative, one array per rule horizon, the two aligned origin by origin): the
+     * absolute errors of a price or volume forecast, the QLIKE of a variance forecast. The evidence's "MAE" fields
+     * are then the mean losses, and {@code loss} names them in the verdict.
+     */
+    public Verdict judgeLosses(String loss, double[][] challenger, double[][] champion) {
         int m = horizons.length;
+        if (challenger.length != m || champion.length != m) {
+            throw new IllegalArgumentException("need losses at each of the rule's " + m + " horizons");
+        }
         double[] pBetter = new double[m];
         double[] pWorse = new double[m];
-        HorizonErrors[][] aligned = new HorizonErrors[m][];
         for (int j = 0; j < m; j++) {
-            aligned[j] = common(Backtest.errors(bars, challenger, horizons[j]),
-                    Backtest.errors(bars, champion, horizons[j]));
-            if (aligned[j][0].size() < 2) {
-                throw new IllegalArgumentException("too few common origins (" + aligned[j][0].size()
+            if (challenger[j].length < 2 || challenger[j].length != champion[j].length) {
+                throw new IllegalArgumentException("too few common origins (" + challenger[j].length
                         + ") to compare at horizon " + horizons[j]);
             }
-            DmTest dm = DieboldMariano.absoluteErrors(aligned[j][0].model(), aligned[j][1].model(), horizons[j]);
+            double[] d = new double[challenger[j].length];
+            for (int t = 0; t < d.length; t++) {
+                d[t] = challenger[j][t] - champion[j][t];
+            }
+            DmTest dm = DieboldMariano.ofDifferentials(d, horizons[j]);
             pBetter[j] = dm.pBetter();
             pWorse[j] = dm.pWorse();
         }
@@ -62,17 +83,18 @@ public record PromotionRule(int[] horizons, double alpha) {
         boolean anyBetter = false;
         boolean anyWorse = false;
         for (int j = 0; j < m; j++) {
-            double[] mine = aligned[j][0].model();
-            double[] theirs = aligned[j][1].model();
-            double maeMine = meanAbs(mine);
-            double maeTheirs = meanAbs(theirs);
+            double[] mine = challenger[j];
+            double[] theirs = champion[j];
+            double maeMine = mean(mine);
+            double maeTheirs = mean(theirs);
+            // The bootstrap sums absolute values: for non-negative losses, the ratio of their means.
             Interval interval = BlockBootstrap.defaults().maseInterval(mine, theirs, horizons[j], 0.95);
             evidence.add(new HorizonEvidence(horizons[j], mine.length, maeMine, maeTheirs, maeMine / maeTheirs,
                     interval.low(), interval.high(), better[j], worse[j]));
             anyBetter |= better[j] < alpha;
             anyWorse |= worse[j] < alpha;
         }
-        return new Verdict(anyBetter && !anyWorse, evidence, alpha);
+        return new Verdict(anyBetter && !anyWorse, evidence, alpha, loss);
     }
 
     /** The two models' errors restricted to the origins both have, in the same order. */
@@ -92,11 +114,19 @@ public record PromotionRule(int[] horizons, double alpha) {
         return new HorizonErrors(e.horizon(), origins, model, naive);
     }
 
-    private static double meanAbs(double[] errors) {
-        double sum = 0;
-        for (double e : errors) {
-            sum += Math.abs(e);
+    private static double[] absolute(double[] errors) {
+        double[] out = new double[errors.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.abs(errors[i]);
         }
-        return sum / errors.length;
+        return out;
+    }
+
+    private static double mean(double[] losses) {
+        double sum = 0;
+        for (double l : losses) {
+            sum += l;
+        }
+        return sum / losses.length;
     }
 }

@@ -31,12 +31,25 @@ public record Bar(long openTime, double open, double high, double low, double cl
 
     /** The value a model of {@code target} forecasts. */
     public double get(Target target) {
-        return target == Target.VOLUME ? volume : close;
+        return switch (target) {
+            case CLOSE -> close;
+            case VOLUME -> volume;
+            case VOLATILITY -> throw noColumn();
+        };
     }
 
     /** The input column holding a target's value. */
     public static Column column(Target target) {
-        return target == Target.VOLUME ? Column.VOLUME : Column.CLOSE;
+        return switch (target) {
+            case CLOSE -> Column.CLOSE;
+            case VOLUME -> Column.VOLUME;
+            case VOLATILITY -> throw noColumn();
+        };
+    }
+
+    /** A bar's variance needs its whole range ({@code core/volatility}): no single column holds it. */
+    private static IllegalArgumentException noColumn() {
+        return new IllegalArgumentException("the volatility target is no bar column: see VarianceProxy");
     }
 
     /** The value of a model input column. */

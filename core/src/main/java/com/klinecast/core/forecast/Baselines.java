@@ -7,10 +7,14 @@ import com.klinecast.core.series.Target;
 import java.util.List;
 
 /**
- * The naive and drift forecasts as models: a {@link BaselineNetwork} behind a one-column {@link LogReturns}
- * scaling and a direct {@link Forecaster}, exactly the path a trained network's forecasts take.
+ * The baseline forecasts as models: a {@link BaselineNetwork} behind a one-column {@link LogReturns} scaling
+ * (naive, drift) or a {@link WindowBaseline} (seasonal naive, mean7), and a direct {@link Forecaster}, exactly
+ * the path a trained network's forecasts take.
  */
 public final class Baselines {
+
+    /** The season of daily volume: trading differs by weekday. */
+    private static final int WEEK = 7;
 
     private Baselines() {
     }
@@ -19,14 +23,21 @@ public final class Baselines {
      * The scaling of a baseline: the close's one-step log return, its deviation from {@code training}, its mean 0
      * for naive (the last close repeated) and the training split's mean for drift (last × exp(h × mean)).
      */
-    public static LogReturns scaling(ModelFamily family, List<Bar> training) {
+    public static Scaling scaling(ModelFamily family, List<Bar> training) {
         return scaling(family, training, Target.CLOSE);
     }
 
-    /** The same for {@code target}: a volume baseline repeats (or drifts) the last volume. */
-    public static LogReturns scaling(ModelFamily family, List<Bar> training, Target target) {
+    /**
+     * The same for {@code target}: a volume baseline repeats (or drifts) the last volume; seasonal naive repeats the
+     * week before the origin day by day, mean7 its mean ({@link WindowBaseline}).
+     */
+    public static Scaling scaling(ModelFamily family, List<Bar> training, Target target) {
         if (!family.isBaseline()) {
             throw new IllegalArgumentException(family.code() + " is not a baseline");
+        }
+        if (family == ModelFamily.SEASONAL_NAIVE || family == ModelFamily.MEAN7) {
+            return new WindowBaseline(family == ModelFamily.MEAN7 ? WindowBaseline.Rule.MEAN
+                    : WindowBaseline.Rule.SEASONAL, WEEK, target);
         }
         List<Column> columns = List.of(Bar.column(target));
         LogReturns fitted = LogReturns.fit(columns, training, target);
@@ -34,7 +45,7 @@ public final class Baselines {
         return new LogReturns(columns, new double[] {fitted.mean()[0], mean}, fitted.std(), target);
     }
 
-    public static Forecaster forecaster(LogReturns scaling, int maxHorizon, Interval interval) {
+    public static Forecaster forecaster(Scaling scaling, int maxHorizon, Interval interval) {
         return new Forecaster(Forecaster.Mode.DIRECT, new BaselineNetwork(maxHorizon), scaling, 1, interval);
     }
 }

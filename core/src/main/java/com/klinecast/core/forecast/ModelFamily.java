@@ -5,18 +5,27 @@ import java.util.Locale;
 
 /**
  * What a version forecasts with, named in its manifest's {@code config.model}: a baseline ({@code naive},
- * {@code drift}: no weights, nothing learned beyond the training split's mean return) or a trained network
+ * {@code drift}: no weights, nothing learned beyond the training split's mean return; for volume also
+ * {@code seasonal_naive}, the same weekday last week, and {@code mean7}, the last week's mean) or a trained network
  * ({@code lstm}, {@code mlp}). Versions from before the field are LSTMs.
  */
 public enum ModelFamily {
-    NAIVE, DRIFT, LSTM, MLP;
+    NAIVE, DRIFT, SEASONAL_NAIVE, MEAN7, LSTM, MLP;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean isBaseline() {
-        return this == NAIVE || this == DRIFT;
+        return this != LSTM && this != MLP;
+    }
+
+    /**
+     * Whether it has nothing fitted on any split (naive, seasonal naive, mean7): it may be judged on any window,
+     * even one inside another version's training data.
+     */
+    public boolean fitsNothing() {
+        return isBaseline() && this != DRIFT;
     }
 
     /** The network a trained family's weights hold. */
@@ -33,6 +42,6 @@ public enum ModelFamily {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "': use naive, drift, lstm or mlp");
+        throw new IllegalArgumentException("unknown model '" + name + "': use naive, drift, seasonal_naive, mean7, lstm or mlp");
     }
 }

@@ -28,7 +28,7 @@ public record PublishedModel(ModelManifest manifest, Forecaster forecaster, Inst
         Scaling scaling = read(manifest, manifest.scaler(), Scaling.class, "scaler");
         Forecaster forecaster;
         if (family.isBaseline()) {
-            forecaster = Baselines.forecaster((LogReturns) scaling, maxHorizon(manifest.config().path("horizons")),
+            forecaster = Baselines.forecaster(scaling, maxHorizon(manifest.config().path("horizons")),
                     manifest.series().interval());
         } else {
             PortableNetwork network = family.networkKind().read(loaded.artifact("weights.json"));

@@ -14,8 +14,9 @@ import java.util.List;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = GlobalMinMax.class, name = "global_minmax"),
     @JsonSubTypes.Type(value = WindowMinMax.class, name = "window_minmax"),
-    @JsonSubTypes.Type(value = LogReturns.class, name = "log_return")})
-public sealed interface Scaling permits GlobalMinMax, WindowMinMax, LogReturns {
+    @JsonSubTypes.Type(value = LogReturns.class, name = "log_return"),
+    @JsonSubTypes.Type(value = WindowBaseline.class, name = "window_baseline")})
+public sealed interface Scaling permits GlobalMinMax, WindowMinMax, LogReturns, WindowBaseline {
 
     /** Bars a window needs to give the model {@code steps} input steps. */
     default int barsFor(int steps) {

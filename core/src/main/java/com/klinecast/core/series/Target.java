@@ -7,13 +7,15 @@ import java.util.Locale;
 
 /**
  * What a model forecasts from a series: the close price (the default, and everything trained before targets
- * existed) or the traded volume. Named in configuration, manifests and the API as {@code close} or {@code volume}.
- * Each target has its own registry keys and champion ({@code ModelKeys}), so a volume model never competes with,
- * or replaces, the close champion.
+ * existed), the traded volume, or the daily variance of the log price ({@code core/volatility}). Named in
+ * configuration, manifests and the API as {@code close}, {@code volume} or {@code volatility}. Each target has its
+ * own registry keys and champion ({@code ModelKeys}), so a volume or volatility model never competes with, or
+ * replaces, another target's champion.
  */
 public enum Target {
     CLOSE,
-    VOLUME;
+    VOLUME,
+    VOLATILITY;
 
     @JsonValue
     public String code() {
@@ -28,6 +30,6 @@ public enum Target {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown target '" + Echo.shorten(name) + "': use close or volume");
+        throw new IllegalArgumentException("unknown target '" + Echo.shorten(name) + "': use close, volume or volatility");
     }
 }

@@ -13,6 +13,8 @@ import com.klinecast.core.forecast.Baselines;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.series.Interval;
+import com.klinecast.core.volatility.Har;
+import com.klinecast.core.volatility.VarianceProxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +31,20 @@ class BandsTest {
         return Backtest.forecast(BARS, naive, from, to, MAX_H);
     }
 
-    private static List<Band> allFour() {
+    private static List<Band> allFive() {
         List<Bar> training = BARS.subList(0, TRAIN_END);
         Forecasts validation = naiveFrom(TRAIN_END - 1, VALIDATION_END - 1);
         Ewma ewma = Ewma.fit(training);
+        Har har = Har.fit(VarianceProxy.PARKINSON.of(training), 0, TRAIN_END, true);
         return List.of(StaticRandomWalk.fit(training, MAX_H), ewma, Garch.fit(training),
-                Conformal.fit(ewma, BARS, validation.origins(), validation.closes(), VALIDATION_END));
+                Conformal.fit(ewma, BARS, validation.origins(), validation.closes(), VALIDATION_END),
+                VolatilityScaled.fit(har, VarianceProxy.PARKINSON, BARS, validation.origins(), validation.closes(),
+                        VALIDATION_END));
     }
 
     @Test
     void quantilesNeverCross() {
-        for (Band band : allFour()) {
+        for (Band band : allFive()) {
             for (int origin = 200; origin < BARS.size(); origin += 37) {
                 double[][] q = band.quantiles(BARS.subList(0, origin + 1), new double[MAX_H]);
                 double[][] offsets = band.offsets(BARS.subList(0, origin + 1), MAX_H);
@@ -57,7 +62,7 @@ class BandsTest {
     void aBandReadBackFromItsJsonGivesTheSameQuantiles() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<Bar> history = BARS.subList(0, 1400);
-        for (Band band : allFour()) {
+        for (Band band : allFive()) {
             Band back = json.readValue(json.writeValueAsBytes(band), Band.class);
 
             assertEquals(band.method(), back.method());
@@ -87,7 +92,7 @@ class BandsTest {
 
         BandChoice choice = BandSelection.choose(BARS, validation, TRAIN_END, VALIDATION_END, new int[] {1, 7, 30});
 
-        assertEquals(4, choice.validationPinball().size(), choice.validationPinball().toString());
+        assertEquals(5, choice.validationPinball().size(), choice.validationPinball().toString());
         assertNotEquals("static_rw", choice.band().method(), choice.validationPinball().toString());
     }
 

@@ -82,6 +82,34 @@ class S3ModelRegistryChampionTest {
     }
 
     @Test
+    void theVolatilityChampionNeverMixesWithTheCloseOrVolumeChampions() {
+        S3ModelRegistry volumes = registry.forTarget(Target.VOLUME);
+        S3ModelRegistry volatility = registry.forTarget(Target.VOLATILITY);
+        registry.publish(BTC_1D, draft("close", 900, H1_2025));
+        registry.promoteIfBetter(BTC_1D, 1);
+        volumes.publish(BTC_1D, draft("volume", 5, H1_2025));
+        volumes.promoteIfBetter(BTC_1D, 1);
+        volatility.publish(BTC_1D, draft("har-a", 0.4, H1_2025));
+        volatility.publish(BTC_1D, draft("har-b", 0.3, H1_2025));
+
+        volatility.promoteIfBetter(BTC_1D, 1);
+        PromotionDecision better = volatility.promoteIfBetter(BTC_1D, 2);
+
+        assertTrue(better.promoted(), better.reason());
+        assertEquals("har-b", volatility.load(BTC_1D, 2).manifest().config().get("run").asText());
+        assertEquals(2, volatility.champion(BTC_1D).orElseThrow().version());
+        assertEquals(1, volumes.champion(BTC_1D).orElseThrow().version());
+        assertEquals(1, registry.champion(BTC_1D).orElseThrow().version());
+        assertEquals(List.of(1), registry.list(BTC_1D));
+        assertEquals(List.of(1), volumes.list(BTC_1D));
+        assertEquals(List.of("models/volatility/BTCUSDT/1d/champion.json"),
+                keys(s3, bucket, "models/volatility/").stream().filter(k -> k.endsWith("champion.json")).toList());
+        assertEquals(1, volatility.rollback(BTC_1D).champion().version());
+        assertEquals(1, registry.champion(BTC_1D).orElseThrow().version());
+        assertEquals(1, volumes.champion(BTC_1D).orElseThrow().version());
+    }
+
+    @Test
     void aVersionScoringNoWorseOnTheSameWindowIsPromoted() {
         registry.publish(BTC_1D, draft("a", 900, H1_2025));
         registry.publish(BTC_1D, draft("b", 850, H1_2025));

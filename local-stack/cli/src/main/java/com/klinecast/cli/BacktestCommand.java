@@ -44,6 +44,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions options;
 
+    @Mixin
+    TargetOption target;
+
     @Option(names = "--version", defaultValue = "champion", description = "A version number or 'champion'.")
     String version;
 
@@ -77,20 +80,25 @@ final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
         try (LocalStack stack = LocalStack.start(root)) {
-            ModelRegistry registry = stack.registry();
+            ModelRegistry registry = stack.registry().forTarget(target.target());
             int number = "champion".equals(version)
                     ? registry.champion(series).map(Champion::version).orElseThrow(() -> new IllegalArgumentException(
                             "no champion for " + series + ": ./klinecast train first"))
                     : parseVersion(version);
+            List<Bar> bars = new ArrayList<>();
+            stack.featureTable().forEach(series, 0, Long.MAX_VALUE, c -> bars.add(Bar.of(c)));
+            int fromIndex = indexAtOrAfter(bars, first);
+            int toIndex = indexAtOrAfter(bars, last.plusMillis(1));
+            if (target.target() == Target.VOLATILITY) {
+                VolatilityBacktestRun.run(series, registry.load(series, number).manifest(), bars, fromIndex, toIndex,
+                        horizons, json);
+                return 0;
+            }
             PublishedModel model = PublishedModel.of(registry.load(series, number));
             if (!first.isAfter(model.trainedUntil())) {
                 throw new IllegalArgumentException("--from " + from + " is inside version " + number
                         + "'s training range (up to " + model.trainedUntil() + "): such origins say nothing of its skill");
             }
-            List<Bar> bars = new ArrayList<>();
-            stack.featureTable().forEach(series, 0, Long.MAX_VALUE, c -> bars.add(Bar.of(c)));
-            int fromIndex = indexAtOrAfter(bars, first);
-            int toIndex = indexAtOrAfter(bars, last.plusMillis(1));
             int maxH = Arrays.stream(horizons).max().orElse(1);
             Band reference = null;
             Band band = null;

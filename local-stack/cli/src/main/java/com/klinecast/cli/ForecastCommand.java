@@ -38,7 +38,7 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--version", description = "A version number (default: the champion).")
     String version;
 
-    @Option(names = "--target", defaultValue = "close", description = "close or volume: which champion forecasts; "
+    @Option(names = "--target", defaultValue = "close", description = "close, volume or volatility: which champion forecasts; "
             + "default ${DEFAULT-VALUE}.")
     String target;
 
@@ -91,6 +91,10 @@ final class ForecastCommand implements Callable<Integer> {
     }
 
     private static void print(JsonNode body) {
+        if ("volatility".equals(body.path("target").asText())) {
+            printVolatility(body);
+            return;
+        }
         JsonNode model = body.path("model");
         System.out.printf("%s %s, version %d (%s), trained until %s; last closed candle %s%s%n",
                 body.path("symbol").asText(), body.path("interval").asText(), model.path("version").asInt(),
@@ -115,6 +119,27 @@ final class ForecastCommand implements Callable<Integer> {
         System.out.print("backtest MASE vs naive (below 1 beats 'no change'):");
         for (JsonNode h : body.path("quality").path("horizons")) {
             System.out.printf(" h%d %.3f", h.path("horizon").asInt(), h.path("mase").asDouble());
+        }
+        System.out.println();
+        System.out.println(body.path("disclaimer").asText());
+    }
+
+    private static void printVolatility(JsonNode body) {
+        JsonNode model = body.path("model");
+        System.out.printf("%s %s volatility, version %d (%s, %s, %s variance); last closed candle %s, close %.2f%n",
+                body.path("symbol").asText(), body.path("interval").asText(), model.path("version").asInt(),
+                model.path("source").asText(), model.path("family").asText(), model.path("variance").asText(),
+                body.path("asOf").asText(), body.path("lastClose").asDouble());
+        System.out.printf("%8s  %-20s %12s %10s %14s %14s%n", "horizon", "candle", "daily vol %", "range %",
+                "-1 sd", "+1 sd");
+        for (JsonNode p : body.path("forecast")) {
+            System.out.printf("%8d  %-20s %12.2f %10.2f %14.2f %14.2f%n", p.path("horizon").asInt(),
+                    p.path("time").asText(), p.path("dailyVolatilityPct").asDouble(), p.path("rangePct").asDouble(),
+                    p.path("expectedRange").path("low").asDouble(), p.path("expectedRange").path("high").asDouble());
+        }
+        System.out.print("backtest QLIKE vs naive volatility (below 1 beats the last day's variance):");
+        for (JsonNode h : body.path("quality").path("horizons")) {
+            System.out.printf(" h%d %.3f", h.path("horizon").asInt(), h.path("qlikeRatio").asDouble());
         }
         System.out.println();
         System.out.println(body.path("disclaimer").asText());

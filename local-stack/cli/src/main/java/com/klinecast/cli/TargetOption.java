@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** The {@code --target} option of the commands that read one target's models. */
 final class TargetOption {
 
-    @Option(names = "--target", defaultValue = "close", description = "close or volume: the models of which "
+    @Option(names = "--target", defaultValue = "close", description = "close, volume or volatility: the models of which "
             + "target (each has its own versions and champion); default ${DEFAULT-VALUE}.")
     String target;
 

@@ -1,6 +1,7 @@
 package com.klinecast.cli;
 
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.config.TrainingConfigs;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Override the network: lstm or mlp.")
     String model;
 
-    @Option(names = "--target", description = "Override what is forecast: close or volume (volume models have their "
-            + "own versions and champion).")
+    @Option(names = "--target", description = "Override what is forecast: close, volume or volatility (volume and "
+            + "volatility models have their own versions and champion; volatility fits naive, mean30 and HAR).")
     String target;
 
     @Option(names = "--train-until", paramLabel = "DATE", description = "Last day of the training split; the rest "
@@ -75,7 +76,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig settings = TrainingConfigs.forSeries(series, config, overrides);
         Instant until = trainUntil == null ? null : Dates.parse("--train-until", trainUntil);
         try (LocalStack stack = LocalStack.start(root)) {
-            TrainingRun.run(stack, series, settings, until, json);
+            if (settings.targetKind() == Target.VOLATILITY) {
+                VolatilityTrainingRun.run(stack, series, settings, until);
+            } else {
+                TrainingRun.run(stack, series, settings, until, json);
+            }
             return 0;
         }
     }

@@ -124,6 +124,11 @@ class KlinecastCliTest {
         Run volume = klinecast("train", "--config", tiny.toString(), "--target", "volume");
         Run volumeModels = klinecast("models", "--target", "volume");
         Run volumeForecast = klinecast("forecast", "--target", "volume", "--days", "3");
+        Run volatility = klinecast("train", "--target", "volatility");
+        Run volatilityBacktest = klinecast("backtest", "--target", "volatility", "--from", "2025-01-01", "--to",
+                "2025-03-01", "--horizons", "1,7", "--json");
+        Run volatilityForecast = klinecast("forecast", "--target", "volatility", "--days", "3");
+        Run closeWithRange = klinecast("forecast", "--days", "3", "--json");
 
         assertEquals(0, first.exitCode(), first.out());
         // A series without a champion gets naive (v1) as its first champion and drift (v2) as its first challenger.
@@ -167,14 +172,28 @@ class KlinecastCliTest {
         assertTrue(promoted.out().contains("promoted by operator over v") && promoted.out().contains(
                 "a demo of the override"), promoted.out());
         assertEquals(2, leaky.exitCode(), "origins inside the training range are refused");
-        // A volume model has its own versions and champion: its own naive, drift and network.
-        assertTrue(volume.out().contains("version 3 written; "), volume.out());
+        // A volume model has its own versions and champion: its own naive, seasonal naive, mean7, drift and network.
+        assertTrue(volume.out().contains("seasonal_naive published as v2"), volume.out());
+        assertTrue(volume.out().contains("version 5 written; "), volume.out());
         assertTrue(volumeModels.out().lines().anyMatch(l -> l.startsWith("v1       naive")), volumeModels.out());
         assertEquals(1, volumeModels.out().lines().filter(l -> l.endsWith("<- champion")).count(),
                 volumeModels.out());
         assertEquals(0, volumeForecast.exitCode(), volumeForecast.out());
         assertTrue(volumeForecast.out().lines().anyMatch(l -> l.trim().startsWith("horizon") && l.contains("volume")),
                 volumeForecast.out());
+        // Volatility: naive, mean30 and HAR in their own registry, backtested by QLIKE, served with a range.
+        assertEquals(0, volatility.exitCode(), volatility.out());
+        assertTrue(volatility.out().contains("volatility naive published as v1; promoted"), volatility.out());
+        assertTrue(volatility.out().contains("QLIKE ratio"), volatility.out());
+        assertEquals(0, volatilityBacktest.exitCode(), volatilityBacktest.out());
+        JsonNode v1 = Reports.JSON.readTree(volatilityBacktest.out()).path("horizons").get(0);
+        for (String field : java.util.List.of("qlikeRatio", "mseRatio", "dmPValue")) {
+            assertTrue(v1.path(field).isNumber(), field + " in " + v1);
+        }
+        assertEquals(0, volatilityForecast.exitCode(), volatilityForecast.out());
+        assertTrue(volatilityForecast.out().contains("daily vol %"), volatilityForecast.out());
+        assertTrue(Reports.JSON.readTree(closeWithRange.out()).path("forecast").get(0).has("expectedRange"),
+                closeWithRange.out());
     }
 
     @Test

@@ -10,6 +10,8 @@ import com.klinecast.predict.forecast.ForecastResult;
 import com.klinecast.predict.forecast.ForecastService;
 import com.klinecast.predict.listing.ModelListing;
 import com.klinecast.predict.page.Page;
+import com.klinecast.predict.volatility.VolatilityResult;
+import com.klinecast.predict.volatility.VolatilityService;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -20,8 +22,8 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The HTTP API: {@code GET /forecast}, {@code GET /models} (both for {@code target=close}, the default, or
- * {@code target=volume}) and the page at {@code GET /}. Every failure becomes a
+ * The HTTP API: {@code GET /forecast}, {@code GET /models} (both for {@code target=close}, the default,
+ * {@code target=volume} or {@code target=volatility}) and the page at {@code GET /}. Every failure becomes a
  * JSON error with a 4xx (the caller's to fix) or a 503 (a store or model is unavailable); an unexpected bug is a
  * 500 whose body says only that it was logged.
  */
@@ -36,13 +38,16 @@ public final class Router {
     private static final String ROUTES = "GET /, GET /forecast, GET /models";
 
     private final ForecastService forecasts;
+    private final VolatilityService volatility;
     private final ModelListing listing;
     private final Page page;
     private final List<Series> served;
     private final Consumer<String> log;
 
-    public Router(ForecastService forecasts, ModelListing listing, List<Series> served, Consumer<String> log) {
+    public Router(ForecastService forecasts, VolatilityService volatility, ModelListing listing, List<Series> served,
+            Consumer<String> log) {
         this.forecasts = forecasts;
+        this.volatility = volatility;
         this.listing = listing;
         this.served = List.copyOf(served);
         this.page = Page.forSeries(this.served, DEFAULT_DAYS);
@@ -105,6 +110,11 @@ public final class Router {
         OptionalInt version = params.text("version").filter(v -> !"champion".equals(v)).map(Router::version)
                 .orElse(OptionalInt.empty());
         // Short caching: a forecast changes when a candle closes or a champion moves, not from second to second.
+        if (target == Target.VOLATILITY) {
+            VolatilityResult result = volatility.forecast(new ForecastQuery(series, target, days, version));
+            return Json.ok(result, "max-age=60", Map.of(MODEL_VERSION_HEADER,
+                    Integer.toString(result.model().version())));
+        }
         ForecastResult result = forecasts.forecast(new ForecastQuery(series, target, days, version));
         return Json.ok(result, "max-age=60", Map.of(MODEL_VERSION_HEADER, Integer.toString(result.model().version())));
     }
@@ -114,13 +124,13 @@ public final class Router {
         return Json.ok(listing.list(series, target(params)), "no-cache");
     }
 
-    /** {@code close} unless {@code target=volume}; anything else is refused, never read as the close. */
+    /** {@code close} unless {@code target=volume} or {@code volatility}; anything else is refused. */
     private static Target target(QueryParams params) {
         String text = params.text("target").orElse("close");
         try {
             return Target.of(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid target", "'target' must be close or volume, got '"
+            throw ApiException.badRequest("invalid target", "'target' must be close, volume or volatility, got '"
                     + QueryParams.shorten(text) + "'");
         }
     }

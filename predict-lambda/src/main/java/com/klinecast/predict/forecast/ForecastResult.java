@@ -33,10 +33,13 @@ public record ForecastResult(String symbol, String interval, String target, Mode
      * null when the version has no band) and every quantile of its band ({@code p05} .. {@code p95}, ascending;
      * absent for versions from before bands). Only the forecast target's field is written. Every value is
      * rounded to the decimals the symbol's candles are quoted in (its tick size: 2 for the USDT pairs).
+     * {@code expectedRange}: for a close, ±1σ of the h-day move around it from the volatility champion (absent
+     * without one).
      */
     public record ForecastPoint(int horizon, String time, @JsonInclude(JsonInclude.Include.NON_NULL) Double close,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double volume, Double low, Double high,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> quantiles) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> quantiles,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ExpectedRange expectedRange) {
     }
 
     /** The version's walk-forward backtest on its test window, per horizon, beside the naive forecast. */

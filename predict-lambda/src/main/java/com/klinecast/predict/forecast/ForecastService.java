@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Multi-step forecasts from the served model: the latest candles from the feature table (one query), the
- * model's forecast over them, its band's quantiles, and its backtest skill beside naive. The query's target
- * picks the models (close or volume champion, or a pinned version of that target).
+ * model's forecast over them, its band's quantiles, and its backtest skill beside naive; a close forecast also
+ * carries the volatility champion's expected range per step when the series has one. The query's target picks
+ * the models (close or volume champion, or a pinned version of that target; volatility is VolatilityService's).
  */
 public final class ForecastService {
 
@@ -37,11 +38,17 @@ public final class ForecastService {
     private final ModelCache models;
     private final CandleHistory candles;
     private final Clock clock;
+    private final ExpectedRanges ranges;
 
     public ForecastService(ModelCache models, CandleHistory candles, Clock clock) {
+        this(models, candles, clock, ExpectedRanges.NONE);
+    }
+
+    public ForecastService(ModelCache models, CandleHistory candles, Clock clock, ExpectedRanges ranges) {
         this.models = models;
         this.candles = candles;
         this.clock = clock;
+        this.ranges = ranges;
     }
 
     public ForecastResult forecast(ForecastQuery query) {
@@ -71,14 +78,24 @@ public final class ForecastService {
         List<Bar> bars = recent.stream().map(Bar::of).toList();
         double[] closes = forecaster.closes(bars, query.days());
         double[][] quantiles = band == null ? null : band.quantiles(bars, closes);
+        ExpectedRange[] expected = target == Target.CLOSE ? expectedRanges(series, bars, closes) : null;
         Candle last = recent.get(recent.size() - 1);
         long behind = series.interval().closedSince(last.openTime(), clock.millis());
         return new ForecastResult(series.symbol(), series.interval().code(), target.code(), modelInfo(served),
                 served.fallback(), iso(last.openTime()), behind > 1, behind, history(recent),
-                points(series.interval(), last.openTime(), closes, quantiles, served.intervals(), target,
+                points(series.interval(), last.openTime(), closes, quantiles, served.intervals(), target, expected,
                         target == Target.VOLUME ? TickSize.ofVolumes(recent) : TickSize.ofPrices(recent)),
                 quality(served),
                 DISCLAIMER);
+    }
+
+    /** The volatility champion's ranges; an extra, so a failure to read it never fails the close forecast. */
+    private ExpectedRange[] expectedRanges(Series series, List<Bar> bars, double[] closes) {
+        try {
+            return ranges.around(series, bars, closes);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static ForecastResult.ModelInfo modelInfo(ServedModel served) {
@@ -107,7 +124,8 @@ public final class ForecastService {
      * @param tick what every value is rounded to: the decimals the candles are quoted in
      */
     private static List<ForecastResult.ForecastPoint> points(Interval interval, long lastOpen, double[] closes,
-            double[][] quantiles, ResidualIntervals intervals, Target target, TickSize tick) {
+            double[][] quantiles, ResidualIntervals intervals, Target target, ExpectedRange[] expected,
+            TickSize tick) {
         List<ForecastResult.ForecastPoint> out = new ArrayList<>(closes.length);
         long time = lastOpen;
         for (int h = 1; h <= closes.length; h++) {
@@ -130,7 +148,7 @@ public final class ForecastService {
                 high = tick.round(intervals.upperBound(h, closes[h - 1]));
             }
             out.add(new ForecastResult.ForecastPoint(h, iso(time), volume ? null : close, volume ? close : null, low,
-                    high, named));
+                    high, named, expected == null ? null : expected[h - 1]));
         }
         return out;
     }

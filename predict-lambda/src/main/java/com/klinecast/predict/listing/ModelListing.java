@@ -45,9 +45,15 @@ public final class ModelListing {
 
     private static ModelList.VersionInfo info(ModelManifest m) {
         Map<String, Double> mase = new LinkedHashMap<>();
+        Map<String, Double> qlike = new LinkedHashMap<>();
         Map<String, Double> dm = new LinkedHashMap<>();
         for (JsonNode h : m.metrics().path("test").path("horizons")) {
-            mase.put(h.path("horizon").asText(), h.path("mase").asDouble());
+            // A volatility version is scored by QLIKE beside naive volatility; every other by MASE.
+            if (h.path("qlikeRatio").isNumber()) {
+                qlike.put(h.path("horizon").asText(), h.path("qlikeRatio").asDouble());
+            } else {
+                mase.put(h.path("horizon").asText(), h.path("mase").asDouble());
+            }
             if (h.path("dmPValue").isNumber()) {
                 dm.put(h.path("horizon").asText(), h.path("dmPValue").asDouble());
             }
@@ -56,6 +62,6 @@ public final class ModelListing {
         return new ModelList.VersionInfo(m.version(), m.config().path("model").asText("lstm"),
                 band.isTextual() ? band.asText() : null, m.createdAt().toString(),
                 m.trainingData().path("trainTo").asText(null), m.testWindow().from().toString(),
-                m.testWindow().to().toString(), m.promotionScore(), mase, dm);
+                m.testWindow().to().toString(), m.promotionScore(), mase, qlike, dm);
     }
 }

@@ -7,6 +7,7 @@ import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.Scaling;
 import com.klinecast.core.forecast.portable.NetworkKind;
 import com.klinecast.core.series.Target;
+import com.klinecast.core.volatility.VarianceProxy;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * @param model lstm (the reference design) or mlp (dense layers over the flattened window)
  * @param window input time steps per sample (the reference design: 30)
  * @param columns model inputs, from open, high, low, close, volume
- * @param target what the model forecasts: close or volume (each has its own versions and champion)
+ * @param target what the model forecasts: close, volume or volatility (each has its own versions and champion)
  * @param scaling global_minmax (the reference), window_minmax or log_return
  * @param forecast recursive (one output fed back, as the reference UI does) or direct (one output per horizon up
  *     to the largest of {@code horizons})
@@ -25,6 +26,7 @@ import java.util.List;
  * @param horizons horizons the backtest reports; the largest is the longest forecast served
  * @param promotionHorizons horizons at which a challenger must beat the champion with evidence (default 1, 7, 30;
  *     those beyond the largest of {@code horizons} are dropped)
+ * @param variance how a volatility target measures a day's variance: parkinson (the default) or garman_klass
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TrainingConfig(
@@ -44,18 +46,21 @@ public record TrainingConfig(
         double validationFraction,
         double testFraction,
         List<Integer> horizons,
-        List<Integer> promotionHorizons) {
+        List<Integer> promotionHorizons,
+        String variance) {
 
     public TrainingConfig {
         columns = List.copyOf(columns);
         hiddenUnits = List.copyOf(hiddenUnits);
         horizons = List.copyOf(horizons);
         promotionHorizons = promotionHorizons == null ? List.of(1, 7, 30) : List.copyOf(promotionHorizons);
+        variance = variance == null ? VarianceProxy.PARKINSON.code() : variance;
         require(window >= 2 && window <= 365, "window must be 2..365, got " + window);
         require(!columns.isEmpty(), "columns must name at least one of open, high, low, close, volume");
         columns.forEach(TrainingConfig::column);
         networkKind(model);
         target(target);
+        varianceProxy(variance);
         kind(scaling);
         require(kind(scaling) != Scaling.Kind.GLOBAL_MINMAX
                 || columns.stream().map(TrainingConfig::column).anyMatch(c -> c == Bar.column(target(target))),
@@ -100,6 +105,10 @@ public record TrainingConfig(
         return target(target);
     }
 
+    public VarianceProxy varianceProxy() {
+        return varianceProxy(variance);
+    }
+
     public Scaling.Kind scalingKind() {
         return kind(scaling);
     }
@@ -140,6 +149,14 @@ public record TrainingConfig(
     private static Target target(String name) {
         try {
             return Target.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("training config: " + e.getMessage());
+        }
+    }
+
+    private static VarianceProxy varianceProxy(String name) {
+        try {
+            return VarianceProxy.of(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training config: " + e.getMessage());
         }

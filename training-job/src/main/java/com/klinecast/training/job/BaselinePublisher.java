@@ -2,6 +2,7 @@ package com.klinecast.training.job;
 
 import com.klinecast.core.champion.Verdict;
 import com.klinecast.core.features.FeatureSet;
+import com.klinecast.core.forecast.WindowBaseline;
 import com.klinecast.core.registry.ModelDraft;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Publishes a baseline (naive or drift, {@link BaselineModel}) as a version like any network: a manifest and no
+ * Publishes a baseline (naive, drift, seasonal naive or mean7: {@link BaselineModel}) as a version like any network: a manifest and no
  * artifacts.
  */
 final class BaselinePublisher {
@@ -36,7 +37,7 @@ final class BaselinePublisher {
         settings.put("testFraction", config.testFraction());
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("columns", List.of(config.target()));
-        features.put("window", 1);
+        features.put("window", baseline.scaling() instanceof WindowBaseline w ? w.days() : 1);
         features.put("featureSetVersion", FeatureSet.VERSION);
         ModelDraft draft = ModelDraft.builder()
                 .promotionScore(baseline.evaluation().test().at(1).mae())

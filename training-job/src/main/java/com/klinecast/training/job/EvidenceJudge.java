@@ -6,7 +6,6 @@ import com.klinecast.core.champion.Verdict;
 import com.klinecast.core.evaluation.Backtest;
 import com.klinecast.core.evaluation.Forecasts;
 import com.klinecast.core.forecast.Bar;
-import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.forecast.PublishedModel;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
@@ -22,7 +21,7 @@ import java.util.function.Consumer;
  * Judges a challenger against the champion by {@link PromotionRule}: the published champion (the portable model
  * the predictor runs) forecasts from the challenger's test origins, and the two sets of errors are compared. A
  * champion fitted or validated on data inside that window is not compared (its errors there would flatter it):
- * the champion stays. Naive has nothing fitted, so it can always be compared.
+ * the champion stays. Naive, seasonal naive and mean7 have nothing fitted, so they can always be compared.
  */
 final class EvidenceJudge implements ModelRegistry.Judge {
 
@@ -73,7 +72,7 @@ final class EvidenceJudge implements ModelRegistry.Judge {
     private Verdict compare(ModelManifest champion) {
         PublishedModel model = PublishedModel.of(registry.load(series, champion.version()));
         int first = challenger.origins()[0];
-        if (model.family() != ModelFamily.NAIVE) {
+        if (!model.family().fitsNothing()) {
             Instant seenUntil;
             try {
                 seenUntil = Instant.parse(champion.trainingData().path("validationTo").asText(""));

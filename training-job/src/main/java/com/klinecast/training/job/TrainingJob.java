@@ -8,7 +8,9 @@ import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.PromotionDecision;
+import com.klinecast.core.series.Interval;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.model.EpochListener;
@@ -41,6 +43,9 @@ public final class TrainingJob {
 
     /** @param trainUntil last open time of the training split, or null for the configured fractions */
     public TrainingOutcome run(Series series, TrainingConfig config, Instant trainUntil) {
+        if (config.targetKind() == Target.VOLATILITY) {
+            throw new IllegalArgumentException("volatility models are fitted by VolatilityJob, not trained here");
+        }
         List<Bar> bars = SeriesBars.read(features, series);
         int trainEnd = -1;
         if (trainUntil != null) {
@@ -62,7 +67,10 @@ public final class TrainingJob {
         return new TrainingOutcome(model, manifest, decision);
     }
 
-    /** Naive becomes the champion, then drift is judged against it as any challenger is. */
+    /**
+     * Naive becomes the champion, then the other baselines are judged against the champion as any challenger is:
+     * for daily volume seasonal naive first, so every later model faces the better of the two by the rule.
+     */
     private void publishBaselines(ModelRegistry models, Series series, List<Bar> bars, Split split,
             TrainingConfig config, PromotionRule rule) {
         BaselinePublisher publisher = new BaselinePublisher(models);
@@ -73,12 +81,22 @@ public final class TrainingJob {
         });
         log.accept(series + ": naive published as v" + naiveVersion.version() + (first.promoted()
                 ? ", the first champion: no model serves until one beats it by the rule" : ": " + first.reason()));
-        BaselineModel drift = BaselineModel.evaluate(ModelFamily.DRIFT, series, bars, split, config);
-        EvidenceJudge judge = judge(models, series, bars, drift.evaluation().onTest(), rule);
-        ModelManifest driftVersion = publisher.publish(series, drift, config, judge.verdict());
-        PromotionDecision decision = models.promoteIf(series, driftVersion.version(), judge);
-        log.accept(series + ": drift published as v" + driftVersion.version() + "; "
-                + (decision.promoted() ? "promoted" : "not promoted") + " (" + decision.reason() + ")");
+        for (ModelFamily family : challengers(series, config)) {
+            BaselineModel baseline = BaselineModel.evaluate(family, series, bars, split, config);
+            EvidenceJudge judge = judge(models, series, bars, baseline.evaluation().onTest(), rule);
+            ModelManifest version = publisher.publish(series, baseline, config, judge.verdict());
+            PromotionDecision decision = models.promoteIf(series, version.version(), judge);
+            log.accept(series + ": " + family.code() + " published as v" + version.version() + "; "
+                    + (decision.promoted() ? "promoted" : "not promoted") + " (" + decision.reason() + ")");
+        }
+    }
+
+    /** The baselines after naive: a week's season means something for daily volume only. */
+    private static List<ModelFamily> challengers(Series series, TrainingConfig config) {
+        if (config.targetKind() == Target.VOLUME && series.interval() == Interval.D1) {
+            return List.of(ModelFamily.SEASONAL_NAIVE, ModelFamily.MEAN7, ModelFamily.DRIFT);
+        }
+        return List.of(ModelFamily.DRIFT);
     }
 
     /** A judge that has already compared the challenger with the current champion (if any), for the manifest. */

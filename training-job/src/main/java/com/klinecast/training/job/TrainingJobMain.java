@@ -4,6 +4,7 @@ import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.training.config.TrainingConfig;
@@ -11,6 +12,7 @@ import com.klinecast.training.config.TrainingConfigs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import com.klinecast.training.volatility.VolatilityJob;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -33,16 +35,22 @@ public final class TrainingJobMain {
         Path configPath = configFile == null ? null : Path.of(configFile);
         Instant trainUntil = env.text("TRAIN_UNTIL", null) == null ? null : env.instant("TRAIN_UNTIL", null);
         try (DynamoDbClient ddb = AwsClients.dynamoDb(); S3Client s3 = AwsClients.s3()) {
-            TrainingJob job = new TrainingJob(new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb)),
-                    new S3ModelRegistry(s3, bucket),
+            FeatureTable features = new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb));
+            S3ModelRegistry registry = new S3ModelRegistry(s3, bucket);
+            TrainingJob job = new TrainingJob(features, registry,
                     (epoch, loss, validationLoss, seconds) -> System.out.printf(
                             "{\"epoch\":%d,\"loss\":%.6f,\"validationLoss\":%.6f,\"seconds\":%.1f}%n",
                             epoch, loss, validationLoss, seconds),
                     System.out::println);
+            VolatilityJob volatility = new VolatilityJob(features, registry, System.out::println);
             for (String symbol : env.list("SYMBOLS", "BTCUSDT")) {
                 for (String interval : env.list("INTERVALS", "1d")) {
                     Series series = Series.of(symbol, interval);
                     TrainingConfig config = TrainingConfigs.forSeries(series, configPath, Map.of());
+                    if (config.targetKind() == Target.VOLATILITY) {
+                        volatility.run(series, config, trainUntil);
+                        continue;
+                    }
                     TrainingOutcome outcome = job.run(series, config, trainUntil);
                     // The task's log group receives stdout: an EMF document there becomes CloudWatch metrics.
                     System.out.println(TrainingMetrics.of(outcome).toJson(Instant.now()));

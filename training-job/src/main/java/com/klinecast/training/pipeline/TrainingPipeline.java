@@ -11,6 +11,7 @@ import com.klinecast.core.forecast.Scaling;
 import com.klinecast.core.forecast.WindowMinMax;
 import com.klinecast.core.forecast.portable.PortableNetwork;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.model.Architecture;
 import com.klinecast.training.model.EpochListener;
@@ -67,6 +68,11 @@ public final class TrainingPipeline {
      * {@code split.validationEnd()}, so a caller may pass only the bars up to there (the tuner does).
      */
     public FittedModel fit(Series series, List<Bar> bars, TrainingConfig config, Split split) {
+        if (config.targetKind() == Target.VOLATILITY) {
+            // Its windows and targets are variances, not bars: VolatilityJob fits its models (no network yet).
+            throw new IllegalArgumentException("the networks do not forecast volatility: train --target volatility "
+                    + "fits naive, mean30 and HAR");
+        }
         Scaling scaling = fit(config, bars.subList(0, split.trainEnd()));
         // A direct model's samples need every horizon's target inside their own split (Windows drops the rest).
         int outputs = config.outputs();

@@ -14,6 +14,7 @@ import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.portable.PortableLstm;
 import com.klinecast.core.forecast.portable.PortableMlp;
+import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.series.Series;
@@ -89,26 +90,27 @@ class VariantsEndToEndTest {
     void eachTargetHasItsOwnVersionsAndChampion() {
         ModelRegistry volumes = registry.forTarget(Target.VOLUME);
 
-        // Each target's first run publishes naive (its first champion) and drift before its network.
+        // Each target's first run publishes naive (its first champion) and the other baselines before its network:
+        // drift for the close, seasonal naive, mean7 and drift for daily volume.
         assertEquals(List.of(1, 2, 3, 4), registry.list(BTC_1D));
-        assertEquals(List.of(1, 2, 3, 4), volumes.list(BTC_1D));
-        for (int v : List.of(1, 2, 3, 4)) {
-            assertEquals("close", registry.manifest(BTC_1D, v).orElseThrow().config().path("target").asText());
-            assertEquals("volume", volumes.manifest(BTC_1D, v).orElseThrow().config().path("target").asText());
-        }
-        List<String> families = List.of("naive", "drift", "lstm", "mlp");
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), volumes.list(BTC_1D));
+        List<String> closeFamilies = List.of("naive", "drift", "lstm", "mlp");
+        List<String> volumeFamilies = List.of("naive", "seasonal_naive", "mean7", "drift", "lstm", "mlp");
         for (int v = 1; v <= 4; v++) {
-            assertEquals(families.get(v - 1), registry.manifest(BTC_1D, v).orElseThrow().config().path("model")
-                    .asText());
-            assertEquals(families.get(v - 1), volumes.manifest(BTC_1D, v).orElseThrow().config().path("model")
-                    .asText());
+            ModelManifest close = registry.manifest(BTC_1D, v).orElseThrow();
+            assertEquals("close", close.config().path("target").asText());
+            assertEquals(closeFamilies.get(v - 1), close.config().path("model").asText());
+        }
+        for (int v = 1; v <= 6; v++) {
+            ModelManifest volume = volumes.manifest(BTC_1D, v).orElseThrow();
+            assertEquals("volume", volume.config().path("target").asText());
+            assertEquals(volumeFamilies.get(v - 1), volume.config().path("model").asText());
         }
         assertTrue(registry.champion(BTC_1D).isPresent());
         assertTrue(volumes.champion(BTC_1D).isPresent());
-        assertTrue(OUTCOMES.get("lstm/volume").promotion().reason().contains("against champion v000001")
-                        || OUTCOMES.get("lstm/volume").promotion().reason().contains("over v000001"),
-                "the first volume network is judged against the volume naive, not a close model: "
-                        + OUTCOMES.get("lstm/volume").promotion().reason());
+        String reason = OUTCOMES.get("lstm/volume").promotion().reason();
+        assertTrue(java.util.regex.Pattern.compile("(against champion|over) v00000[1-4]").matcher(reason).find(),
+                "the first volume network is judged against a volume baseline, not a close model: " + reason);
     }
 
     @Test
@@ -137,9 +139,9 @@ class VariantsEndToEndTest {
 
     @Test
     void everyVersionIsServedExactlyAsItWasTrained() throws Exception {
-        // Versions 1 and 2 of each target are its naive and drift baselines.
+        // The first versions of each target are its baselines: 2 for the close, 4 for daily volume.
         int closeVersion = 2;
-        int volumeVersion = 2;
+        int volumeVersion = 4;
         for (Map.Entry<String, TrainingOutcome> e : OUTCOMES.entrySet()) {
             TrainingOutcome outcome = e.getValue();
             Target target = outcome.model().config().targetKind();

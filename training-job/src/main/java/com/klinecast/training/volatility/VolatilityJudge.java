@@ -1,0 +1,107 @@
+package com.klinecast.training.volatility;
+
+import com.klinecast.core.champion.PromotionRule;
+import com.klinecast.core.champion.Verdict;
+import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.ModelRegistry;
+import com.klinecast.core.registry.RegistryException;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.volatility.NaiveVariance;
+import com.klinecast.core.volatility.PublishedVolatility;
+import com.klinecast.core.volatility.VarianceProxy;
+import com.klinecast.core.volatility.VolatilityBacktest;
+import com.klinecast.core.volatility.VolatilityForecasts;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Judges a volatility challenger against the volatility champion by {@link PromotionRule} on QLIKE: the champion
+ * forecasts from the challenger's test origins, and their per-origin QLIKE losses are compared by HLN-DM, Holm
+ * across the rule's horizons. A champion validated inside that window, or measuring another variance, is not
+ * compared: the champion stays.
+ */
+final class VolatilityJudge implements ModelRegistry.Judge {
+
+    private final Series series;
+    private final double[] variance;
+    private final long[] openTimes;
+    private final VarianceProxy proxy;
+    private final VolatilityForecasts challenger;
+    private final PromotionRule rule;
+    private final Consumer<String> log;
+    private int judged;
+    private Verdict verdict;
+    private String refusal;
+
+    VolatilityJudge(Series series, double[] variance, long[] openTimes, VarianceProxy proxy,
+            VolatilityForecasts challenger, PromotionRule rule, Consumer<String> log) {
+        this.series = series;
+        this.variance = variance;
+        this.openTimes = openTimes;
+        this.proxy = proxy;
+        this.challenger = challenger;
+        this.rule = rule;
+        this.log = log;
+    }
+
+    /** The verdict against the last champion judged, or null when none could be compared. */
+    Verdict verdict() {
+        return verdict;
+    }
+
+    @Override
+    public ModelRegistry.Judgement judge(ModelManifest champion) {
+        if (judged != champion.version()) {
+            judged = champion.version();
+            refusal = null;
+            verdict = null;
+            try {
+                verdict = compare(PublishedVolatility.of(champion));
+            } catch (IllegalArgumentException | IllegalStateException | RegistryException e) {
+                refusal = "the volatility champion v" + champion.version() + " cannot be compared: "
+                        + e.getMessage();
+            }
+        }
+        if (verdict == null) {
+            log.accept(series + ": " + refusal);
+            return new ModelRegistry.Judgement(false, refusal);
+        }
+        return new ModelRegistry.Judgement(verdict.promote(), verdict.summary());
+    }
+
+    private Verdict compare(PublishedVolatility champion) {
+        if (champion.proxy() != proxy) {
+            throw new IllegalArgumentException("it forecasts the " + champion.proxy().code() + " variance, this the "
+                    + proxy.code());
+        }
+        int first = challenger.origins()[0];
+        if (!(champion.model() instanceof NaiveVariance)
+                && openTimes[first + 1] <= champion.validatedUntil().toEpochMilli()) {
+            throw new IllegalArgumentException("it was validated up to " + champion.validatedUntil()
+                    + ", inside this test window");
+        }
+        int last = challenger.origins()[challenger.origins().length - 1];
+        VolatilityForecasts theirs = VolatilityForecasts.of(champion.model(), variance, first, last + 1,
+                challenger.maxHorizon());
+        int[] horizons = Arrays.stream(rule.horizons()).filter(h -> h <= challenger.maxHorizon()).toArray();
+        double[][] mine = new double[horizons.length][];
+        double[][] other = new double[horizons.length][];
+        for (int j = 0; j < horizons.length; j++) {
+            VolatilityBacktest.Losses a = VolatilityBacktest.losses(variance, challenger, horizons[j]);
+            VolatilityBacktest.Losses b = VolatilityBacktest.losses(variance, theirs, horizons[j]);
+            int[] common = Arrays.stream(a.origins()).filter(o -> Arrays.binarySearch(b.origins(), o) >= 0)
+                    .toArray();
+            mine[j] = restrict(a, common);
+            other[j] = restrict(b, common);
+        }
+        return new PromotionRule(horizons, rule.alpha()).judgeLosses("QLIKE", mine, other);
+    }
+
+    private static double[] restrict(VolatilityBacktest.Losses losses, int[] origins) {
+        double[] out = new double[origins.length];
+        for (int i = 0; i < origins.length; i++) {
+            out[i] = losses.qlike()[Arrays.binarySearch(losses.origins(), origins[i])];
+        }
+        return out;
+    }
+}

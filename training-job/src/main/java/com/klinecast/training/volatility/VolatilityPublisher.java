@@ -1,0 +1,68 @@
+package com.klinecast.training.volatility;
+
+import com.klinecast.core.champion.Verdict;
+import com.klinecast.core.features.FeatureSet;
+import com.klinecast.core.registry.ModelDraft;
+import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.ModelRegistry;
+import com.klinecast.core.registry.TestWindow;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.volatility.VarianceProxy;
+import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.pipeline.DataRange;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes a volatility model as a version of the volatility target: a manifest and no artifacts. The model
+ * itself (HAR's coefficients) is the {@code scaler} section; {@code config.variance} says which range variance
+ * it forecasts.
+ */
+final class VolatilityPublisher {
+
+    private final ModelRegistry registry;
+
+    VolatilityPublisher(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    ModelManifest publish(Series series, VolatilityCandidate candidate, TrainingConfig config, DataRange data,
+            Verdict verdict) {
+        VarianceProxy proxy = config.varianceProxy();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("model", candidate.model().family());
+        settings.put("target", "volatility");
+        settings.put("variance", proxy.code());
+        settings.put("forecast", "direct");
+        settings.put("horizons", config.horizons());
+        settings.put("promotionHorizons", config.promotionHorizons());
+        settings.put("validationFraction", config.validationFraction());
+        settings.put("testFraction", config.testFraction());
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("columns", proxy == VarianceProxy.PARKINSON ? List.of("high", "low")
+                : List.of("open", "high", "low", "close"));
+        features.put("window", candidate.model().history());
+        features.put("featureSetVersion", FeatureSet.VERSION);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("test", candidate.test());
+        if (!candidate.validation().isEmpty()) {
+            metrics.put("validation", candidate.validation());
+        }
+        if (verdict != null) {
+            metrics.put("promotion", verdict);
+        }
+        ModelDraft draft = ModelDraft.builder()
+                .promotionScore(candidate.test().horizons().get(0).qlike())
+                .testWindow(TestWindow.parse(data.testFrom(), data.testTo()))
+                .config(settings)
+                .features(features)
+                .scaler(candidate.model())
+                .trainingData(data)
+                .metrics(metrics)
+                .libraries(Map.of("java", Runtime.version().toString()))
+                .gitCommit(System.getenv().getOrDefault("GIT_COMMIT", "unknown"))
+                .build();
+        return registry.publish(series, draft);
+    }
+}

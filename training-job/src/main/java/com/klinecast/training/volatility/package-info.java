@@ -1,0 +1,6 @@
+/**
+ * Training for {@code target: volatility}: naive, the 30-day mean and HAR (its scale chosen on validation) fitted
+ * on the training split, backtested on the test split by QLIKE and MSE beside naive, published under the
+ * volatility target's own keys and promoted by the evidence rule on QLIKE.
+ */
+package com.klinecast.training.volatility;
