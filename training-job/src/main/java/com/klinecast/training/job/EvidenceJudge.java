@@ -9,8 +9,8 @@ import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.PublishedModel;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
-import com.klinecast.core.registry.RegistryException;
 import com.klinecast.core.series.Series;
+import com.klinecast.training.judge.ComparingJudge;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -23,53 +23,26 @@ import java.util.function.Consumer;
  * champion fitted or validated on data inside that window is not compared (its errors there would flatter it):
  * the champion stays. Naive, seasonal naive and mean7 have nothing fitted, so they can always be compared.
  */
-final class EvidenceJudge implements ModelRegistry.Judge {
+final class EvidenceJudge extends ComparingJudge {
 
     private final ModelRegistry registry;
     private final Series series;
     private final List<Bar> bars;
     private final Forecasts challenger;
     private final PromotionRule rule;
-    private final Consumer<String> log;
-    private int judged;
-    private Verdict verdict;
-    private String refusal;
 
     EvidenceJudge(ModelRegistry registry, Series series, List<Bar> bars, Forecasts challenger, PromotionRule rule,
             Consumer<String> log) {
+        super(series, log, "the champion");
         this.registry = registry;
         this.series = series;
         this.bars = bars;
         this.challenger = challenger;
         this.rule = rule;
-        this.log = log;
-    }
-
-    /** The verdict against the last champion judged, or null when none could be compared. */
-    Verdict verdict() {
-        return verdict;
     }
 
     @Override
-    public ModelRegistry.Judgement judge(ModelManifest champion) {
-        if (judged != champion.version()) {
-            judged = champion.version();
-            refusal = null;
-            verdict = null;
-            try {
-                verdict = compare(champion);
-            } catch (IllegalArgumentException | IllegalStateException | RegistryException e) {
-                refusal = "the champion v" + champion.version() + " cannot be compared: " + e.getMessage();
-            }
-        }
-        if (verdict == null) {
-            log.accept(series + ": " + refusal);
-            return new ModelRegistry.Judgement(false, refusal);
-        }
-        return new ModelRegistry.Judgement(verdict.promote(), verdict.summary());
-    }
-
-    private Verdict compare(ModelManifest champion) {
+    protected Verdict compare(ModelManifest champion) {
         PublishedModel model = PublishedModel.of(registry.load(series, champion.version()));
         int first = challenger.origins()[0];
         if (!model.family().fitsNothing()) {

@@ -3,9 +3,8 @@ package com.klinecast.training.volatility;
 import com.klinecast.core.champion.PromotionRule;
 import com.klinecast.core.champion.Verdict;
 import com.klinecast.core.registry.ModelManifest;
-import com.klinecast.core.registry.ModelRegistry;
-import com.klinecast.core.registry.RegistryException;
 import com.klinecast.core.series.Series;
+import com.klinecast.training.judge.ComparingJudge;
 import com.klinecast.core.volatility.NaiveVariance;
 import com.klinecast.core.volatility.PublishedVolatility;
 import com.klinecast.core.volatility.VarianceProxy;
@@ -20,53 +19,27 @@ import java.util.function.Consumer;
  * across the rule's horizons. A champion validated inside that window, or measuring another variance, is not
  * compared: the champion stays.
  */
-final class VolatilityJudge implements ModelRegistry.Judge {
+final class VolatilityJudge extends ComparingJudge {
 
-    private final Series series;
     private final double[] variance;
     private final long[] openTimes;
     private final VarianceProxy proxy;
     private final VolatilityForecasts challenger;
     private final PromotionRule rule;
-    private final Consumer<String> log;
-    private int judged;
-    private Verdict verdict;
-    private String refusal;
 
     VolatilityJudge(Series series, double[] variance, long[] openTimes, VarianceProxy proxy,
             VolatilityForecasts challenger, PromotionRule rule, Consumer<String> log) {
-        this.series = series;
+        super(series, log, "the volatility champion");
         this.variance = variance;
         this.openTimes = openTimes;
         this.proxy = proxy;
         this.challenger = challenger;
         this.rule = rule;
-        this.log = log;
-    }
-
-    /** The verdict against the last champion judged, or null when none could be compared. */
-    Verdict verdict() {
-        return verdict;
     }
 
     @Override
-    public ModelRegistry.Judgement judge(ModelManifest champion) {
-        if (judged != champion.version()) {
-            judged = champion.version();
-            refusal = null;
-            verdict = null;
-            try {
-                verdict = compare(PublishedVolatility.of(champion));
-            } catch (IllegalArgumentException | IllegalStateException | RegistryException e) {
-                refusal = "the volatility champion v" + champion.version() + " cannot be compared: "
-                        + e.getMessage();
-            }
-        }
-        if (verdict == null) {
-            log.accept(series + ": " + refusal);
-            return new ModelRegistry.Judgement(false, refusal);
-        }
-        return new ModelRegistry.Judgement(verdict.promote(), verdict.summary());
+    protected Verdict compare(ModelManifest champion) {
+        return compare(PublishedVolatility.of(champion));
     }
 
     private Verdict compare(PublishedVolatility champion) {
