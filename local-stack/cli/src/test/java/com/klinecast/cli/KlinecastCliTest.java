@@ -173,8 +173,9 @@ class KlinecastCliTest {
                 "a demo of the override"), promoted.out());
         assertEquals(2, leaky.exitCode(), "origins inside the training range are refused");
         // A volume model has its own versions and champion: its own naive, seasonal naive, mean7, drift and network.
-        assertTrue(volume.out().contains("seasonal_naive published as v2"), volume.out());
-        assertTrue(volume.out().contains("version 5 written; "), volume.out());
+        // The job's progress goes to stderr, its result to stdout.
+        assertTrue(volume.err().contains("seasonal_naive published as v2"), volume.err());
+        assertTrue((volume.out() + volume.err()).contains("version 5 written; "), volume.out() + volume.err());
         assertTrue(volumeModels.out().lines().anyMatch(l -> l.startsWith("v1       naive")), volumeModels.out());
         assertEquals(1, volumeModels.out().lines().filter(l -> l.endsWith("<- champion")).count(),
                 volumeModels.out());
