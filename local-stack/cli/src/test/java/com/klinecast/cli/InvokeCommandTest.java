@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klinecast.core.testing.BundledData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -35,25 +32,8 @@ class InvokeCommandTest {
     }
 
     private Run klinecast(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 4];
-            all[0] = "--data-dir";
-            all[1] = dataDir.toString();
-            all[2] = "--replay-dir";
-            all[3] = BundledData.dir().toString();
-            System.arraycopy(args, 0, all, 4, args.length);
-            return new Run(Klinecast.run(all), capturedOut.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        CliRun run = CliRun.in(dataDir.toString(), args);
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 
     private Run invoke(String function, String event, String... more) {

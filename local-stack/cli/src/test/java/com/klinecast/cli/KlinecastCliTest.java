@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klinecast.core.testing.BundledData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,25 +19,8 @@ class KlinecastCliTest {
     }
 
     private Run klinecast(String... args) {
-        PrintStream original = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 4];
-            all[0] = "--data-dir";
-            all[1] = dataDir.toString();
-            all[2] = "--replay-dir";
-            all[3] = BundledData.dir().toString();
-            System.arraycopy(args, 0, all, 4, args.length);
-            return new Run(Klinecast.run(all), captured.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-            System.setErr(originalErr);
-        }
+        CliRun run = CliRun.in(dataDir.toString(), args);
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 
     @Test
