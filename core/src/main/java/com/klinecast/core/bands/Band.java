@@ -17,8 +17,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = Ewma.class, name = Ewma.METHOD),
     @JsonSubTypes.Type(value = Garch.class, name = Garch.METHOD),
     @JsonSubTypes.Type(value = Conformal.class, name = Conformal.METHOD),
-    @JsonSubTypes.Type(value = VolatilityScaled.class, name = VolatilityScaled.METHOD)})
-public sealed interface Band permits StaticRandomWalk, Ewma, Garch, Conformal, VolatilityScaled {
+    @JsonSubTypes.Type(value = VolatilityScaled.class, name = VolatilityScaled.METHOD),
+    @JsonSubTypes.Type(value = Adaptive.class, name = Adaptive.METHOD)})
+public sealed interface Band permits StaticRandomWalk, Ewma, Garch, Conformal, VolatilityScaled, Adaptive {
 
     /** Bars of history the method reads (the last ones before the forecast): what the predictor must fetch. */
     int barsNeeded();

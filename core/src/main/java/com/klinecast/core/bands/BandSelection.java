@@ -32,6 +32,37 @@ public final class BandSelection {
      */
     public static BandChoice choose(List<Bar> bars, Forecasts validation, int trainEnd, int validationEnd,
             int[] horizons) {
+        List<Band> candidates = candidates(bars, validation, trainEnd, validationEnd);
+        int half = validation.origins().length / 2;
+        Map<String, Double> scores = new LinkedHashMap<>();
+        double[] reference = pinballByHorizon(candidates.get(0), bars, validation, half, validationEnd, horizons);
+        Band best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (Band band : candidates) {
+            double[] pinball = pinballByHorizon(band, bars, validation, half, validationEnd, horizons);
+            double sum = 0;
+            int used = 0;
+            for (int j = 0; j < horizons.length; j++) {
+                if (reference[j] > 0 && Double.isFinite(pinball[j])) {
+                    sum += pinball[j] / reference[j];
+                    used++;
+                }
+            }
+            double score = used == 0 ? Double.POSITIVE_INFINITY : sum / used;
+            scores.put(label(band), score);
+            if (score < bestScore) {
+                bestScore = score;
+                best = band;
+            }
+        }
+        return new BandChoice(best, scores);
+    }
+
+    /**
+     * The competing bands, fitted on the training split or calibrated on the first half of the validation origins
+     * (their adaptive versions rescale each at every origin from what has matured by then, so they need no fit).
+     */
+    public static List<Band> candidates(List<Bar> bars, Forecasts validation, int trainEnd, int validationEnd) {
         int maxH = validation.maxHorizon();
         List<Bar> training = bars.subList(0, trainEnd);
         int[] origins = validation.origins();
@@ -54,28 +85,18 @@ public final class BandSelection {
         } catch (IllegalArgumentException tooFewDays) {
             // Too short a training split for HAR, or a validation split for calibration: the others compete.
         }
-        Map<String, Double> scores = new LinkedHashMap<>();
-        double[] reference = pinballByHorizon(candidates.get(0), bars, validation, half, validationEnd, horizons);
-        Band best = null;
-        double bestScore = Double.POSITIVE_INFINITY;
-        for (Band band : candidates) {
-            double[] pinball = pinballByHorizon(band, bars, validation, half, validationEnd, horizons);
-            double sum = 0;
-            int used = 0;
-            for (int j = 0; j < horizons.length; j++) {
-                if (reference[j] > 0 && Double.isFinite(pinball[j])) {
-                    sum += pinball[j] / reference[j];
-                    used++;
-                }
-            }
-            double score = used == 0 ? Double.POSITIVE_INFINITY : sum / used;
-            scores.put(band.method(), score);
-            if (score < bestScore) {
-                bestScore = score;
-                best = band;
+        List<Band> fitted = List.copyOf(candidates);
+        for (double gamma : Adaptive.GAMMAS) {
+            for (Band band : fitted) {
+                candidates.add(new Adaptive(band, gamma, Adaptive.REPLAY, maxH));
             }
         }
-        return new BandChoice(best, scores);
+        return candidates;
+    }
+
+    /** A candidate's name among the validation scores: its method, and an adaptive band's step. */
+    public static String label(Band band) {
+        return band instanceof Adaptive a ? a.method() + "_" + a.gamma() : band.method();
     }
 
     /** Per horizon, the mean pinball loss over origins from {@code fromOrigin} whose target exists. */
