@@ -31,20 +31,22 @@ class BandsTest {
         return Backtest.forecast(BARS, naive, from, to, MAX_H);
     }
 
-    private static List<Band> allFive() {
+    private static List<Band> all() {
         List<Bar> training = BARS.subList(0, TRAIN_END);
         Forecasts validation = naiveFrom(TRAIN_END - 1, VALIDATION_END - 1);
         Ewma ewma = Ewma.fit(training);
         Har har = Har.fit(VarianceProxy.PARKINSON.of(training), 0, TRAIN_END, true);
-        return List.of(StaticRandomWalk.fit(training, MAX_H), ewma, Garch.fit(training),
+        StaticRandomWalk staticBand = StaticRandomWalk.fit(training, MAX_H);
+        return List.of(staticBand, ewma, Garch.fit(training),
                 Conformal.fit(ewma, BARS, validation.origins(), validation.closes(), VALIDATION_END),
                 VolatilityScaled.fit(har, VarianceProxy.PARKINSON, BARS, validation.origins(), validation.closes(),
-                        VALIDATION_END));
+                        VALIDATION_END),
+                new Adaptive(staticBand, 0.02, Adaptive.REPLAY, MAX_H), new Adaptive(ewma, 0.005, 100, MAX_H));
     }
 
     @Test
     void quantilesNeverCross() {
-        for (Band band : allFive()) {
+        for (Band band : all()) {
             for (int origin = 200; origin < BARS.size(); origin += 37) {
                 double[][] q = band.quantiles(BARS.subList(0, origin + 1), new double[MAX_H]);
                 double[][] offsets = band.offsets(BARS.subList(0, origin + 1), MAX_H);
@@ -62,7 +64,7 @@ class BandsTest {
     void aBandReadBackFromItsJsonGivesTheSameQuantiles() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<Bar> history = BARS.subList(0, 1400);
-        for (Band band : allFive()) {
+        for (Band band : all()) {
             Band back = json.readValue(json.writeValueAsBytes(band), Band.class);
 
             assertEquals(band.method(), back.method());
@@ -92,7 +94,8 @@ class BandsTest {
 
         BandChoice choice = BandSelection.choose(BARS, validation, TRAIN_END, VALIDATION_END, new int[] {1, 7, 30});
 
-        assertEquals(5, choice.validationPinball().size(), choice.validationPinball().toString());
+        // five methods, each also adaptive at two steps
+        assertEquals(15, choice.validationPinball().size(), choice.validationPinball().toString());
         assertNotEquals("static_rw", choice.band().method(), choice.validationPinball().toString());
     }
 

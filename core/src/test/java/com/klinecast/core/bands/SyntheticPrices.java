@@ -38,6 +38,26 @@ public final class SyntheticPrices {
         return bars(r);
     }
 
+    /** A random walk whose daily deviation changes once: {@code sigma1} for {@code n1} days, then {@code sigma2}. */
+    public static List<Bar> regimeShift(int n1, double sigma1, int n2, double sigma2, long seed) {
+        Random random = new Random(seed);
+        double[] r = new double[n1 + n2];
+        for (int t = 1; t < r.length; t++) {
+            r[t] = (t < n1 ? sigma1 : sigma2) * random.nextGaussian();
+        }
+        return bars(r);
+    }
+
+    /** Bars with exactly these closes. */
+    public static List<Bar> closes(double... closes) {
+        double[] r = new double[closes.length];
+        r[0] = Math.log(closes[0] / 100);
+        for (int t = 1; t < closes.length; t++) {
+            r[t] = Math.log(closes[t] / closes[t - 1]);
+        }
+        return bars(r);
+    }
+
     private static List<Bar> bars(double[] logReturns) {
         List<Bar> bars = new ArrayList<>();
         double close = 100;
