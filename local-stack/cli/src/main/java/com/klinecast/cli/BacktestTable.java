@@ -18,11 +18,11 @@ final class BacktestTable {
                 "cov80", "cov90", "Kupiec p", "skill");
         for (HorizonMetrics m : report.horizons()) {
             System.out.printf("%7d %7d %12.2f %12.2f %7.3f %7.3f %7.3f %7.3f..%-6.3f %8.3f %5.1f/%4.1f %7.3f "
-                    + "%6s %6s %6s %8s %8s%n", m.horizon(), m.origins(), m.mae(), m.naiveMae(), m.mape(), m.naiveMape(), m.mase(),
-                    m.maseLow(), m.maseHigh(), m.dmPValue(), 100 * m.directionAccuracy(), 100 * m.directionBaseRate(),
-                    m.directionPValue(),
-                    percent(m.coverage50()), percent(m.coverage80()), percent(m.coverage90()),
-                    number(m.kupiecPValue80()), number(m.pinballSkill()));
+                    + "%6s %6s %6s %8s %8s%n", m.horizon(), m.origins(), m.mae(), m.naiveMae(), m.mape(),
+                    m.naiveMape(), m.mase(), m.maseLow(), m.maseHigh(), m.dmPValue(), 100 * m.directionAccuracy(),
+                    100 * m.directionBaseRate(), m.directionPValue(), percent(m.coverage50()),
+                    percent(m.coverage80()), percent(m.coverage90()), number(m.kupiecPValue80()),
+                    number(m.pinballSkill()));
         }
         System.out.println("MAPE%: mean absolute percentage error (the model's, naive's). MASE < 1 beats naive; its "
                 + "95% block-bootstrap interval and the one-sided HLN-DM p-value say whether that is evidence. "

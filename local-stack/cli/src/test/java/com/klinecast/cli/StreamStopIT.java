@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code klinecast stream} as a real process, stopped mid-minute the way ECS (SIGTERM) and Ctrl+C (SIGINT) stop
  * it: it must write the open minute marked incomplete and exit 0 within 5 seconds.
  *
- * <p>At 6x the replay's clock starts a minute before the day's first minute (04:00): the first trade (04:00:28)
- * arrives about 15 s after connecting, and minute 04:00 closes at 04:01:00 plus the 12 s grace, 22 s in. The
+ * <p>At 6x the replay's clock starts, as the collector connects, a minute before the day's first minute (04:00):
+ * the first trade (04:00:28) arrives about 15 s after connecting, and minute 04:00 closes at 04:01:00 plus the 12 s grace, 22 s in. The
  * signal at 18 s falls inside it.
  */
 class StreamStopIT {
@@ -43,7 +43,7 @@ class StreamStopIT {
                 "--replay-trades", trades.toString(), "--speed", String.valueOf(SPEED))
                 .redirectErrorStream(true).redirectOutput(err.toFile()).start();
         try {
-            long started = awaitLine(stream, err, "Ctrl+C writes the open minute");
+            long started = awaitLine(stream, err, "stream: connection 1 open");
             TimeUnit.MILLISECONDS.sleep(Math.max(0, SIGNAL_AFTER_MS - (System.currentTimeMillis() - started)));
             assertTrue(stream.isAlive(), Files.readString(err));
 
@@ -66,6 +66,12 @@ class StreamStopIT {
         Reports.JSON.readTree(listed.out()).forEach(minutes::add);
         assertFalse(minutes.isEmpty(), Files.readString(err));
         assertEquals(FIRST_MINUTE, minutes.get(0).get("openTime").asLong());
+        List<String> fields = new ArrayList<>();
+        minutes.get(0).fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("openTime", "open", "high", "low", "close", "volume", "quoteVolume", "trades",
+                "takerBuyVolume", "meanPrice", "incomplete", "source"), fields, "the issue's minutes --json fields");
+        assertTrue(minutes.stream().allMatch(m -> m.get("source").asText().equals("stream")
+                && m.get("meanPrice").isTextual()));
         JsonNode last = minutes.get(minutes.size() - 1);
         assertTrue(last.get("incomplete").asBoolean(), "the minute open at the stop: " + last);
         assertTrue(last.get("trades").asLong() >= 1);
