@@ -39,7 +39,8 @@ class StreamStopIT {
         Path err = dataDir.resolve("stream.err");
         Process stream = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Klinecast.class.getName(),
-                "--data-dir", dataDir.toString(), "stream", "--symbol", "BTCUSDT",
+                "--data-dir", dataDir.toString(), "--replay-dir", BundledData.dir().toString(), "stream", "--symbol",
+                "BTCUSDT",
                 "--replay-trades", trades.toString(), "--speed", String.valueOf(SPEED))
                 .redirectErrorStream(true).redirectOutput(err.toFile()).start();
         try {
