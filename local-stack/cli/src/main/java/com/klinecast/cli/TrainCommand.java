@@ -80,6 +80,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig settings = TrainingConfigs.forSeries(series, config, overrides);
         Instant until = trainUntil == null ? null : Dates.parse("--train-until", trainUntil);
         Instant from = trainFrom == null ? null : Dates.parse("--train-from", trainFrom);
+        if (from != null && until != null && !from.isBefore(until)) {
+            throw new IllegalArgumentException("--train-from " + trainFrom + " must be before --train-until "
+                    + trainUntil);
+        }
         if (from != null && settings.targetKind() == Target.VOLATILITY) {
             throw new IllegalArgumentException("--train-from is for the networks; volatility fits the whole series");
         }
