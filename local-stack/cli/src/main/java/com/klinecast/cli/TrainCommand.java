@@ -47,8 +47,12 @@ final class TrainCommand implements Callable<Integer> {
             + "volatility models have their own versions and champion; volatility fits naive, mean30 and HAR).")
     String target;
 
-    @Option(names = "--train-until", paramLabel = "DATE", description = "Last day of the training split; the rest "
-            + "is split between validation and test.")
+    @Option(names = "--train-from", paramLabel = "DATE", description = "First day (or instant) read: the training "
+            + "split starts there and nothing older is loaded.")
+    String trainFrom;
+
+    @Option(names = "--train-until", paramLabel = "DATE", description = "Last day (or instant) of the training "
+            + "split; the rest is split between validation and test.")
     String trainUntil;
 
     @Option(names = "--json", description = "Print the result (version, promotion, test backtest) as JSON.")
@@ -75,11 +79,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingConfig settings = TrainingConfigs.forSeries(series, config, overrides);
         Instant until = trainUntil == null ? null : Dates.parse("--train-until", trainUntil);
+        Instant from = trainFrom == null ? null : Dates.parse("--train-from", trainFrom);
+        if (from != null && until != null && !from.isBefore(until)) {
+            throw new IllegalArgumentException("--train-from " + trainFrom + " must be before --train-until "
+                    + trainUntil);
+        }
+        if (from != null && settings.targetKind() == Target.VOLATILITY) {
+            throw new IllegalArgumentException("--train-from is for the networks; volatility fits the whole series");
+        }
         try (LocalStack stack = LocalStack.start(root)) {
             if (settings.targetKind() == Target.VOLATILITY) {
                 VolatilityTrainingRun.run(stack, series, settings, until);
             } else {
-                TrainingRun.run(stack, series, settings, until, json);
+                TrainingRun.run(stack, series, settings, from, until, json);
             }
             return 0;
         }

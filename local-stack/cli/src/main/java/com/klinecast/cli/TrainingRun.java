@@ -25,12 +25,17 @@ final class TrainingRun {
 
     static TrainingOutcome run(LocalStack stack, Series series, TrainingConfig settings, Instant until,
             boolean json) {
+        return run(stack, series, settings, null, until, json);
+    }
+
+    static TrainingOutcome run(LocalStack stack, Series series, TrainingConfig settings, Instant from, Instant until,
+            boolean json) {
         TrainingJob job = new TrainingJob(stack.featureTable(), stack.registry(),
                 (epoch, loss, validationLoss, seconds) -> System.err.printf(
                         "epoch %3d/%d  loss %.6f  val loss %.6f  %.1f s  ETA %.0f s%n", epoch, settings.epochs(),
                         loss, validationLoss, seconds, seconds * (settings.epochs() - epoch)),
                 System.err::println);
-        TrainingOutcome outcome = job.run(series, settings, until);
+        TrainingOutcome outcome = job.run(series, settings, from, until);
         if (json) {
             System.out.println(Reports.toJson(summary(series, outcome)));
         } else {

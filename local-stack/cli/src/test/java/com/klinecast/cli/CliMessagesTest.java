@@ -32,6 +32,8 @@ class CliMessagesTest {
         assertBadInput(klinecast("ingest", "--now", "yesterday"), "--now 'yesterday' is not a date");
         assertBadInput(klinecast("ingest", "--from", "soon"), "--from 'soon' is not a date");
         assertBadInput(klinecast("train", "--train-until", "2025-02-30"), "--train-until '2025-02-30'");
+        assertBadInput(klinecast("train", "--interval", "1m", "--train-from", "2021-05-21", "--train-until",
+                "2021-05-20T23:59:00Z"), "--train-from 2021-05-21 must be before --train-until 2021-05-20T23:59:00Z");
     }
 
     @Test

@@ -169,6 +169,7 @@ public final class Collector {
             return;
         }
         gate.opened();
+        log.println("stream: connection " + id + " open");
         long now = clock.millis();
         aggregator.connected(now);
         Live successor = new Live(connection, now);

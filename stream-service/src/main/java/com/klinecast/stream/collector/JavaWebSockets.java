@@ -2,6 +2,7 @@ package com.klinecast.stream.collector;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
@@ -20,10 +21,21 @@ public final class JavaWebSockets implements Connector {
 
     static final int LOST_AFTER_SECONDS = 60;
 
+    private final int lostAfterSeconds;
+
+    public JavaWebSockets() {
+        this(Duration.ofSeconds(LOST_AFTER_SECONDS));
+    }
+
+    /** @param lostAfter how often the client pings; a connection without a pong for 1.5 times this is closed */
+    public JavaWebSockets(Duration lostAfter) {
+        this.lostAfterSeconds = (int) Math.max(1, lostAfter.toSeconds());
+    }
+
     @Override
     public CompletableFuture<Connection> connect(URI uri, Events events) {
         Client client = new Client(uri, events);
-        client.setConnectionLostTimeout(LOST_AFTER_SECONDS);
+        client.setConnectionLostTimeout(lostAfterSeconds);
         client.connect();
         return client.opened;
     }

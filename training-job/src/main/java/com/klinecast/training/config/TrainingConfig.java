@@ -27,6 +27,8 @@ import java.util.List;
  * @param promotionHorizons horizons at which a challenger must beat the champion with evidence (default 1, 7, 30;
  *     those beyond the largest of {@code horizons} are dropped)
  * @param variance how a volatility target measures a day's variance: parkinson (the default) or garman_klass
+ * @param maxTrainWindows at most this many training windows, the latest of the training split (0 or absent: all);
+ *     bounds a long series' memory and training time (the 1m defaults set it)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TrainingConfig(
@@ -47,7 +49,8 @@ public record TrainingConfig(
         double testFraction,
         List<Integer> horizons,
         List<Integer> promotionHorizons,
-        String variance) {
+        String variance,
+        Integer maxTrainWindows) {
 
     public TrainingConfig {
         columns = List.copyOf(columns);
@@ -55,6 +58,8 @@ public record TrainingConfig(
         horizons = List.copyOf(horizons);
         promotionHorizons = promotionHorizons == null ? List.of(1, 7, 30) : List.copyOf(promotionHorizons);
         variance = variance == null ? VarianceProxy.PARKINSON.code() : variance;
+        maxTrainWindows = maxTrainWindows == null ? 0 : maxTrainWindows;
+        require(maxTrainWindows >= 0, "maxTrainWindows must be 0 (all) or a positive cap, got " + maxTrainWindows);
         require(window >= 2 && window <= 365, "window must be 2..365, got " + window);
         require(!columns.isEmpty(), "columns must name at least one of open, high, low, close, volume");
         columns.forEach(TrainingConfig::column);

@@ -31,12 +31,14 @@ public final class TrainingConfigs {
     }
 
     /**
-     * A series' settings: the bundled defaults, then the series' own defaults if the project ships them
+     * A series' settings: the bundled defaults, then its interval's defaults if the project ships them
+     * ({@code interval-defaults/INTERVAL.json}: 1m has a week in 10,080 bars), then the series' own defaults
      * ({@code series-defaults/SYMBOL-INTERVAL.json}: what tuning and the backtest chose for it), then the file, then
      * the overrides.
      */
     public static TrainingConfig forSeries(Series series, Path file, Map<String, Object> overrides) {
         Map<String, Object> layered = new LinkedHashMap<>();
+        intervalDefaults(series).fields().forEachRemaining(f -> layered.put(f.getKey(), f.getValue()));
         seriesDefaults(series).fields().forEachRemaining(f -> layered.put(f.getKey(), f.getValue()));
         if (file != null) {
             readObject(file).fields().forEachRemaining(f -> layered.put(f.getKey(), f.getValue()));
@@ -47,7 +49,15 @@ public final class TrainingConfigs {
 
     /** The fields a series' bundled defaults change, empty when it has none. */
     public static ObjectNode seriesDefaults(Series series) {
-        String resource = "/series-defaults/" + series.symbol() + "-" + series.interval().code() + ".json";
+        return bundledObject("/series-defaults/" + series.symbol() + "-" + series.interval().code() + ".json");
+    }
+
+    /** The fields every series of an interval changes, empty when the interval has none. */
+    public static ObjectNode intervalDefaults(Series series) {
+        return bundledObject("/interval-defaults/" + series.interval().code() + ".json");
+    }
+
+    private static ObjectNode bundledObject(String resource) {
         try (InputStream in = TrainingConfigs.class.getResourceAsStream(resource)) {
             return in == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(in);
         } catch (IOException | ClassCastException e) {

@@ -43,10 +43,22 @@ public final class TrainingJob {
 
     /** @param trainUntil last open time of the training split, or null for the configured fractions */
     public TrainingOutcome run(Series series, TrainingConfig config, Instant trainUntil) {
+        return run(series, config, null, trainUntil);
+    }
+
+    /**
+     * @param trainFrom first open time read (the training split's start), or null for the series' first bar
+     * @param trainUntil last open time of the training split, or null for the configured fractions
+     */
+    public TrainingOutcome run(Series series, TrainingConfig config, Instant trainFrom, Instant trainUntil) {
         if (config.targetKind() == Target.VOLATILITY) {
             throw new IllegalArgumentException("volatility models are fitted by VolatilityJob, not trained here");
         }
-        List<Bar> bars = SeriesBars.read(features, series);
+        if (trainFrom != null && trainUntil != null && !trainFrom.isBefore(trainUntil)) {
+            throw new IllegalArgumentException("the training range is empty: from " + trainFrom + " until "
+                    + trainUntil);
+        }
+        List<Bar> bars = SeriesBars.read(features, series, trainFrom);
         int trainEnd = -1;
         if (trainUntil != null) {
             trainEnd = (int) bars.stream().filter(b -> b.openTime() <= trainUntil.toEpochMilli()).count();

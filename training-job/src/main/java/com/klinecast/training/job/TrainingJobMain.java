@@ -34,6 +34,7 @@ public final class TrainingJobMain {
         String configFile = env.text("TRAINING_CONFIG", null);
         Path configPath = configFile == null ? null : Path.of(configFile);
         Instant trainUntil = env.text("TRAIN_UNTIL", null) == null ? null : env.instant("TRAIN_UNTIL", null);
+        Instant trainFrom = env.text("TRAIN_FROM", null) == null ? null : env.instant("TRAIN_FROM", null);
         try (DynamoDbClient ddb = AwsClients.dynamoDb(); S3Client s3 = AwsClients.s3()) {
             FeatureTable features = new FeatureTable(ddb, table, BatchWriter.withDefaults(ddb));
             S3ModelRegistry registry = new S3ModelRegistry(s3, bucket);
@@ -51,7 +52,7 @@ public final class TrainingJobMain {
                         volatility.run(series, config, trainUntil);
                         continue;
                     }
-                    TrainingOutcome outcome = job.run(series, config, trainUntil);
+                    TrainingOutcome outcome = job.run(series, config, trainFrom, trainUntil);
                     // The task's log group receives stdout: an EMF document there becomes CloudWatch metrics.
                     System.out.println(TrainingMetrics.of(outcome).toJson(Instant.now()));
                 }

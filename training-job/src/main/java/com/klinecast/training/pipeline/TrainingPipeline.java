@@ -76,7 +76,8 @@ public final class TrainingPipeline {
         Scaling scaling = fit(config, bars.subList(0, split.trainEnd()));
         // A direct model's samples need every horizon's target inside their own split (Windows drops the rest).
         int outputs = config.outputs();
-        Samples train = Windows.build(bars, scaling, config.window(), outputs, 0, split.trainEnd());
+        Samples train = Windows.build(bars, scaling, config.window(), outputs, firstTrainingTarget(config, split),
+                split.trainEnd());
         Samples validation = Windows.build(bars, scaling, config.window(), outputs, split.trainEnd(),
                 split.validationEnd());
         if (train.size() < 10 * config.batchSize() / 4 || validation.size() < 10) {
@@ -99,6 +100,12 @@ public final class TrainingPipeline {
         Forecaster forecaster = new Forecaster(config.forecastMode(), portable, scaling, config.window(),
                 series.interval());
         return new FittedModel(split, scaling, portable, result, forecaster);
+    }
+
+    /** Where the training windows start: the split's start, or late enough to keep the latest maxTrainWindows. */
+    static int firstTrainingTarget(TrainingConfig config, Split split) {
+        int cap = config.maxTrainWindows();
+        return cap == 0 ? 0 : Math.max(0, split.trainEnd() - config.outputs() + 1 - cap);
     }
 
     static Scaling fit(TrainingConfig config, List<Bar> training) {

@@ -110,4 +110,20 @@ class TrainingConfigsTest {
         assertEquals(TrainingConfigs.defaults(), TrainingConfigs.forSeries(unlisted, null, Map.of()),
                 "a series without its own defaults trains on the bundled ones");
     }
+
+    @Test
+    void aMinuteSeriesGetsItsIntervalsDefaultsUnderItsOwn() {
+        Series minutes = Series.of("ETHUSDT", "1m");
+        ObjectNode interval = TrainingConfigs.intervalDefaults(minutes);
+        TrainingConfig forMinutes = TrainingConfigs.forSeries(minutes, null, Map.of());
+
+        assertTrue(interval.has("maxTrainWindows"), "1m bounds its training windows");
+        interval.fields().forEachRemaining(f -> assertEquals(f.getValue(),
+                TrainingConfigs.toJson(forMinutes).get(f.getKey()), "interval-defaults/1m.json sets " + f.getKey()));
+        assertEquals(0, TrainingConfigs.intervalDefaults(Series.of("ETHUSDT", "1d")).size());
+        assertEquals(0, TrainingConfigs.defaults().maxTrainWindows(), "other intervals train on every window");
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfigs.load(null, Map.of("maxTrainWindows", -1)));
+        assertTrue(negative.getMessage().contains("maxTrainWindows"), negative.getMessage());
+    }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinecast.core.dataset.Samples;
+import com.klinecast.core.dataset.Split;
+import com.klinecast.core.dataset.Windows;
 import com.klinecast.core.evaluation.HorizonMetrics;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.GlobalMinMax;
@@ -64,6 +67,22 @@ class TrainingPipelineTest {
             assertTrue(m.mase() > 0 && Double.isFinite(m.mase()), "MASE at " + m.horizon());
             assertNotNull(m.coverage80());
         }
+    }
+
+    @Test
+    void maxTrainWindowsKeepsTheLatestTrainingWindowsOnly() {
+        Split split = new Split(2_000, 2_400, 2_800);
+        TrainingConfig direct = TrainingConfigs.load(null, Map.of("maxTrainWindows", 500));
+        TrainingConfig uncapped = TrainingConfigs.load(null, Map.of());
+        int from = TrainingPipeline.firstTrainingTarget(direct, split);
+
+        Samples capped = Windows.build(BARS, TrainingPipeline.fit(direct, BARS.subList(0, 2_000)), direct.window(),
+                direct.outputs(), from, split.trainEnd());
+        assertEquals(500, capped.size());
+        assertEquals(split.trainEnd() - direct.outputs(), capped.targetIndex()[499], "the latest window is kept");
+        assertEquals(0, TrainingPipeline.firstTrainingTarget(uncapped, split));
+        assertEquals(0, TrainingPipeline.firstTrainingTarget(TrainingConfigs.load(null,
+                Map.of("maxTrainWindows", 5_000)), split), "a cap above the split's windows changes nothing");
     }
 
     private static String iso(int index) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ public final class TradeStreamReplay implements AutoCloseable {
     private final Server server;
     private final Thread player;
     private final Map<WebSocket, Long> openedAt = new ConcurrentHashMap<>();
+    /** Connections gone silent (a scripted dead path): sent nothing, pinged no more, their pings unanswered. */
+    private final Set<WebSocket> silent = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger pings = new AtomicInteger();
@@ -199,6 +202,13 @@ public final class TradeStreamReplay implements AutoCloseable {
             }
             awaitClient();
         }
+        if (faults.silentAfter().contains(position)) {
+            for (WebSocket client : server.getConnections()) {
+                openedAt.remove(client);
+                silent.add(client);
+            }
+            awaitClient();
+        }
         if (faults.latePongAfter().contains(position)) {
             for (WebSocket client : server.getConnections()) {
                 openedAt.remove(client);
@@ -246,7 +256,7 @@ public final class TradeStreamReplay implements AutoCloseable {
         awaitClientIfUnthrottled();
         String frame = trade.frame(symbol, eventTime);
         for (WebSocket client : server.getConnections()) {
-            if (client.isOpen()) {
+            if (client.isOpen() && !silent.contains(client)) {
                 client.send(frame);
             }
         }
@@ -261,15 +271,15 @@ public final class TradeStreamReplay implements AutoCloseable {
      */
     private void drained(long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
-        while (System.nanoTime() < deadline && ( server.getConnections().stream().anyMatch(c -> c.isOpen()
-                        && (c.hasBufferedData() || c.<AtomicInteger>getAttachment().get() > 0)))) {
+        while (System.nanoTime() < deadline && server.getConnections().stream().anyMatch(c -> c.isOpen()
+                && !silent.contains(c) && (c.hasBufferedData() || c.<AtomicInteger>getAttachment().get() > 0))) {
             TimeUnit.MICROSECONDS.sleep(200);
         }
     }
 
     private void pingAll() {
         for (WebSocket client : server.getConnections()) {
-            if (client.isOpen()) {
+            if (client.isOpen() && !silent.contains(client)) {
                 client.<AtomicInteger>getAttachment().incrementAndGet();
                 client.sendPing();
                 pings.incrementAndGet();
@@ -342,11 +352,19 @@ public final class TradeStreamReplay implements AutoCloseable {
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
             openedAt.remove(conn);
+            silent.remove(conn);
         }
 
         @Override
         public void onMessage(WebSocket conn, String message) {
             // Binance answers subscription requests; this replay's streams come from the URL only.
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata ping) {
+            if (!silent.contains(conn)) {
+                super.onWebsocketPing(conn, ping);
+            }
         }
 
         @Override
