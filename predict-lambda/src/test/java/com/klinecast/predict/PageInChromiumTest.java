@@ -87,6 +87,7 @@ class PageInChromiumTest {
         fixture.withCandles();
         ModelManifest champion = fixture.publishChampion(1);
         assertEquals(1, champion.version());
+        fixture.publishVolatilityChampion(); // the volatility panel, and an expected range on each close step
         api = HttpApiServer.start(0, 4, "PredictFunction", fixture.handler());
 
         profile = Files.createTempDirectory("klinecast-chromium-");
@@ -138,6 +139,8 @@ class PageInChromiumTest {
         assertChartMatches(fourteen, 14);
         assertTrue(String.valueOf(driver.getCurrentUrl()).contains("days=14"), driver.getCurrentUrl());
         assertCrosshairReadsOut(fourteen);
+        assertVolatilityPanel(get("forecast?symbol=BTCUSDT&interval=1d&target=volatility&days=14"));
+        assertLivePanel(get("skill?symbol=BTCUSDT&interval=1d"));
         screenshot("page-desktop.png");
 
         // A phone: a 390 css px wide mobile viewport; the chart sizes itself to its container.
@@ -193,15 +196,38 @@ class PageInChromiumTest {
         }
         String page = Page.forSeries(List.of(Series.of("BTCUSDT", "1d")), 7).html();
         String json = JSON.writeValueAsString(body);
-        try (HttpApiServer canned = HttpApiServer.start(0, 2, "Canned", (event, context) -> "/".equals(
-                event.getRawPath())
-                ? APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(Map.of("Content-Type",
+        JsonNode volatility = resource("/page-dev/volatility-7.json");
+        JsonNode skill = resource("/page-dev/skill.json");
+        String notFound = "{\"error\":\"not found\",\"detail\":\"no route for '/skill'\"}";
+        // /skill answers 404 (as before the live record exists) until the test switches it on.
+        java.util.concurrent.atomic.AtomicBoolean skillServed = new java.util.concurrent.atomic.AtomicBoolean();
+        try (HttpApiServer canned = HttpApiServer.start(0, 2, "Canned", (event, context) -> {
+            String path = event.getRawPath();
+            if ("/".equals(path)) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(Map.of("Content-Type",
                         "text/html; charset=utf-8", "Content-Security-Policy", Page.CONTENT_SECURITY_POLICY))
-                        .withBody(page).build()
-                : APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(Map.of("Content-Type",
-                        "application/json")).withBody(json).build())) {
+                        .withBody(page).build();
+            }
+            boolean skillPath = "/skill".equals(path);
+            String answer = skillPath ? (skillServed.get() ? skill.toString() : notFound)
+                    : String.valueOf(event.getRawQueryString()).contains("target=volatility") ? volatility.toString()
+                    : json;
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(skillPath && !skillServed.get() ? 404 : 200)
+                    .withHeaders(Map.of("Content-Type", "application/json")).withBody(answer).build();
+        })) {
             driver.get(canned.baseUrl() + "?days=7");
             awaitReady(7);
+            assertVolatilityPanel(JSON.createObjectNode().put("status", 200).set("body", volatility));
+            assertLivePanel(JSON.createObjectNode().put("status", 404).set("body", JSON.readTree(notFound)));
+            skillServed.set(true);
+            driver.navigate().refresh();
+            awaitReady(7);
+            assertLivePanel(JSON.createObjectNode().put("status", 200).set("body", skill));
+            String live = text("live-warn");
+            assertTrue(live.contains("the 50% band held 35% at 1 day (30d) (outside 40–60%)") && live.contains("the 80% band held 60% "
+                    + "at 1 day (30d) (outside 70–90%)"), live);
+            assertEquals(2, driver.findElements(By.cssSelector("#live-table td.miscal")).size(),
+                    "the 30d 1-day 50% and 80% cells are flagged: " + text("live-table"));
             assertChartMatches(body, 7);
             assertTrue(driver.findElement(By.id("legend-b50")).isDisplayed()
                     && driver.findElement(By.id("legend-b90")).isDisplayed(), "the 50% and 90% bands in the legend");
@@ -245,12 +271,30 @@ class PageInChromiumTest {
         assertFalse(driver.findElement(By.id("error")).isDisplayed(), "no error shown");
     }
 
+    private JsonNode resource(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            return JSON.readTree(in);
+        }
+    }
+
     private JsonNode forecast(int days) throws Exception {
-        URI uri = api.baseUrl().resolve("forecast?symbol=BTCUSDT&interval=1d&days=" + days);
+        JsonNode body = get("forecast?symbol=BTCUSDT&interval=1d&days=" + days);
+        assertEquals(200, body.path("status").asInt(), body.toString());
+        return body.path("body");
+    }
+
+    /** {@code {"status": N, "body": JSON}} of a GET against the API; body is null when the answer is not JSON. */
+    private JsonNode get(String pathAndQuery) throws Exception {
+        URI uri = api.baseUrl().resolve(pathAndQuery);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(WAIT)
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
+        ObjectNode answer = JSON.createObjectNode().put("status", response.statusCode());
+        try {
+            answer.set("body", JSON.readTree(response.body()));
+        } catch (IOException e) {
+            answer.putNull("body");
+        }
+        return answer;
     }
 
     /**
@@ -370,6 +414,97 @@ class PageInChromiumTest {
                 "a warning exactly when an 80% band's coverage is outside 70-90%");
     }
 
+    /** Waits until the page settled its optional panels (volatility, live record) for the latest request. */
+    private void awaitPanels() {
+        new WebDriverWait(driver, WAIT).until(d -> {
+            WebElement app = d.findElement(By.id("app"));
+            return app.getAttribute("data-vol") != null && app.getAttribute("data-live") != null;
+        });
+    }
+
+    /**
+     * The volatility panel is drawn exactly when {@code GET /forecast?target=volatility} answers 200, and then each
+     * row (the tested horizons and the last step) shows that step's daily volatility, ±1σ move and price range.
+     */
+    private void assertVolatilityPanel(JsonNode answer) {
+        awaitPanels();
+        WebElement card = driver.findElement(By.id("vol-card"));
+        if (answer.path("status").asInt() != 200) {
+            assertFalse(card.isDisplayed(), "no volatility panel without a volatility forecast: " + answer);
+            return;
+        }
+        assertTrue(card.isDisplayed(), "the volatility panel");
+        JsonNode points = answer.path("body").path("forecast");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#vol-table tbody tr"));
+        List<Integer> shown = new java.util.ArrayList<>();
+        for (WebElement row : rows) {
+            int horizon = Integer.parseInt(row.getAttribute("data-horizon"));
+            shown.add(horizon);
+            JsonNode p = points.get(horizon - 1);
+            assertEquals(horizon, p.path("horizon").asInt());
+            String text = row.getText();
+            assertTrue(text.contains(p.path("time").asText().substring(0, 10)), text);
+            assertTrue(text.contains(String.format(Locale.ROOT, "%.2f%%", p.path("dailyVolatilityPct").asDouble())),
+                    "daily volatility of " + p + " in " + text);
+            assertTrue(text.contains(String.format(Locale.ROOT, "±%.1f%%", p.path("rangePct").asDouble())),
+                    "±1σ move of " + p + " in " + text);
+            assertTrue(text.contains(price(p.path("expectedRange").path("low").asDouble()) + " – "
+                    + price(p.path("expectedRange").path("high").asDouble())), "price range of " + p + " in " + text);
+        }
+        List<Integer> expected = java.util.stream.IntStream.rangeClosed(1, points.size())
+                .filter(h -> List.of(1, 3, 7, 14, 30).contains(h) || h == points.size()).boxed().toList();
+        assertEquals(expected, shown, "the tested horizons and the last step");
+        String note = text("vol-note");
+        for (JsonNode h : answer.path("body").path("quality").path("horizons")) {
+            assertTrue(note.contains(String.format(Locale.ROOT, "%.2f× naive's", h.path("qlikeRatio").asDouble())),
+                    "QLIKE ratio at " + h + " in " + note);
+        }
+        assertTrue(text("vol-sentence").contains(price(answer.path("body").path("lastClose").asDouble())),
+                text("vol-sentence"));
+    }
+
+    /**
+     * The live record is drawn exactly when {@code GET /skill} answers 200: a row per window and horizon with its
+     * matured count, MASE, p-value and band coverages, and a warning wherever a coverage is off its level.
+     */
+    private void assertLivePanel(JsonNode answer) {
+        awaitPanels();
+        WebElement card = driver.findElement(By.id("live-card"));
+        JsonNode windows = answer.path("body").path("windows");
+        if (answer.path("status").asInt() != 200 || windows.isEmpty()) {
+            assertFalse(card.isDisplayed(), "no live record panel when /skill answers " + answer.path("status"));
+            return;
+        }
+        assertTrue(card.isDisplayed(), "the live record panel");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#live-table tbody tr"));
+        int i = 0;
+        boolean off = false;
+        for (JsonNode w : windows) {
+            for (JsonNode h : w.path("horizons")) {
+                String row = rows.get(i++).getText();
+                assertTrue(row.contains(h.path("matured").asText()), row);
+                assertTrue(row.contains(h.path("mase").isNumber() ? String.format(Locale.ROOT, "%.2f",
+                        h.path("mase").asDouble()) : "—"), "MASE of " + h + " in " + row);
+                if (h.path("dmPValue").isNumber()) {
+                    assertTrue(row.contains(String.format(Locale.ROOT, "%.2f", h.path("dmPValue").asDouble())), row);
+                }
+                for (int level : new int[] {50, 80, 90}) {
+                    JsonNode c = h.path("coverage" + level);
+                    if (c.isNumber()) {
+                        assertTrue(row.contains(Math.round(c.asDouble() * 100) + "%"), level + "% in " + row);
+                        off |= Math.abs(c.asDouble() * 100 - level) > 10;
+                    }
+                }
+            }
+        }
+        assertEquals(i, rows.size(), "one row per window and horizon");
+        assertEquals(off, driver.findElement(By.id("live-warn")).isDisplayed(),
+                "a warning exactly when a live band's coverage is more than 10 points off its level");
+        for (JsonNode v : answer.path("body").path("versions")) {
+            assertTrue(text("live-note").contains("v" + v.path("version").asInt() + " "), text("live-note"));
+        }
+    }
+
     /** Moving over the last candle reads out its date and OHLC; over a forecast day, its date, close and range. */
     private void assertCrosshairReadsOut(JsonNode body) {
         JsonNode last = body.path("history").get(body.path("history").size() - 1);
@@ -389,6 +524,12 @@ class PageInChromiumTest {
         List<Double> band80 = bands.get(bands.size() == 1 ? 0 : 1);
         assertTrue(readout.contains("forecast +3 days") && readout.contains(price(step.path("close").asDouble()))
                 && readout.contains("80% " + price(band80.get(0)) + " – " + price(band80.get(1))), readout);
+        JsonNode range = step.path("expectedRange");
+        assertEquals(range.isObject(), readout.contains("±1σ"), "the expected range exactly when sent: " + readout);
+        if (range.isObject()) {
+            assertTrue(readout.contains("±1σ " + price(range.path("low").asDouble()) + " – "
+                    + price(range.path("high").asDouble())), readout);
+        }
         new Actions(driver).moveToElement(driver.findElement(By.id("summary"))).perform();
     }
 
