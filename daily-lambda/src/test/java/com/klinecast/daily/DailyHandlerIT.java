@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The daily handler with dynalite and the replay server, the clock moving day by day. */
-class DailyHandlerTest {
+class DailyHandlerIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final Instant BACKFILL_NOW = Instant.parse("2025-06-20T00:00:00Z");

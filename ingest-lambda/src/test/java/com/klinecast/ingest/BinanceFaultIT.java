@@ -34,7 +34,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * of a clean run's rows (none out of order, none twice, none from the future, no altered value), and a rerun
  * against a healthy exchange completes to exactly the clean table.
  */
-class BinanceFaultTest {
+class BinanceFaultIT {
 
     private static final long DAY = 86_400_000L;
 

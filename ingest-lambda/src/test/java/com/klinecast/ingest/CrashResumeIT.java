@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * table equals a clean run's, row for row (same checksum), so a crash never leaves a gap the source does not have,
  * a duplicate or a torn row. The table is dynalite's persisted mode (LevelDB in a directory), as the local stack's.
  */
-class CrashResumeTest {
+class CrashResumeIT {
 
     private static final Instant NOW = Instant.parse("2021-01-01T00:05:00Z");
     private static final int KILLS = 20;
@@ -97,7 +97,7 @@ class CrashResumeTest {
                     + ": no gap, no extra");
             assertEquals(checksum(expected), checksum(actual), "same contents after backfill " + backfills);
         }
-        System.out.printf("CrashResumeTest: %d runs, %d kills (%d after rows were written), over %d backfills; a "
+        System.out.printf("CrashResumeIT: %d runs, %d kills (%d after rows were written), over %d backfills; a "
                 + "clean backfill takes %d ms%n", runs, kills, midway, backfills, backfillMillis);
         // Kills are placed by progress, so this holds on a loaded machine too; it guards the test, not the code.
         assertTrue(midway >= KILLS / 2, "killed mid-write only " + midway + " times");

@@ -26,7 +26,7 @@ import org.joda.time.DateTime;
  * {@code ScheduledIngest}): each is refused with a clear error naming the field, or fails the series it names
  * (a well-formed symbol the exchange does not list); nothing is ever written.
  */
-class IngestEventFuzzTest {
+class IngestEventFuzzIT {
 
     private static IngestFixture fixture;
     private static String table;
@@ -90,8 +90,8 @@ class IngestEventFuzzTest {
         return Arbitraries.frequencyOf(
                 Tuple.of(2, Combinators.combine(badSymbols, goodIntervals).as((s, i) -> detail(s, i, null))),
                 Tuple.of(2, Combinators.combine(goodSymbols, badIntervals).as((s, i) -> detail(s, i, null))),
-                Tuple.of(1, Combinators.combine(goodSymbols, goodIntervals, badFrom).as(IngestEventFuzzTest::detail)),
-                Tuple.of(1, Combinators.combine(badSymbols, badIntervals, badFrom).as(IngestEventFuzzTest::detail)));
+                Tuple.of(1, Combinators.combine(goodSymbols, goodIntervals, badFrom).as(IngestEventFuzzIT::detail)),
+                Tuple.of(1, Combinators.combine(badSymbols, badIntervals, badFrom).as(IngestEventFuzzIT::detail)));
     }
 
     private static Map<String, Object> detail(Object symbols, Object intervals, Object from) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The ingest handler end to end: the events in events/ (the same files `sam local invoke` takes), the Binance
  * replay server serving the bundled real klines, and dynalite.
  */
-class IngestHandlerTest {
+class IngestHandlerIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final Series BTC_1H = Series.of("BTCUSDT", "1h");

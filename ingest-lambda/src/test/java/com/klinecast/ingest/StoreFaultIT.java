@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * call on fails the run with a report naming the series and what a rerun does, leaves no row that differs from the
  * clean run's and no watermark past a missing row, and a rerun completes to the clean table.
  */
-class StoreFaultTest {
+class StoreFaultIT {
 
 
     private static IngestFixture fixture;

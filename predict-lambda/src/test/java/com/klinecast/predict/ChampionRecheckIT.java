@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The champion alias is re-read at most every five minutes, so a new champion needs no redeploy. */
-class ChampionRecheckTest {
+class ChampionRecheckIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

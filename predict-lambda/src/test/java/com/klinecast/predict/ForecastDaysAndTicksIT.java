@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code days} outside the served model's range, or empty, and prices at the symbol's tick size. */
-class ForecastDaysAndTicksTest {
+class ForecastDaysAndTicksIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,7 +62,7 @@ class ForecastDaysAndTicksTest {
             assertAtMostTwoDecimals(point.path("close"));
             assertAtMostTwoDecimals(point.path("low"));
             assertAtMostTwoDecimals(point.path("high"));
-            point.path("quantiles").forEach(ForecastDaysAndTicksTest::assertAtMostTwoDecimals);
+            point.path("quantiles").forEach(ForecastDaysAndTicksIT::assertAtMostTwoDecimals);
         }
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The predict handler behind the running local HTTP API: request targets no URI parser accepts get the handler's
  * JSON errors, as behind API Gateway, not the JDK server's HTML ("No context found", "URISyntaxException").
  */
-class LocalHttpApiErrorsTest {
+class LocalHttpApiErrorsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

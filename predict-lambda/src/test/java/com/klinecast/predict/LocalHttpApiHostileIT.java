@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * predict handler (a champion and the bundled candles in place): no 5xx, and every 4xx is JSON, as behind API
  * Gateway. Targets no HTTP client library would send (//forecast, ?symbol=%ZZ, raw non-ASCII) included.
  */
-class LocalHttpApiHostileTest {
+class LocalHttpApiHostileIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static HttpApiServer api;

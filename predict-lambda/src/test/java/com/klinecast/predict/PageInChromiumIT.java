@@ -57,7 +57,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * at 7 and 14 days, on a desktop and at a phone's width, with the crosshair's readout and the panels. Screenshots
  * go to target/chromium/ for a person to look at (and to docs/ with KLINECAST_DOCS_SCREENSHOTS=1).
  */
-class PageInChromiumTest {
+class PageInChromiumIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -161,7 +161,7 @@ class PageInChromiumTest {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 
         publishToDocs("page-desktop.png", "page-phone.png");
-        System.out.println("PageInChromiumTest: screenshots in " + SHOTS.toAbsolutePath()
+        System.out.println("PageInChromiumIT: screenshots in " + SHOTS.toAbsolutePath()
                 + " (page-desktop-7.png, page-desktop.png, page-phone.png)");
     }
 
@@ -335,7 +335,7 @@ class PageInChromiumTest {
     @SuppressWarnings("unchecked")
     private static List<List<Double>> bands(Map<String, Object> row) {
         return ((List<List<Object>>) row.get("bands")).stream()
-                .map(b -> b.stream().map(PageInChromiumTest::number).toList()).toList();
+                .map(b -> b.stream().map(PageInChromiumIT::number).toList()).toList();
     }
 
     /** The model card shows family, band method and reason when the API sends them; skill lists each horizon. */

@@ -20,7 +20,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * bundled candles in place): every answer is a 2xx or a 4xx, a 4xx body is the JSON error shape, and no body
  * shows an exception, a stack frame or an internal name.
  */
-class PredictHandlerFuzzTest {
+class PredictHandlerFuzzIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INTERNALS = Pattern.compile(
@@ -78,7 +78,7 @@ class PredictHandlerFuzzTest {
                 .ofMaxLength(20), Arbitraries.strings().ofMaxLength(100)).ofMaxSize(4);
         Arbitrary<String> body = Arbitraries.oneOf(Arbitraries.just((String) null), Arbitraries.strings()
                 .ofMaxLength(200));
-        return Combinators.combine(method, path, query, headers, body).as(PredictHandlerFuzzTest::event);
+        return Combinators.combine(method, path, query, headers, body).as(PredictHandlerFuzzIT::event);
     }
 
     /** One {@code name=value} pair, names mostly real, values from the hostile list or random. */

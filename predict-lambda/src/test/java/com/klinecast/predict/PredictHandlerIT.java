@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The predict handler end to end on the events in events/ (the files `sam local invoke` takes): dynalite
  * holds the real BTCUSDT 1d candles, S3Proxy the registry, the model is a published portable network.
  */
-class PredictHandlerTest {
+class PredictHandlerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The page served at {@code GET /} carries the vendored lightweight-charts inline with its licence header intact,
  * the version recorded in vendor/VERSION, and nothing fetched from elsewhere.
  */
-class VendoredChartLibraryTest {
+class VendoredChartLibraryIT {
 
     private static final String VENDOR = "/com/klinecast/predict/page/vendor/";
 

@@ -26,14 +26,14 @@ import org.junit.jupiter.api.Test;
  * {@code GET /forecast?target=volatility} from the volatility champion, and the expected range it adds to a close
  * forecast; the close and volatility champions never stand in for each other.
  */
-class VolatilityForecastTest {
+class VolatilityForecastIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PredictFixture fixture = new PredictFixture();
 
     private APIGatewayV2HTTPResponse get(Map<String, String> query) {
-        APIGatewayV2HTTPEvent event = PredictHandlerTest.event("predict-forecast-volume.json");
+        APIGatewayV2HTTPEvent event = PredictHandlerIT.event("predict-forecast-volume.json");
         event.setQueryStringParameters(new HashMap<>(query));
         event.setRawQueryString(String.join("&", query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .toList()));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The klines client against the Binance replay server: real HTTP, real bundled klines, injected faults. */
-class BinanceKlinesClientTest {
+class BinanceKlinesClientIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final Series BTC_1H = Series.of("BTCUSDT", "1h");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Recomputing a series after a feature-set bump, against dynalite. */
-class FeatureRecomputeTest {
+class FeatureRecomputeIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
 

@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** champion.json is derived from the champion log: whatever state it is found in, the log's head wins and heals it. */
-class ChampionAliasTest {
+class ChampionAliasIT {
 
     private static final String ALIAS = "models/BTCUSDT/1d/champion.json";
     private static final String LOG = "models/BTCUSDT/1d/champion-log/";

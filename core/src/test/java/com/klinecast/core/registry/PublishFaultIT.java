@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * version is complete, the champion is unchanged or the new version, and always loads with its checksums; a retry
  * of the run then publishes and promotes cleanly.
  */
-class PublishFaultTest {
+class PublishFaultIT {
 
     private static final String ALIAS = "models/BTCUSDT/1d/champion.json";
     private static final String MANIFEST_PUT = "PutObjectRequest models/BTCUSDT/1d/v000002/manifest.json";

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@code If-Match}: S3Proxy checks {@code If-Match} in its HTTP handler apart from the store's write, so concurrent
  * writers holding the same ETag can both succeed (see the class comment there).
  */
-class S3ProxyConditionalWritesTest {
+class S3BehaviourTheRegistryReliesOnIT {
 
     private final S3Client s3 = LocalS3.client();
     private final String bucket = LocalS3.newBucket(s3);

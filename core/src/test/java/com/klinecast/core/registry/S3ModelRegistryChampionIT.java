@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The champion alias, the promotion rule, forced promotion and rollback, against S3Proxy (S3Local). */
-class S3ModelRegistryChampionTest {
+class S3ModelRegistryChampionIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ALIAS = "models/BTCUSDT/1d/champion.json";

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * containers would have), started together. Run on a plain bucket and on a versioned one: S3Proxy's versioned
  * store briefly hides an object while it is overwritten, which the protocol must tolerate too.
  */
-class S3ModelRegistryConcurrencyTest {
+class S3ModelRegistryConcurrencyIT {
 
     private static final int THREADS = 4;
     private static final String ALIAS = "models/BTCUSDT/1d/champion.json";

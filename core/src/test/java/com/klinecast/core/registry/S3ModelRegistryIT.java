@@ -31,7 +31,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Publishing, listing and loading versions against S3Proxy (S3Local). */
-class S3ModelRegistryTest {
+class S3ModelRegistryIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

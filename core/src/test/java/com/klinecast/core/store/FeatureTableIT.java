@@ -19,7 +19,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The candle store against dynalite. */
-class FeatureTableTest {
+class FeatureTableIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final Series BTC_1H = Series.of("BTCUSDT", "1h");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Ingest state and the series catalog against dynalite. */
-class IngestStateTableTest {
+class IngestStateTableIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final Series ETH_1D = Series.of("ETHUSDT", "1d");

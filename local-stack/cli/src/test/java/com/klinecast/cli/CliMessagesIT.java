@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the operator reads for bad input and in the help: one line per problem, exit 2, whole words. */
-class CliMessagesTest {
+class CliMessagesIT {
 
     @TempDir
     Path temp;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `klinecast invoke`: template.yaml's functions run in-process on the local stack with the events/ files. */
-class InvokeCommandTest {
+class InvokeCommandIT {
 
     private static final Path ROOT = BundledData.dir().toAbsolutePath().getParent().getParent();
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The operator's path end to end: the CLI over the handler, dynalite on disk, the replay of real klines. */
-class KlinecastCliTest {
+class KlinecastCliIT {
 
     @TempDir
     Path dataDir;

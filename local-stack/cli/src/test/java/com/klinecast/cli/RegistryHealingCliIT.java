@@ -21,7 +21,7 @@ import picocli.CommandLine;
  * write that fails) and what every command does then: rebuild, mark, say what did not work, and name commands
  * that exist.
  */
-class RegistryHealingCliTest {
+class RegistryHealingCliIT {
 
     private static final Pattern HINT = Pattern.compile("'klinecast ([^']+)'");
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** klinecast stream over the bundled day of trades, then klinecast minutes: the "done when". */
-class StreamCommandTest {
+class StreamCommandIT {
 
     @TempDir
     Path dataDir;

@@ -16,7 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /** How tune and results read their command lines, and that bad input fails before anything starts. */
-class TuneCommandTest {
+class TuneCommandIT {
 
     @TempDir
     Path dir;

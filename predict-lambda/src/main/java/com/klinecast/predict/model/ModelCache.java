@@ -144,7 +144,7 @@ public final class ModelCache {
                 + rollbackCommand(series, registry.target()) + "' or retrain");
     }
 
-    /** The CLI's command that restores the previous champion of the series (KlinecastCliTest runs it). */
+    /** The CLI's command that restores the previous champion of the series (KlinecastCliIT runs it). */
     private static String rollbackCommand(Series series, Target target) {
         return "klinecast models rollback --symbol " + series.symbol() + " --interval " + series.interval().code()
                 + (target == Target.CLOSE ? "" : " --target " + target.code());

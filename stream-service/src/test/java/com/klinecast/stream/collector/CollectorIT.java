@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * The collector against the trade-stream replay of the bundled day, unthrottled: every scripted fault must end
  * with every minute written once, equal to the brute-force aggregation, and the faulted ones marked.
  */
-class CollectorTest {
+class CollectorIT {
 
     private static final List<Trade> DAY = DayOfTrades.trades();
     private static final Map<Long, BruteForce.Minute> EXPECTED = BruteForce.minutes(DAY);

@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-class StreamMinutesTest {
+class StreamMinutesIT {
 
     private final DynamoDbClient ddb = LocalDynamo.client();
     private final FeatureTable table = new FeatureTable(ddb, LocalDynamo.newTable(ddb), BatchWriter.withDefaults(ddb));

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The training job end to end: naive first, drift and the network judged by the evidence rule against it, every
  * version's evidence recorded. Tiny MLPs and one or two epochs: the rule is what is tested, not the network.
  */
-class ChampionByEvidenceTest {
+class ChampionByEvidenceIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final TrainingConfig QUICK = TrainingConfigs.load(null, Map.of("epochs", 2, "model", "mlp",

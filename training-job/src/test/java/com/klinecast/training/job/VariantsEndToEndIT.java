@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Lambda's own code, plain Java) serves it. What is served must be exactly what was trained and backtested, and
  * the volume models must live beside the close ones without touching their versions or champion.
  */
-class VariantsEndToEndTest {
+class VariantsEndToEndIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final ObjectMapper JSON = new ObjectMapper();

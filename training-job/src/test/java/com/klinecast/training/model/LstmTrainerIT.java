@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Runs under surefire with OMP_NUM_THREADS=1 (training-job/pom.xml), as the training job does. */
-class LstmTrainerTest {
+class LstmTrainerIT {
 
     private static TrainingSet train;
     private static TrainingSet validation;

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The MLP variant: DL4J's {@code output()} against {@link PortableMlp}'s plain-Java forward pass on real BTCUSDT
- * windows, as {@link PortableParityTest} does for the LSTM: single windows, 30-step recursive forecasts, a direct
+ * windows, as {@link PortableParityIT} does for the LSTM: single windows, 30-step recursive forecasts, a direct
  * model's 30 outputs, and a network with every parameter random. A flattening in the wrong order, a transposed
  * matrix, a missed bias or ReLU would show as differences of 1e-2 or more.
  */
-class MlpParityTest {
+class MlpParityIT {
 
     private static final double TOLERANCE = 1e-5;
     private static final int WINDOW = 30;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * matrix, a missed bias or a forgotten dropout scaling would show as differences of 1e-2 or more; float rounding is
  * about 1e-7.
  */
-class PortableParityTest {
+class PortableParityIT {
 
     private static final double TOLERANCE = 1e-5;
     private static final int WINDOW = 30;

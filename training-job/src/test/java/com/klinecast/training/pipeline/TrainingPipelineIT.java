@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The training pipeline on real BTCUSDT daily candles, kept short (two epochs, a smaller network). */
-class TrainingPipelineTest {
+class TrainingPipelineIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final List<Bar> BARS = CsvCandles.read("binance-BTCUSDT-1d.csv", 3000).stream().map(Bar::of).toList();

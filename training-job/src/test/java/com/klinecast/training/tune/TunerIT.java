@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The search on a short real series (the first 600 BTCUSDT days) with a tiny grid and two-epoch trials. */
-class TunerTest {
+class TunerIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final List<Bar> BARS = CsvCandles.read("binance-BTCUSDT-1d.csv", 600).stream().map(Bar::of).toList();

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** A volatility run end to end on BTCUSDT's daily candles: its own versions and champion, evidence on QLIKE. */
-class VolatilityJobTest {
+class VolatilityJobIT {
 
     private static final Series BTC_1D = Series.of("BTCUSDT", "1d");
     private static final TrainingConfig VOLATILITY = TrainingConfigs.load(null, Map.of("target", "volatility"));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-class DataDirDynamoDbTest {
+class DataDirDynamoDbIT {
 
     @Test
     void aSecondCommandOnTheDataDirUsesTheServerAlreadyRunningThere(@TempDir Path dir) {

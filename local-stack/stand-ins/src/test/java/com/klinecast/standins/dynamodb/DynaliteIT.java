@@ -24,7 +24,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-class DynaliteTest {
+class DynaliteIT {
 
     @Test
     void createsATableAndGetsBackAnItemItPut() {

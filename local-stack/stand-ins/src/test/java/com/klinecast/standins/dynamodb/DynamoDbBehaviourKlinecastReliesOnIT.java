@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * item limit. Where dynalite does less than DynamoDB, the tests that need the rest inject it through an SDK
  * ExecutionInterceptor on the real client: dynalite never throttles, so it never returns UnprocessedItems.
  */
-class DynamoDbBehaviourKlinecastReliesOnTest {
+class DynamoDbBehaviourKlinecastReliesOnIT {
 
     private static Dynalite server;
     private static DynamoDbClient client;

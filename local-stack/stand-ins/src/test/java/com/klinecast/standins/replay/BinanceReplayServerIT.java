@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The replay follows the documented semantics of Binance's GET /api/v3/klines (docs/BINANCE-KLINES-API.md). */
-class BinanceReplayServerTest {
+class BinanceReplayServerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long FIRST_DAY = 1502928000000L;

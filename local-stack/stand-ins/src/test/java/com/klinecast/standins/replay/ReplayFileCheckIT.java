@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A replay file with a bad line is refused when the replay starts, naming the file, the line and the field. */
-class ReplayFileCheckTest {
+class ReplayFileCheckIT {
 
     private static final Path BUNDLED = Path.of(System.getProperty("klinecast.dataDir", "../../data/binance"));
     private static final ReplayClock CLOCK = ReplayClock.fixedAt(Instant.parse("2026-01-01T00:00:00Z"));

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class S3LocalTest {
+class S3LocalIT {
 
     private static final String BUCKET = "klines";
 
