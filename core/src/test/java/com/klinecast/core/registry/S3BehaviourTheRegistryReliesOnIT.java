@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * these like S3. Every probe is one whose SDK retry would get the same answer: through the URL-connection client,
  * S3Proxy now and then applies a PUT whose sender then fails writing it, and the SDK's retry of a conditional PUT
  * is then judged against the object its first attempt wrote (see {@link LostResponses}). What a single request
- * cannot show, and why {@link S3ModelRegistry} commits champion changes with {@code If-None-Match} rather than
+ * cannot show, and why {@link ChampionLog} commits champion changes with {@code If-None-Match} rather than
  * {@code If-Match}: S3Proxy checks {@code If-Match} in its HTTP handler apart from the store's write, so concurrent
  * writers holding the same ETag can both succeed (see the class comment there).
  */
