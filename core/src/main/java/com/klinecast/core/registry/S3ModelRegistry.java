@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -104,29 +105,18 @@ public final class S3ModelRegistry implements ModelRegistry {
         ModelManifest candidate = manifest(series, version)
                 .orElseThrow(() -> new ModelNotFoundException(series, version));
         String v = ModelKeys.versionName(version);
-        return changeChampion(series, current -> {
-            if (current == null) {
-                return Change.to(version, List.of(), "first champion of " + series + ": " + v + " (score "
-                        + Figures.of(candidate.promotionScore()) + " on " + candidate.testWindow() + ")");
-            }
+        String first = v + " (score " + Figures.of(candidate.promotionScore()) + " on " + candidate.testWindow() + ")";
+        return againstChampion(series, version, first, (current, champion) -> {
             String c = ModelKeys.versionName(current.version());
-            if (current.version() == version) {
-                return Change.none(v + " is already the champion");
-            }
-            Optional<ModelManifest> champion = manifest(series, current.version());
-            if (champion.isEmpty()) {
-                return Change.none("the champion " + c + " has no manifest, so there is nothing to compare " + v
-                        + " with; promote it explicitly if intended");
-            }
             TestWindow window = candidate.testWindow();
             double mine = candidate.promotionScore();
-            double theirs = champion.get().promotionScore();
+            double theirs = champion.promotionScore();
             String how = "";
-            if (!window.equals(champion.get().testWindow())) {
-                theirs = rescorer.score(champion.get(), window);
+            if (!window.equals(champion.testWindow())) {
+                theirs = rescorer.score(champion, window);
                 if (Double.isNaN(theirs)) {
                     return Change.none("not compared: " + v + " was tested on " + window + ", the champion " + c
-                            + " on " + champion.get().testWindow() + ", and the champion cannot be re-scored fairly on "
+                            + " on " + champion.testWindow() + ", and the champion cannot be re-scored fairly on "
                             + v + "'s window, so the champion is kept (promote explicitly to override)");
                 }
                 how = " (re-scored on this window)";
@@ -149,9 +139,26 @@ public final class S3ModelRegistry implements ModelRegistry {
             throw new ModelNotFoundException(series, version);
         }
         String v = ModelKeys.versionName(version);
+        return againstChampion(series, version, v, (current, champion) -> {
+            String c = ModelKeys.versionName(current.version());
+            Judgement judgement = judge.judge(champion);
+            return judgement.promote()
+                    ? Change.to(version, ChampionLog.prepend(current), v + " over " + c + ": " + judgement.reason())
+                    : Change.none(v + " against champion " + c + ": " + judgement.reason() + "; champion kept");
+        });
+    }
+
+    /**
+     * A promotion judged against the champion: the first champion needs no judging, the champion itself is not
+     * promoted again, and a champion without a manifest has nothing to compare with; otherwise {@code compare}
+     * decides, given the champion and its manifest.
+     */
+    private PromotionDecision againstChampion(Series series, int version, String first,
+            BiFunction<Champion, ModelManifest, Change> compare) {
+        String v = ModelKeys.versionName(version);
         return changeChampion(series, current -> {
             if (current == null) {
-                return Change.to(version, List.of(), "first champion of " + series + ": " + v);
+                return Change.to(version, List.of(), "first champion of " + series + ": " + first);
             }
             String c = ModelKeys.versionName(current.version());
             if (current.version() == version) {
@@ -162,10 +169,7 @@ public final class S3ModelRegistry implements ModelRegistry {
                 return Change.none("the champion " + c + " has no manifest, so there is nothing to compare " + v
                         + " with; promote it explicitly if intended");
             }
-            Judgement judgement = judge.judge(champion.get());
-            return judgement.promote()
-                    ? Change.to(version, ChampionLog.prepend(current), v + " over " + c + ": " + judgement.reason())
-                    : Change.none(v + " against champion " + c + ": " + judgement.reason() + "; champion kept");
+            return compare.apply(current, champion.get());
         });
     }
 
