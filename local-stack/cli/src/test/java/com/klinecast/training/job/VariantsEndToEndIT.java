@@ -155,7 +155,7 @@ class VariantsEndToEndIT {
             assertEquals(outcome.model().config().model(), body.path("model").path("family").asText());
             Forecaster trained = new Forecaster(outcome.model().config().forecastMode(), outcome.model().portable(),
                     outcome.model().scaling(), outcome.model().config().window(), BTC_1D.interval());
-            double[] expected = trained.closes(bars, DAYS);
+            double[] expected = trained.forecast(bars, DAYS);
             JsonNode points = body.path("forecast");
             assertEquals(DAYS, points.size());
             String field = target == Target.VOLUME ? "volume" : "close";
