@@ -51,7 +51,7 @@ public record PublishedModel(ModelManifest manifest, Forecaster forecaster, Inst
     }
 
     /** A scaler from before targets existed names none: those versions are all close models. */
-    private static JsonNode scalerWithTarget(JsonNode scaler) {
+    static JsonNode scalerWithTarget(JsonNode scaler) {
         if (scaler instanceof ObjectNode object && !object.hasNonNull("target")) {
             return object.deepCopy().put("target", Target.CLOSE.code());
         }
