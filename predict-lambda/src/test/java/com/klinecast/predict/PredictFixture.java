@@ -167,7 +167,7 @@ final class PredictFixture {
     ModelManifest publish(long seed, int featureSet) {
         List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", 2000).stream().map(Bar::of).toList();
         List<Bar.Column> columns = List.of(Bar.Column.values());
-        LogReturns scaler = LogReturns.fit(columns, bars);
+        LogReturns scaler = LogReturns.fit(columns, bars, Target.CLOSE);
         // No "model" or "target" in the config: as versions published before the variants, an LSTM of the close.
         return registry.publish(BTC_1D, draft(PortableLstmJson.toBytes(network(seed, columns.size())),
                 Map.of("scaling", "log_return", "horizons", List.of(1, 3, 7, 14, 30), "window", 30), columns,
@@ -205,18 +205,18 @@ final class PredictFixture {
 
     /** Overwrites a published artifact behind the registry's back, as bit rot or a bad hand edit would. */
     void corrupt(int version) {
-        s3.putObject(b -> b.bucket(bucket).key(ModelKeys.of(BTC_1D).artifact(version, "weights.json")),
+        s3.putObject(b -> b.bucket(bucket).key(ModelKeys.of(BTC_1D, Target.CLOSE).artifact(version, "weights.json")),
                 RequestBody.fromString("{\"tampered\":true}", StandardCharsets.UTF_8));
     }
 
     /** Cuts a published manifest in half behind the registry's back, as a write on a full disk would leave it. */
     void truncateManifest(int version) {
-        truncate(ModelKeys.of(BTC_1D).manifest(version));
+        truncate(ModelKeys.of(BTC_1D, Target.CLOSE).manifest(version));
     }
 
     /** Cuts the champion alias in half, as a write on a full disk would leave it. */
     void truncateAlias() {
-        truncate(ModelKeys.of(BTC_1D).champion());
+        truncate(ModelKeys.of(BTC_1D, Target.CLOSE).champion());
     }
 
     private void truncate(String key) {

@@ -35,7 +35,7 @@ public final class Backtest {
         for (int k = 0; k < n; k++) {
             origins[k] = first + k;
             // Only bars up to and including the origin: the forecast cannot see what it is judged against.
-            closes[k] = forecaster.closes(bars.subList(0, origins[k] + 1), maxHorizon);
+            closes[k] = forecaster.forecast(bars.subList(0, origins[k] + 1), maxHorizon);
         }
         return new Forecasts(origins, closes, forecaster.target());
     }

@@ -1,6 +1,7 @@
 package com.klinecast.core.evaluation;
 
 import com.klinecast.core.series.Target;
+import java.util.Objects;
 
 /**
  * Forecasts made from each origin: {@code closes[k][h - 1]} is the close (the volume, for a volume target) predicted
@@ -9,12 +10,7 @@ import com.klinecast.core.series.Target;
 public record Forecasts(int[] origins, double[][] closes, Target target) {
 
     public Forecasts {
-        target = target == null ? Target.CLOSE : target;
-    }
-
-    /** Close forecasts. */
-    public Forecasts(int[] origins, double[][] closes) {
-        this(origins, closes, Target.CLOSE);
+        Objects.requireNonNull(target, "target");
     }
 
     public int maxHorizon() {

@@ -20,16 +20,10 @@ public final class Baselines {
     }
 
     /**
-     * The scaling of a baseline: the close's one-step log return, its deviation from {@code training}, its mean 0
-     * for naive (the last close repeated) and the training split's mean for drift (last × exp(h × mean)).
-     */
-    public static Scaling scaling(ModelFamily family, List<Bar> training) {
-        return scaling(family, training, Target.CLOSE);
-    }
-
-    /**
-     * The same for {@code target}: a volume baseline repeats (or drifts) the last volume; seasonal naive repeats the
-     * week before the origin day by day, mean7 its mean ({@link WindowBaseline}).
+     * The scaling of a baseline: the target's one-step log return, its deviation from {@code training}, its mean 0
+     * for naive (the last value repeated) and the training split's mean for drift (last × exp(h × mean)). A volume
+     * baseline repeats (or drifts) the last volume; seasonal naive repeats the week before the origin day by day,
+     * mean7 its mean ({@link WindowBaseline}).
      */
     public static Scaling scaling(ModelFamily family, List<Bar> training, Target target) {
         if (!family.isBaseline()) {

@@ -60,10 +60,10 @@ public final class Forecaster {
     }
 
     /**
-     * Predicted closes (volumes, for a volume model: see {@link #target()}) for the next {@code horizons} intervals
-     * after the last bar of {@code history}.
+     * The target's predicted values (closes, or volumes for a volume model: see {@link #target()}) for the next
+     * {@code horizons} intervals after the last bar of {@code history}.
      */
-    public double[] closes(List<Bar> history, int horizons) {
+    public double[] forecast(List<Bar> history, int horizons) {
         int need = barsNeeded();
         if (history.size() < need) {
             throw new IllegalArgumentException("a forecast needs " + need + " bars of history, got " + history.size());

@@ -3,6 +3,7 @@ package com.klinecast.core.forecast;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.series.Target;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The reference prototypes' scaling: each column mapped to [0, 1] by the training split's min and max. Its known
@@ -12,17 +13,7 @@ import java.util.List;
 public record GlobalMinMax(List<Column> columns, double[] min, double[] max, Target target) implements Scaling {
 
     public GlobalMinMax {
-        target = target == null ? Target.CLOSE : target;
-    }
-
-    /** A close model's scaling. */
-    public GlobalMinMax(List<Column> columns, double[] min, double[] max) {
-        this(columns, min, max, Target.CLOSE);
-    }
-
-    /** Fits on the training bars only. */
-    public static GlobalMinMax fit(List<Column> columns, List<Bar> training) {
-        return fit(columns, training, Target.CLOSE);
+        Objects.requireNonNull(target, "target");
     }
 
     /** Fits on the training bars only; the target's own column scales it, so it must be among the inputs. */

@@ -3,6 +3,7 @@ package com.klinecast.core.forecast;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.series.Target;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Scale-free inputs and target: each price column as the log of its ratio to the previous close, volume as the
@@ -19,19 +20,10 @@ import java.util.List;
 public record LogReturns(List<Column> columns, double[] mean, double[] std, Target target) implements Scaling {
 
     public LogReturns {
-        target = target == null ? Target.CLOSE : target;
-    }
-
-    /** A close model's scaling. */
-    public LogReturns(List<Column> columns, double[] mean, double[] std) {
-        this(columns, mean, std, Target.CLOSE);
+        Objects.requireNonNull(target, "target");
     }
 
     /** Fits means and deviations on the training bars only (the last index for the target's own moments). */
-    public static LogReturns fit(List<Column> columns, List<Bar> training) {
-        return fit(columns, training, Target.CLOSE);
-    }
-
     public static LogReturns fit(List<Column> columns, List<Bar> training, Target target) {
         int n = columns.size() + 1;
         double[] sum = new double[n];

@@ -3,11 +3,13 @@ package com.klinecast.core.forecast;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klinecast.core.bands.Band;
 import com.klinecast.core.bands.BandJson;
 import com.klinecast.core.forecast.portable.PortableNetwork;
 import com.klinecast.core.registry.LoadedModel;
 import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.series.Target;
 import java.time.Instant;
 
 /**
@@ -25,7 +27,7 @@ public record PublishedModel(ModelManifest manifest, Forecaster forecaster, Inst
     public static PublishedModel of(LoadedModel loaded) {
         ModelManifest manifest = loaded.manifest();
         ModelFamily family = ModelFamily.of(manifest.config().path("model").asText("lstm"));
-        Scaling scaling = read(manifest, manifest.scaler(), Scaling.class, "scaler");
+        Scaling scaling = read(manifest, scalerWithTarget(manifest.scaler()), Scaling.class, "scaler");
         Forecaster forecaster;
         if (family.isBaseline()) {
             forecaster = Baselines.forecaster(scaling, maxHorizon(manifest.config().path("horizons")),
@@ -46,6 +48,14 @@ public record PublishedModel(ModelManifest manifest, Forecaster forecaster, Inst
         }
         Instant trainedUntil = Instant.parse(manifest.trainingData().path("trainTo").asText());
         return new PublishedModel(manifest, forecaster, trainedUntil, family, band);
+    }
+
+    /** A scaler from before targets existed names none: those versions are all close models. */
+    static JsonNode scalerWithTarget(JsonNode scaler) {
+        if (scaler instanceof ObjectNode object && !object.hasNonNull("target")) {
+            return object.deepCopy().put("target", Target.CLOSE.code());
+        }
+        return scaler;
     }
 
     private static int maxHorizon(JsonNode horizons) {

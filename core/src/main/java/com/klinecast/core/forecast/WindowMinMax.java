@@ -3,6 +3,7 @@ package com.klinecast.core.forecast;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.series.Target;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Each window scaled by its own min and max per column (one reference prototype's approach), prices sharing the
@@ -13,12 +14,7 @@ import java.util.List;
 public record WindowMinMax(List<Column> columns, double buffer, Target target) implements Scaling {
 
     public WindowMinMax {
-        target = target == null ? Target.CLOSE : target;
-    }
-
-    /** A close model's scaling. */
-    public WindowMinMax(List<Column> columns, double buffer) {
-        this(columns, buffer, Target.CLOSE);
+        Objects.requireNonNull(target, "target");
     }
 
     @Override

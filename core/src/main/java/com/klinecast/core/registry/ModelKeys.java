@@ -50,22 +50,16 @@ public final class ModelKeys {
     private ModelKeys(Series series, Target target) {
         this.series = Objects.requireNonNull(series, "series");
         this.target = Objects.requireNonNull(target, "target");
-        this.prefix = ROOT + (target == Target.CLOSE ? "" : target.code() + "/") + series.symbol() + "/"
-                + series.interval().code() + "/";
-    }
-
-    /** The close models' keys. */
-    public static ModelKeys of(Series series) {
-        return new ModelKeys(series, Target.CLOSE);
+        this.prefix = ROOT + targetFolder(target) + series.symbol() + "/" + series.interval().code() + "/";
     }
 
     public static ModelKeys of(Series series, Target target) {
         return new ModelKeys(series, target);
     }
 
-    /** From untrusted strings (a query string, an event): the symbol and interval are validated by {@link Series}. */
-    public static ModelKeys of(String symbol, String interval) {
-        return new ModelKeys(Series.of(symbol, interval), Target.CLOSE);
+    /** Close models stay at the root, where registries kept them before other targets existed; others in a folder. */
+    private static String targetFolder(Target target) {
+        return target == Target.CLOSE ? "" : target.code() + "/";
     }
 
     public Series series() {

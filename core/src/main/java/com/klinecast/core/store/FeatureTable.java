@@ -67,13 +67,7 @@ public final class FeatureTable implements CandleSink {
 
     @Override
     public StoredRange stored(Series series, long from, long to) {
-        QueryRequest request = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("#s = :s AND #t BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#s", SERIES, "#t", OPEN_TIME))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(series.id()),
-                        ":from", AttributeValue.fromN(Long.toString(Math.max(0, from))),
-                        ":to", AttributeValue.fromN(Long.toString(to))))
-                .projectionExpression("#t").build();
+        QueryRequest request = rangeQuery(series, from, to).projectionExpression("#t").build();
         StoredRange stored = StoredRange.NONE;
         try {
             for (Map<String, AttributeValue> item : ddb.queryPaginator(request).items()) {
@@ -139,14 +133,17 @@ public final class FeatureTable implements CandleSink {
 
     /** The raw items with {@code from <= openTime <= to}, oldest first: for attributes beyond the row's own. */
     public void forEachItem(Series series, long from, long to, Consumer<Map<String, AttributeValue>> action) {
-        QueryRequest request = QueryRequest.builder().tableName(table)
+        ddb.queryPaginator(rangeQuery(series, from, to).build()).items().forEach(action);
+    }
+
+    /** The query of the series' rows with {@code from <= openTime <= to} ({@code #t} names the open time). */
+    private QueryRequest.Builder rangeQuery(Series series, long from, long to) {
+        return QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#s = :s AND #t BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#s", SERIES, "#t", OPEN_TIME))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(series.id()),
                         ":from", AttributeValue.fromN(Long.toString(Math.max(0, from))),
-                        ":to", AttributeValue.fromN(Long.toString(to))))
-                .build();
-        ddb.queryPaginator(request).items().forEach(action);
+                        ":to", AttributeValue.fromN(Long.toString(to))));
     }
 
     /** Count, first and last candle, gaps (the source's own, never filled), flagged rows, feature versions. */

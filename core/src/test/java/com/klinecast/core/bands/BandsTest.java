@@ -13,6 +13,7 @@ import com.klinecast.core.forecast.Baselines;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.series.Interval;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.volatility.Har;
 import com.klinecast.core.volatility.VarianceProxy;
 import java.util.List;
@@ -26,7 +27,8 @@ class BandsTest {
     private static final int MAX_H = 30;
 
     private static Forecasts naiveFrom(int from, int to) {
-        Forecaster naive = Baselines.forecaster(Baselines.scaling(ModelFamily.NAIVE, BARS.subList(0, TRAIN_END)),
+        Forecaster naive = Baselines.forecaster(Baselines.scaling(ModelFamily.NAIVE, BARS.subList(0, TRAIN_END),
+                Target.CLOSE),
                 MAX_H, Interval.D1);
         return Backtest.forecast(BARS, naive, from, to, MAX_H);
     }

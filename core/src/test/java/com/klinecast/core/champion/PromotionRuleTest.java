@@ -12,6 +12,7 @@ import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.LogReturns;
 import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.series.Interval;
+import com.klinecast.core.series.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +29,13 @@ class PromotionRuleTest {
     private static Forecaster lastReturnTimes(double k) {
         return new Forecaster(Forecaster.Mode.DIRECT, window -> new double[] {window[0][0], window[0][0],
                 window[0][0], window[0][0], window[0][0], window[0][0], window[0][0]},
-                new LogReturns(List.of(Bar.Column.CLOSE), new double[] {0, 0}, new double[] {1, k}), 1, Interval.D1);
+                new LogReturns(List.of(Bar.Column.CLOSE), new double[] {0, 0}, new double[] {1, k}, Target.CLOSE), 1,
+                        Interval.D1);
     }
 
     private static Forecasts naive(List<Bar> bars) {
-        return from(bars, Baselines.forecaster(Baselines.scaling(ModelFamily.NAIVE, bars.subList(0, TEST_FROM)), 7,
+        return from(bars, Baselines.forecaster(Baselines.scaling(ModelFamily.NAIVE, bars.subList(0, TEST_FROM),
+                Target.CLOSE), 7,
                 Interval.D1));
     }
 
@@ -80,7 +83,8 @@ class PromotionRuleTest {
         // Right at one step, but its direct output for 7 steps compounds the momentum far too much.
         Forecaster skewed = new Forecaster(Forecaster.Mode.DIRECT, window -> new double[] {window[0][0], 0, 0, 0, 0,
                 0, 25 * window[0][0] / Math.sqrt(7)},
-                new LogReturns(List.of(Bar.Column.CLOSE), new double[] {0, 0}, new double[] {1, 0.3}), 1, Interval.D1);
+                new LogReturns(List.of(Bar.Column.CLOSE), new double[] {0, 0}, new double[] {1, 0.3}, Target.CLOSE),
+                        1, Interval.D1);
 
         Verdict verdict = RULE.judge(bars, from(bars, skewed), naive(bars));
 

@@ -8,6 +8,7 @@ import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.forecast.GlobalMinMax;
 import com.klinecast.core.forecast.LogReturns;
 import com.klinecast.core.forecast.Scaling;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.CsvCandles;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ class WindowsTest {
 
     @Test
     void aSampleReadsOnlyTheBarsBeforeItsTarget() {
-        Scaling scaling = GlobalMinMax.fit(List.of(Column.values()), BTC.subList(0, 200));
+        Scaling scaling = GlobalMinMax.fit(List.of(Column.values()), BTC.subList(0, 200), Target.CLOSE);
         Samples samples = Windows.build(BTC, scaling, 30, 0, 200);
 
         assertEquals(170, samples.size(), "targets 30..199: the first 30 bars only feed windows");
@@ -43,7 +44,7 @@ class WindowsTest {
             double c = 10 * (i + 1);
             bars.add(new Bar(i, c, c, c, c, 1));
         }
-        Scaling scaling = new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100});
+        Scaling scaling = new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100}, Target.CLOSE);
 
         // Training targets in [0, 6): windows of 2 bars, 3 horizons; a sample at j = 4 would need bar 6.
         Samples train = Windows.build(bars, scaling, 2, 3, 0, 6);
@@ -62,7 +63,7 @@ class WindowsTest {
     @Test
     void noDirectTargetCrossesItsSplitEnd() {
         Split split = Split.of(BTC.size(), 0.15, 0.15);
-        Scaling scaling = LogReturns.fit(List.of(Column.values()), BTC.subList(0, split.trainEnd()));
+        Scaling scaling = LogReturns.fit(List.of(Column.values()), BTC.subList(0, split.trainEnd()), Target.CLOSE);
         Samples train = Windows.build(BTC, scaling, 30, 30, 0, split.trainEnd());
         Samples validation = Windows.build(BTC, scaling, 30, 30, split.trainEnd(), split.validationEnd());
 
@@ -83,7 +84,7 @@ class WindowsTest {
 
     @Test
     void oneHorizonIsTheRecursiveModelsSamples() {
-        Scaling scaling = LogReturns.fit(List.of(Column.values()), BTC.subList(0, 200));
+        Scaling scaling = LogReturns.fit(List.of(Column.values()), BTC.subList(0, 200), Target.CLOSE);
 
         Samples oneStep = Windows.build(BTC, scaling, 30, 0, 200);
         Samples direct = Windows.build(BTC, scaling, 30, 1, 0, 200);

@@ -11,6 +11,7 @@ import com.klinecast.core.forecast.Baselines;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.series.Interval;
+import com.klinecast.core.series.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class BacktestEvidenceTest {
     @Test
     void coverageIsComputedOnAWindowAfterTraining() {
         List<Bar> training = BARS.subList(0, 1500);
-        Forecaster naive = Baselines.forecaster(Baselines.scaling(ModelFamily.NAIVE, training), 30, Interval.D1);
+        Forecaster naive = Baselines.forecaster(Baselines.scaling(ModelFamily.NAIVE, training, Target.CLOSE), 30,
+                Interval.D1);
         StaticRandomWalk band = StaticRandomWalk.fit(training, 30);
 
         BacktestReport report = Backtest.evaluate(BARS, Backtest.forecast(BARS, naive, 2000, 2999, 30),
@@ -47,7 +49,7 @@ class BacktestEvidenceTest {
         // The true one-step conditional mean: close × exp(0.3 × last log return).
         Forecaster oracle = new Forecaster(Forecaster.Mode.DIRECT, window -> new double[] {window[0][0]},
                 new com.klinecast.core.forecast.LogReturns(List.of(Bar.Column.CLOSE), new double[] {0, 0},
-                        new double[] {1, 0.3}), 1, Interval.D1);
+                        new double[] {1, 0.3}, Target.CLOSE), 1, Interval.D1);
 
         HorizonMetrics m = Backtest.evaluate(bars, Backtest.forecast(bars, oracle, 1000, 2999, 1), new int[] {1})
                 .at(1);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.series.Target;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class BacktestTest {
         // Closes 10, 11, 12, 11, 13. From origin 1 (close 11) the model says 11.5, the day after is 12;
         // from origin 2 (close 12) it says 11, the day after is 11.
         List<Bar> bars = closes(10, 11, 12, 11, 13);
-        Forecasts forecasts = new Forecasts(new int[] {1, 2}, new double[][] {{11.5}, {11.0}});
+        Forecasts forecasts = new Forecasts(new int[] {1, 2}, new double[][] {{11.5}, {11.0}}, Target.CLOSE);
 
         HorizonMetrics m = Backtest.evaluate(bars, forecasts, new int[] {1}).at(1);
 
@@ -41,7 +42,8 @@ class BacktestTest {
     @Test
     void comparesEachHorizonOnlyOnOriginsWhoseActualExists() {
         List<Bar> bars = closes(10, 11, 12, 11, 13);
-        Forecasts forecasts = new Forecasts(new int[] {1, 2, 3}, new double[][] {{11, 11}, {12, 12}, {11, 11}});
+        Forecasts forecasts = new Forecasts(new int[] {1, 2, 3}, new double[][] {{11, 11}, {12, 12}, {11, 11}},
+                Target.CLOSE);
 
         BacktestReport report = Backtest.evaluate(bars, forecasts, new int[] {1, 2});
 

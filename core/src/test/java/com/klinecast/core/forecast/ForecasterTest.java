@@ -10,6 +10,7 @@ import com.klinecast.core.evaluation.Forecasts;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.forecast.Forecaster.Mode;
 import com.klinecast.core.series.Interval;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.CsvCandles;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +32,20 @@ class ForecasterTest {
     @Test
     void feedsEachPredictionBackAsTheNextBar() {
         Forecaster forecaster = new Forecaster(Mode.RECURSIVE, MEAN_OF_CLOSES,
-                new WindowMinMax(List.of(Column.values()), 0.1), 3, Interval.D1);
+                new WindowMinMax(List.of(Column.values()), 0.1, Target.CLOSE), 3, Interval.D1);
 
-        double[] closes = forecaster.closes(BTC.subList(0, 10), 2);
+        double[] closes = forecaster.forecast(BTC.subList(0, 10), 2);
 
         // Step 2's window holds the step-1 prediction as its last bar.
         List<Bar> rolled = new ArrayList<>(BTC.subList(7, 10));
         rolled.add(BTC.get(9).next(BTC.get(9).openTime() + 86_400_000L, closes[0]));
-        assertEquals(forecaster.closes(rolled, 1)[0], closes[1], 1e-9);
+        assertEquals(forecaster.forecast(rolled, 1)[0], closes[1], 1e-9);
     }
 
     @Test
     void aBacktestForecastNeverSeesBarsAfterItsOrigin() {
         Forecaster forecaster = new Forecaster(Mode.RECURSIVE, MEAN_OF_CLOSES,
-                LogReturns.fit(List.of(Column.values()), BTC), 30, Interval.D1);
+                LogReturns.fit(List.of(Column.values()), BTC, Target.CLOSE), 30, Interval.D1);
         Forecasts honest = Backtest.forecast(BTC, forecaster, 100, 120, 7);
 
         // Scramble everything after origin 110: the forecasts from origins <= 110 must not change.
@@ -67,7 +68,8 @@ class ForecasterTest {
         for (int i = 1; i <= 6; i++) {
             history.add(new Bar(i, 10 * i, 10 * i, 10 * i, 10 * i, 1));
         }
-        GlobalMinMax scaling = new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100});
+        GlobalMinMax scaling = new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100},
+                Target.CLOSE);
         List<double[][]> seen = new ArrayList<>();
         StepModel threeHorizons = window -> {
             seen.add(window);
@@ -75,23 +77,24 @@ class ForecasterTest {
         };
         Forecaster forecaster = new Forecaster(Mode.DIRECT, threeHorizons, scaling, 3, Interval.D1);
 
-        double[] closes = forecaster.closes(history, 3);
+        double[] closes = forecaster.forecast(history, 3);
 
         assertArrayEquals(new double[] {65, 70, 80}, closes, 1e-9);
         assertEquals(1, seen.size(), "one forward pass, nothing fed back");
         assertArrayEquals(new double[][] {{0.4}, {0.5}, {0.6}}, seen.get(0), "the last three bars only");
-        assertArrayEquals(new double[] {65, 70}, forecaster.closes(history, 2), 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> forecaster.closes(history, 4),
+        assertArrayEquals(new double[] {65, 70}, forecaster.forecast(history, 2), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> forecaster.forecast(history, 4),
                 "a direct model has no output beyond its largest horizon");
     }
 
     @Test
     void aDirectLogReturnOutputIsReadAtItsOwnHorizon() {
-        LogReturns scaling = new LogReturns(List.of(Column.CLOSE), new double[] {0, 0.01}, new double[] {1, 0.1});
+        LogReturns scaling = new LogReturns(List.of(Column.CLOSE), new double[] {0, 0.01}, new double[] {1, 0.1},
+                Target.CLOSE);
         Forecaster forecaster = new Forecaster(Mode.DIRECT, window -> new double[] {1, 1}, scaling, 2, Interval.D1);
         List<Bar> history = List.of(BTC.get(0), BTC.get(1), BTC.get(2));
 
-        double[] closes = forecaster.closes(history, 2);
+        double[] closes = forecaster.forecast(history, 2);
 
         double last = BTC.get(2).close();
         assertEquals(last * Math.exp(0.1 + 0.01), closes[0], 1e-9 * last);

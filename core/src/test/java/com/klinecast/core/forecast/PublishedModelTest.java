@@ -47,7 +47,7 @@ class PublishedModelTest {
         PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("forecast", "direct")));
 
         assertEquals(Mode.DIRECT, model.forecaster().mode());
-        assertArrayEquals(new double[] {65, 70, 80}, model.forecaster().closes(history(), 3), 1e-4);
+        assertArrayEquals(new double[] {65, 70, 80}, model.forecaster().forecast(history(), 3), 1e-4);
     }
 
     @Test
@@ -55,7 +55,7 @@ class PublishedModelTest {
         PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("scaling", "global_minmax")));
 
         assertEquals(Mode.RECURSIVE, model.forecaster().mode());
-        assertArrayEquals(new double[] {65, 65, 65}, model.forecaster().closes(history(), 3), 1e-4);
+        assertArrayEquals(new double[] {65, 65, 65}, model.forecaster().forecast(history(), 3), 1e-4);
     }
 
     /** The MLP counterpart of {@link #CONSTANT}: zero weights, biases 0.65, 0.7, 0.8 through ReLU and identity. */
@@ -68,7 +68,7 @@ class PublishedModelTest {
         PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("forecast", "direct")
                 .put("model", "mlp"), PortableMlpJson.toBytes(CONSTANT_MLP), closeScaling()));
 
-        assertArrayEquals(new double[] {65, 70, 80}, model.forecaster().closes(history(), 3), 1e-4);
+        assertArrayEquals(new double[] {65, 70, 80}, model.forecaster().forecast(history(), 3), 1e-4);
         assertEquals(Target.CLOSE, model.forecaster().target());
     }
 
@@ -88,7 +88,7 @@ class PublishedModelTest {
                 PortableMlpJson.toBytes(CONSTANT_MLP), volume));
 
         assertEquals(Target.VOLUME, model.forecaster().target());
-        assertArrayEquals(new double[] {650, 650, 650}, model.forecaster().closes(history(), 3), 1e-3);
+        assertArrayEquals(new double[] {650, 650, 650}, model.forecaster().forecast(history(), 3), 1e-3);
     }
 
     private static LoadedModel loaded(JsonNode config) {
@@ -96,7 +96,7 @@ class PublishedModelTest {
     }
 
     private static Scaling closeScaling() {
-        return new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100});
+        return new GlobalMinMax(List.of(Column.CLOSE), new double[] {0}, new double[] {100}, Target.CLOSE);
     }
 
     private static LoadedModel loaded(JsonNode config, byte[] weights, Scaling scaling) {

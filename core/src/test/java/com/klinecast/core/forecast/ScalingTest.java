@@ -17,8 +17,8 @@ class ScalingTest {
     @Test
     void everyScalingTurnsItsOwnTargetBackIntoThePriceAtEveryHorizon() {
         List<Bar> training = BTC.subList(0, 2000);
-        List<Scaling> scalings = List.of(GlobalMinMax.fit(OHLCV, training), new WindowMinMax(OHLCV, 0.1),
-                LogReturns.fit(OHLCV, training));
+        List<Scaling> scalings = List.of(GlobalMinMax.fit(OHLCV, training, Target.CLOSE),
+                new WindowMinMax(OHLCV, 0.1, Target.CLOSE), LogReturns.fit(OHLCV, training, Target.CLOSE));
         for (Scaling scaling : scalings) {
             for (int j : new int[] {100, 1999, 2500, 2845}) {
                 List<Bar> window = BTC.subList(j - scaling.barsFor(30), j);
@@ -55,8 +55,8 @@ class ScalingTest {
     @Test
     void aScalerStoredBeforeTargetsExistedReadsAsTheClose() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        Scaling old = json.readValue("{\"kind\":\"log_return\",\"columns\":[\"CLOSE\"],\"mean\":[0,0.01],"
-                + "\"std\":[1,0.1]}", Scaling.class);
+        Scaling old = json.treeToValue(PublishedModel.scalerWithTarget(json.readTree("{\"kind\":\"log_return\","
+                + "\"columns\":[\"CLOSE\"],\"mean\":[0,0.01],\"std\":[1,0.1]}")), Scaling.class);
         Scaling volume = json.readValue(json.writeValueAsString(LogReturns.fit(OHLCV, BTC.subList(0, 500),
                 Target.VOLUME)), Scaling.class);
 
@@ -68,7 +68,8 @@ class ScalingTest {
     @Test
     void logReturnTargetsAreStandardisedAsIndependentStepsWouldBe() {
         // Mean 0.01 and deviation 0.1 per step: an h-step log return has mean 0.01h and deviation 0.1√h.
-        LogReturns scaling = new LogReturns(List.of(Column.CLOSE), new double[] {0, 0.01}, new double[] {1, 0.1});
+        LogReturns scaling = new LogReturns(List.of(Column.CLOSE), new double[] {0, 0.01}, new double[] {1, 0.1},
+                Target.CLOSE);
         List<Bar> window = List.of(flat(100), flat(100));
 
         assertEquals((Math.log(1.5) - 0.01) / 0.1, scaling.target(window, flat(150), 1), 1e-12);
@@ -82,8 +83,9 @@ class ScalingTest {
     @Test
     void scalingParametersRoundTripThroughJsonForTheManifest() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (Scaling scaling : List.of(GlobalMinMax.fit(OHLCV, BTC.subList(0, 500)), new WindowMinMax(OHLCV, 0.1),
-                LogReturns.fit(OHLCV, BTC.subList(0, 500)))) {
+        for (Scaling scaling : List.of(GlobalMinMax.fit(OHLCV, BTC.subList(0, 500), Target.CLOSE),
+                new WindowMinMax(OHLCV, 0.1, Target.CLOSE),
+                LogReturns.fit(OHLCV, BTC.subList(0, 500), Target.CLOSE))) {
             Scaling back = json.readValue(json.writeValueAsString(scaling), Scaling.class);
             List<Bar> window = BTC.subList(600 - scaling.barsFor(30), 600);
             assertEquals(scaling.getClass(), back.getClass());
@@ -94,7 +96,7 @@ class ScalingTest {
     @Test
     void globalMinMaxIsFittedOnTheTrainingBarsAlone() {
         List<Bar> training = BTC.subList(0, 1000);
-        GlobalMinMax scaling = GlobalMinMax.fit(OHLCV, training);
+        GlobalMinMax scaling = GlobalMinMax.fit(OHLCV, training, Target.CLOSE);
 
         double trainingMaxHigh = training.stream().mapToDouble(Bar::high).max().orElseThrow();
         assertEquals(trainingMaxHigh, scaling.max()[Column.HIGH.ordinal()]);

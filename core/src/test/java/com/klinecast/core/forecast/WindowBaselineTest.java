@@ -30,7 +30,7 @@ class WindowBaselineTest {
                 Target.VOLUME), 9, Interval.D1);
 
         // Day 9 is day 2's weekday, ..., day 15 is day 8's, day 16 day 2's again.
-        assertArrayEquals(new double[] {10, 20, 30, 40, 50, 60, 70, 10, 20}, seasonal.closes(HISTORY, 9), 1e-12);
+        assertArrayEquals(new double[] {10, 20, 30, 40, 50, 60, 70, 10, 20}, seasonal.forecast(HISTORY, 9), 1e-12);
         assertEquals(7, seasonal.barsNeeded());
     }
 
@@ -39,7 +39,7 @@ class WindowBaselineTest {
         Forecaster mean = Baselines.forecaster(Baselines.scaling(ModelFamily.MEAN7, HISTORY, Target.VOLUME), 2,
                 Interval.D1);
 
-        assertArrayEquals(new double[] {40, 40}, mean.closes(HISTORY, 2), 1e-12);
+        assertArrayEquals(new double[] {40, 40}, mean.forecast(HISTORY, 2), 1e-12);
     }
 
     @Test

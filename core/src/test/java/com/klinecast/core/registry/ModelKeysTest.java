@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The key layout, and the validation that keeps every request inside its own series' prefix. */
 class ModelKeysTest {
 
-    private final ModelKeys btc = ModelKeys.of(Series.of("BTCUSDT", "1d"));
+    private final ModelKeys btc = ModelKeys.of(Series.of("BTCUSDT", "1d"), Target.CLOSE);
 
     @Test
     void layoutIsModelsSymbolIntervalVersionWithSixDigits() {
@@ -27,7 +27,7 @@ class ModelKeysTest {
         assertEquals("models/BTCUSDT/1d/v000003/_allocation.json", btc.allocation(3));
         assertEquals("models/BTCUSDT/1d/champion.json", btc.champion());
         assertEquals("models/BTCUSDT/1d/champion-log/r000007.json", btc.championLog(7));
-        assertEquals("models/ETHUSDT/1M/", ModelKeys.of("ETHUSDT", "1M").prefix());
+        assertEquals("models/ETHUSDT/1M/", ModelKeys.of(Series.of("ETHUSDT", "1M"), Target.CLOSE).prefix());
     }
 
     @Test
@@ -50,7 +50,7 @@ class ModelKeysTest {
             "btcusdt|1d", "BTC/USDT|1d", "../ETHUSDT|1d", "BTCUSDT/../ETHUSDT|1d", "BTC USDT|1d", "B|1d",
             "''|1d", "NULL|1d", "BTCUSDT|1D", "BTCUSDT|../1d", "BTCUSDT|1d/..", "BTCUSDT|''", "BTCUSDT|NULL"})
     void keysForABadSymbolOrIntervalAreRefused(String symbol, String interval) {
-        assertThrows(IllegalArgumentException.class, () -> ModelKeys.of(symbol, interval));
+        assertThrows(IllegalArgumentException.class, () -> ModelKeys.of(Series.of(symbol, interval), Target.CLOSE));
     }
 
     @ParameterizedTest

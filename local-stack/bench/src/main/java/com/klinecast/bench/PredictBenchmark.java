@@ -80,7 +80,7 @@ public final class PredictBenchmark {
     /** The forecaster alone (scaling, {@code days} recursive forward passes), on bars already in memory. */
     public Latency forwardPass(Forecaster forecaster, List<Bar> bars, int days) {
         double[] sink = new double[1];
-        Latency latency = Latency.of(time(() -> sink[0] += forecaster.closes(bars, days)[days - 1]));
+        Latency latency = Latency.of(time(() -> sink[0] += forecaster.forecast(bars, days)[days - 1]));
         if (!Double.isFinite(sink[0])) {
             throw new IllegalStateException("non-finite forecast");
         }

@@ -6,12 +6,7 @@ import java.util.OptionalInt;
 
 /**
  * A validated forecast request: the series, what to forecast (close or volume, each with its own models), how many
- * intervals ahead, and a pinned version or the champion.
+ * steps (intervals) ahead (the API's {@code days}), and a pinned version or the champion.
  */
-public record ForecastQuery(Series series, Target target, int days, OptionalInt version) {
-
-    /** A close forecast. */
-    public ForecastQuery(Series series, int days, OptionalInt version) {
-        this(series, Target.CLOSE, days, version);
-    }
+public record ForecastQuery(Series series, Target target, int steps, OptionalInt version) {
 }

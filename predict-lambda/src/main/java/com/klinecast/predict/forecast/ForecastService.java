@@ -56,10 +56,10 @@ public final class ForecastService {
         Target target = query.target();
         ServedModel served = query.version().isPresent()
                 ? models.version(series, target, query.version().getAsInt()) : models.champion(series, target);
-        if (query.days() < 1 || query.days() > served.maxDays()) {
+        if (query.steps() < 1 || query.steps() > served.maxSteps()) {
             throw new ForecastException(Kind.BAD_REQUEST, "invalid days", "'days' must be from 1 to "
-                    + served.maxDays() + " (the longest horizon version " + served.version() + " was evaluated at), "
-                    + "got " + query.days());
+                    + served.maxSteps() + " (the longest horizon version " + served.version() + " was evaluated at), "
+                    + "got " + query.steps());
         }
         Forecaster forecaster = served.published().forecaster();
         if (forecaster.target() != target) {
@@ -76,7 +76,7 @@ public final class ForecastService {
                     + ": run the ingest (backfill) for this series");
         }
         List<Bar> bars = recent.stream().map(Bar::of).toList();
-        double[] closes = forecaster.closes(bars, query.days());
+        double[] closes = forecaster.forecast(bars, query.steps());
         double[][] quantiles = band == null ? null : band.quantiles(bars, closes);
         ExpectedRange[] expected = target == Target.CLOSE ? expectedRanges(series, bars, closes) : null;
         Candle last = recent.get(recent.size() - 1);
@@ -107,7 +107,7 @@ public final class ForecastService {
                 textOrNull(manifest.trainingData().path("trainFrom").asText(null)),
                 served.published().trainedUntil().toString(), manifest.createdAt().toString(),
                 textOrNull(manifest.config().path("scaling").asText(null)), manifest.features().path("window").asInt(),
-                served.maxDays(), served.reason());
+                served.maxSteps(), served.reason());
     }
 
     private static List<ForecastResult.HistoryPoint> history(List<Candle> recent) {

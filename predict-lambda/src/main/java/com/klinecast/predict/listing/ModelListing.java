@@ -22,10 +22,6 @@ public final class ModelListing {
         this.registry = registry;
     }
 
-    public ModelList list(Series series) {
-        return list(series, Target.CLOSE);
-    }
-
     public ModelList list(Series series, Target target) {
         ModelRegistry registry = this.registry.forTarget(target);
         List<ModelList.VersionInfo> versions = new ArrayList<>();

@@ -52,11 +52,6 @@ public final class ModelCache {
         this.log = log;
     }
 
-    /** The series' close champion, or the newest earlier champion that loads when it is corrupt. */
-    public ServedModel champion(Series series) {
-        return champion(series, Target.CLOSE);
-    }
-
     /** The series' champion for {@code target}, or the newest earlier one that loads when it is corrupt. */
     public synchronized ServedModel champion(Series series, Target target) {
         Instant now = clock.instant();
@@ -92,11 +87,6 @@ public final class ModelCache {
         ServedModel served = loadChampion(registry, series, champion);
         champions.put(key, new Entry(champion.version(), now, served));
         return served;
-    }
-
-    /** A close version asked for by number; no fallback, since the caller chose it. */
-    public ServedModel version(Series series, int version) {
-        return version(series, Target.CLOSE, version);
     }
 
     /** A version of {@code target}'s models asked for by number; no fallback, since the caller chose it. */
@@ -144,7 +134,7 @@ public final class ModelCache {
                 + rollbackCommand(series, registry.target()) + "' or retrain");
     }
 
-    /** The CLI's command that restores the previous champion of the series (KlinecastCliTest runs it). */
+    /** The CLI's command that restores the previous champion of the series (KlinecastCliIT runs it). */
     private static String rollbackCommand(Series series, Target target) {
         return "klinecast models rollback --symbol " + series.symbol() + " --interval " + series.interval().code()
                 + (target == Target.CLOSE ? "" : " --target " + target.code());

@@ -38,9 +38,9 @@ final class ModelReader {
         }
         ResidualIntervals intervals = published.band() != null ? null
                 : intervals(manifest.metrics().path("intervals80"));
-        int maxDays = intervals != null ? intervals.low().length : maxHorizon(manifest.config().path("horizons"));
+        int maxSteps = intervals != null ? intervals.low().length : maxHorizon(manifest.config().path("horizons"));
         return new ServedModel(published, intervals, skill(manifest.metrics().path("test").path("horizons")),
-                maxDays, ServedModel.Source.PINNED, null, "version " + manifest.version() + " was asked for");
+                maxSteps, ServedModel.Source.PINNED, null, "version " + manifest.version() + " was asked for");
     }
 
     private static ResidualIntervals intervals(JsonNode node) {

@@ -17,7 +17,7 @@ import java.util.List;
  *     numbers)
  */
 public record ServedModel(PublishedModel published, ResidualIntervals intervals, List<HorizonSkill> skill,
-        int maxDays, Source source, Fallback fallback, String reason) {
+        int maxSteps, Source source, Fallback fallback, String reason) {
 
     /** How the served version was chosen. */
     public enum Source { CHAMPION, PINNED, FALLBACK }
@@ -39,10 +39,10 @@ public record ServedModel(PublishedModel published, ResidualIntervals intervals,
     }
 
     ServedModel as(Source newSource, Fallback newFallback) {
-        return new ServedModel(published, intervals, skill, maxDays, newSource, newFallback, reason);
+        return new ServedModel(published, intervals, skill, maxSteps, newSource, newFallback, reason);
     }
 
     ServedModel because(String why) {
-        return new ServedModel(published, intervals, skill, maxDays, source, fallback, why);
+        return new ServedModel(published, intervals, skill, maxSteps, source, fallback, why);
     }
 }

@@ -51,10 +51,10 @@ public final class VolatilityService implements ExpectedRanges {
             source = "champion";
         }
         int maxDays = maxDays(model.manifest());
-        if (query.days() > maxDays) {
+        if (query.steps() > maxDays) {
             throw new ForecastException(Kind.BAD_REQUEST, "invalid days", "'days' must be from 1 to " + maxDays
                     + " (the longest horizon volatility version " + model.manifest().version() + " was evaluated at), "
-                    + "got " + query.days());
+                    + "got " + query.steps());
         }
         int need = model.model().history();
         List<Candle> recent = candles.latest(series, need);
@@ -63,7 +63,7 @@ public final class VolatilityService implements ExpectedRanges {
                     + " closed candles of " + series + "; the feature table has " + recent.size());
         }
         List<Bar> bars = recent.stream().map(Bar::of).toList();
-        double[] variance = model.forecast(bars, query.days());
+        double[] variance = model.forecast(bars, query.steps());
         Bar last = bars.get(bars.size() - 1);
         List<VolatilityResult.Point> points = new ArrayList<>();
         long time = last.openTime();

@@ -33,6 +33,9 @@ import java.util.concurrent.TimeoutException;
  * connection: the old one delivers until it reaches the new one's first trade (trades both deliver are
  * de-duplicated). {@link #stop()} writes the open minutes marked
  * incomplete and closes within its time-out.
+ *
+ * <p>One class, over 300 lines: its state (connections, rotation, the aggregator) is confined to that one thread,
+ * and keeping every handler of it in one file is what keeps that confinement visible.
  */
 public final class Collector {
 

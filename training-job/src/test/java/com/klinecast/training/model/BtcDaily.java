@@ -3,6 +3,7 @@ package com.klinecast.training.model;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.forecast.GlobalMinMax;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.CsvCandles;
 
 import java.util.List;
@@ -30,7 +31,7 @@ final class BtcDaily {
     static BtcDaily load() {
         List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", Integer.MAX_VALUE).stream().map(Bar::of).toList();
         // Columns in Bar.Column order: open, high, low, close, volume (CLOSE = 3).
-        return new BtcDaily(GlobalMinMax.fit(List.of(Column.values()), bars), bars);
+        return new BtcDaily(GlobalMinMax.fit(List.of(Column.values()), bars, Target.CLOSE), bars);
     }
 
     double scale(int column, double value) {

@@ -1,7 +1,6 @@
 package com.klinecast.standins.http;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,12 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,10 +26,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class PlainHttpServer implements AutoCloseable {
 
-    /** What API Gateway accepts at most: a 10 MB payload; headers and the request line far less. */
-    static final int MAX_BODY = 10 * 1024 * 1024;
-    static final int MAX_LINE = 16 * 1024;
-    static final int MAX_HEADER_BYTES = 64 * 1024;
     /** A connection that sends no complete request is closed after this long. */
     static final int READ_TIMEOUT_MS = 30_000;
 
@@ -144,16 +133,16 @@ public final class PlainHttpServer implements AutoCloseable {
             OutputStream out = connection.getOutputStream();
             Request request;
             try {
-                request = read(in, out, connection.getInetAddress());
-            } catch (Refused e) {
-                write(out, "GET", json(e.status, e.getMessage()));
+                request = RequestReader.read(in, out, connection.getInetAddress());
+            } catch (RequestReader.Refused e) {
+                ResponseWriter.write(out, "GET", ResponseWriter.json(e.status, e.getMessage()));
                 return;
             }
             if (request == null) {
                 return; // connected and closed without a request
             }
             Request read = request;
-            write(out, request.method(), workers.submit(() -> handler.handle(read)).get());
+            ResponseWriter.write(out, request.method(), workers.submit(() -> handler.handle(read)).get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -163,194 +152,6 @@ public final class PlainHttpServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the handler's own failures are its to answer; this is only a transport failure
         }
-    }
-
-    /** @return null at a clean end of stream before any byte */
-    static Request read(InputStream in, OutputStream out, InetAddress remote) throws IOException {
-        String line = line(in, MAX_LINE, 414, "Request-URI Too Long");
-        while (line != null && line.isEmpty()) { // a stray CRLF between requests is allowed before the line
-            line = line(in, MAX_LINE, 414, "Request-URI Too Long");
-        }
-        if (line == null) {
-            return null;
-        }
-        String[] parts = line.split(" ", -1);
-        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || !parts[2].startsWith("HTTP/1.")
-                || !parts[0].chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new Refused(400, "Bad Request");
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        int total = 0;
-        for (String h = line(in, MAX_LINE, 431, "Request Header Fields Too Large"); h != null && !h.isEmpty();
-                h = line(in, MAX_LINE, 431, "Request Header Fields Too Large")) {
-            total += h.length();
-            int colon = h.indexOf(':');
-            if (total > MAX_HEADER_BYTES || headers.size() >= 200) {
-                throw new Refused(431, "Request Header Fields Too Large");
-            }
-            if (colon <= 0) {
-                throw new Refused(400, "Bad Request");
-            }
-            headers.computeIfAbsent(h.substring(0, colon).trim(), k -> new ArrayList<>())
-                    .add(h.substring(colon + 1).trim());
-        }
-        String chunked = header(headers, "Transfer-Encoding");
-        String length = header(headers, "Content-Length");
-        byte[] body;
-        if ("100-continue".equalsIgnoreCase(header(headers, "Expect")) && (chunked != null || length != null)) {
-            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-        if (chunked != null) {
-            if (length != null || !"chunked".equalsIgnoreCase(chunked)) {
-                throw new Refused(400, "Bad Request");
-            }
-            body = chunks(in);
-        } else if (length != null) {
-            long n;
-            try {
-                n = Long.parseLong(length);
-            } catch (NumberFormatException e) {
-                throw new Refused(400, "Bad Request");
-            }
-            if (n < 0) {
-                throw new Refused(400, "Bad Request");
-            }
-            if (n > MAX_BODY) {
-                throw new Refused(413, "Request Entity Too Large");
-            }
-            body = in.readNBytes((int) n);
-            if (body.length < n) {
-                throw new Refused(400, "Bad Request");
-            }
-        } else {
-            body = new byte[0];
-        }
-        return new Request(parts[0], parts[1], parts[2], headers, body, remote);
-    }
-
-    private static byte[] chunks(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String size = line(in, MAX_LINE, 400, "Bad Request");
-            if (size == null) {
-                throw new Refused(400, "Bad Request");
-            }
-            int semicolon = size.indexOf(';');
-            long n;
-            try {
-                n = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new Refused(400, "Bad Request");
-            }
-            if (n < 0 || body.size() + n > MAX_BODY) {
-                throw new Refused(413, "Request Entity Too Large");
-            }
-            if (n == 0) {
-                for (String t = line(in, MAX_LINE, 400, "Bad Request"); t != null && !t.isEmpty();
-                        t = line(in, MAX_LINE, 400, "Bad Request")) {
-                    // trailers: not passed on
-                }
-                return body.toByteArray();
-            }
-            byte[] chunk = in.readNBytes((int) n);
-            if (chunk.length < n) {
-                throw new Refused(400, "Bad Request");
-            }
-            body.write(chunk);
-            line(in, 2, 400, "Bad Request");
-        }
-    }
-
-    /** A line without its CRLF (or bare LF), in ISO-8859-1 as HTTP's octets are; null at end of stream. */
-    private static String line(InputStream in, int max, int tooLong, String reason) throws IOException {
-        StringBuilder out = new StringBuilder();
-        int c = in.read();
-        if (c < 0) {
-            return null;
-        }
-        while (c >= 0 && c != '\n') {
-            if (out.length() >= max) {
-                throw new Refused(tooLong, reason);
-            }
-            out.append((char) c);
-            c = in.read();
-        }
-        if (c < 0) {
-            throw new Refused(400, "Bad Request");
-        }
-        int end = out.length();
-        return end > 0 && out.charAt(end - 1) == '\r' ? out.substring(0, end - 1) : out.toString();
-    }
-
-    private static String header(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return String.join(",", e.getValue());
-            }
-        }
-        return null;
-    }
-
-    /** API Gateway's own error shape: {"message": "..."}. */
-    static Response json(int status, String message) {
-        return new Response(status, Map.of("Content-Type", List.of("application/json")),
-                ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void write(OutputStream out, String method, Response response) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
-                .append(reason(response.status())).append("\r\n");
-        boolean dated = false;
-        for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
-            String name = e.getKey();
-            if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Connection")
-                    || name.equalsIgnoreCase("Transfer-Encoding")) {
-                continue; // this server frames the body itself
-            }
-            dated |= name.equalsIgnoreCase("Date");
-            for (String value : e.getValue()) {
-                head.append(name).append(": ").append(value.replaceAll("[\r\n]", " ")).append("\r\n");
-            }
-        }
-        if (!dated) {
-            head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
-                    .append("\r\n");
-        }
-        byte[] body = response.body() == null ? new byte[0] : response.body();
-        boolean bodiless = "HEAD".equals(method) || response.status() == 204 || response.status() == 304;
-        if (response.status() != 204 && response.status() != 304) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("Connection: close\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (!bodiless) {
-            out.write(body);
-        }
-        out.flush();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 204 -> "No Content";
-            case 301 -> "Moved Permanently";
-            case 302 -> "Found";
-            case 304 -> "Not Modified";
-            case 400 -> "Bad Request";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 413 -> "Payload Too Large";
-            case 414 -> "URI Too Long";
-            case 429 -> "Too Many Requests";
-            case 431 -> "Request Header Fields Too Large";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> status < 400 ? "OK" : status < 500 ? "Client Error" : "Server Error";
-        };
     }
 
     private static void quietly(Socket connection) {
@@ -372,13 +173,4 @@ public final class PlainHttpServer implements AutoCloseable {
         }
     }
 
-    /** A request that cannot be read, answered with its status. */
-    static final class Refused extends IOException {
-        final int status;
-
-        Refused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
 }

@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * weight headers and a per-minute weight limit, and a clock: candles opening after "now" do not exist yet, and
  * the one open at "now" is served with its close time in the future, as Binance serves the open candle.
  * Tests can queue {@link Fault}s for the next requests.
+ *
+ * <p>Just over 300 lines: serving a page, the weight accounting, the clock and the queued faults answer one request
+ * together, so they stay in one place; the query's checks ({@link KlinesQuery}), the file ({@link KlineFile}) and
+ * the rewrites ({@link PageRewrite}) are apart.
  */
 public final class BinanceReplayServer implements AutoCloseable {
 

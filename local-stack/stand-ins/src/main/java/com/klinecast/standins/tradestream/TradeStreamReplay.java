@@ -27,6 +27,9 @@ import org.java_websocket.handshake.ServerHandshakeBuilder;
  * stream it does not wait for anyone: trades due while no client is connected are still "sent" (to nobody), except
  * that an unthrottled replay (speed 0) waits for a client, so a test sees every trade that is not faulted away. It
  * ends the stream with a normal closure (1000, "end of replay") once the file is played.
+ *
+ * <p>One class, over 300 lines: the WebSocket server's callbacks, the player thread and the faults share one set of
+ * connections and one position in the file; split, each part would reach into the others' state.
  */
 public final class TradeStreamReplay implements AutoCloseable {
 

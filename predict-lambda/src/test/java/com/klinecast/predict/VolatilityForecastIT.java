@@ -1,0 +1,108 @@
+package com.klinecast.predict;
+
+import static com.klinecast.predict.PredictFixture.BTC_1D;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.series.Target;
+import com.klinecast.core.testing.CsvCandles;
+import com.klinecast.core.volatility.PublishedVolatility;
+import com.klinecast.predict.api.Router;
+import com.klinecast.predict.listing.ModelList;
+import com.klinecast.predict.listing.ModelListing;
+import com.klinecast.standins.lambda.LocalContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /forecast?target=volatility} from the volatility champion, and the expected range it adds to a close
+ * forecast; the close and volatility champions never stand in for each other.
+ */
+class VolatilityForecastIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PredictFixture fixture = new PredictFixture();
+
+    private APIGatewayV2HTTPResponse get(Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = PredictHandlerIT.event("predict-forecast-volume.json");
+        event.setQueryStringParameters(new HashMap<>(query));
+        event.setRawQueryString(String.join("&", query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toList()));
+        return fixture.handler().handleRequest(event, LocalContext.withRemaining("PredictFunction", () -> 10_000L,
+                LocalContext.quietLogger()));
+    }
+
+    @Test
+    void theVolatilityForecastIsTheChampionsMeanVarianceAsDailyPercentAndAPriceRange() throws Exception {
+        fixture.withCandles().publishChampion(1);
+        var manifest = fixture.publishVolatilityChampion();
+
+        APIGatewayV2HTTPResponse response = get(Map.of("symbol", "BTCUSDT", "target", "volatility", "days", "7"));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("1", response.getHeaders().get(Router.MODEL_VERSION_HEADER), "the volatility registry's v1");
+        JsonNode body = JSON.readTree(response.getBody());
+        assertEquals("volatility", body.path("target").asText());
+        assertEquals("har", body.path("model").path("family").asText());
+        assertEquals("parkinson", body.path("model").path("variance").asText());
+        List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", Integer.MAX_VALUE).stream().map(Bar::of).toList();
+        double[] expected = PublishedVolatility.of(manifest).forecast(bars, 7);
+        double last = bars.get(bars.size() - 1).close();
+        assertEquals(last, body.path("lastClose").asDouble(), 1e-9);
+        JsonNode points = body.path("forecast");
+        assertEquals(7, points.size());
+        for (int h = 1; h <= 7; h++) {
+            JsonNode p = points.get(h - 1);
+            assertEquals(expected[h - 1], p.path("variance").asDouble(), 1e-15);
+            assertEquals(100 * Math.sqrt(expected[h - 1]), p.path("dailyVolatilityPct").asDouble(), 1e-9);
+            double sd = Math.sqrt(h * expected[h - 1]);
+            assertEquals(last * Math.exp(-sd), p.path("expectedRange").path("low").asDouble(), 1e-6);
+            assertEquals(last * Math.exp(sd), p.path("expectedRange").path("high").asDouble(), 1e-6);
+        }
+        assertEquals(1, fixture.registry.champion(BTC_1D).orElseThrow().version(), "the close champion is untouched");
+        ModelList.VersionInfo listed = new ModelListing(fixture.registry).list(BTC_1D, Target.VOLATILITY).versions()
+                .get(0);
+        assertEquals("har", listed.family());
+        assertEquals(Map.of("1", 0.5), listed.qlikeRatio());
+        assertTrue(listed.mase().isEmpty(), "a volatility version has no MASE: " + listed);
+    }
+
+    @Test
+    void aCloseForecastCarriesTheExpectedRangeAroundEachCloseOnlyWithAVolatilityChampion() throws Exception {
+        fixture.withCandles().publishChampion(1);
+        JsonNode without = JSON.readTree(get(Map.of("symbol", "BTCUSDT", "days", "3")).getBody());
+        assertFalse(without.path("forecast").get(0).has("expectedRange"), without.toString());
+
+        fixture.publishVolatilityChampion();
+        JsonNode with = JSON.readTree(get(Map.of("symbol", "BTCUSDT", "days", "3")).getBody());
+
+        assertEquals("close", with.path("target").asText());
+        for (JsonNode p : with.path("forecast")) {
+            double close = p.path("close").asDouble();
+            JsonNode range = p.path("expectedRange");
+            assertTrue(range.path("low").asDouble() < close && close < range.path("high").asDouble(), p.toString());
+            // Symmetric in log price: low × high = close², but for the close's rounding to the tick in the API.
+            assertEquals(close * close, range.path("low").asDouble() * range.path("high").asDouble(),
+                    1e-6 * close * close);
+        }
+    }
+
+    @Test
+    void withoutAVolatilityModelItIsA503EvenWithACloseChampion() throws Exception {
+        fixture.withCandles().publishChampion(1);
+
+        APIGatewayV2HTTPResponse response = get(Map.of("symbol", "BTCUSDT", "target", "volatility"));
+
+        assertEquals(503, response.getStatusCode(), response.getBody());
+        assertTrue(response.getBody().contains("no volatility model"), response.getBody());
+    }
+}
