@@ -13,6 +13,7 @@ import com.klinecast.core.forecast.Baselines;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.CsvCandles;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.config.TrainingConfigs;
@@ -43,7 +44,7 @@ public final class BandFigures {
                     .map(Bar::of).toList();
             Split split = Split.of(bars.size(), config.validationFraction(), config.testFraction());
             for (ModelFamily family : List.of(ModelFamily.NAIVE, ModelFamily.DRIFT)) {
-                Forecaster f = Baselines.forecaster(Baselines.scaling(family, bars.subList(0, split.trainEnd())),
+                Forecaster f = Baselines.forecaster(Baselines.scaling(family, bars.subList(0, split.trainEnd()), Target.CLOSE),
                         config.maxHorizon(), series.interval());
                 Forecasts validation = Backtest.forecast(bars, f, split.trainEnd() - 1, split.validationEnd() - 1,
                         config.maxHorizon());
