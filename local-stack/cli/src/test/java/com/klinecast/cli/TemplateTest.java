@@ -49,7 +49,8 @@ class TemplateTest {
                     + "backfill: the ingest function owns backfills"),
             "TrainingTaskDefinition", Map.of(
                     "TRAINING_CONFIG", "the built-in default config; another one is a file baked into the image",
-                    "TRAIN_UNTIL", "scheduled runs train on every closed candle; set it only to rerun a past run"),
+                    "TRAIN_UNTIL", "scheduled runs train on every closed candle; set it only to rerun a past run",
+                    "TRAIN_FROM", "scheduled runs read the whole series; set it to bound a long 1m series' memory"),
             "StreamTaskDefinition", Map.of("STREAM_URL", "Binance's market-data WebSocket host; another only for "
                     + "a test endpoint"));
 
