@@ -6,6 +6,8 @@ import com.klinecast.core.config.Env;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService.Mode;
 import com.klinecast.core.scheduled.DailyServices;
+import com.klinecast.core.scheduled.IngestConfig;
+import com.klinecast.core.scheduled.LedgerConfig;
 import com.klinecast.core.scheduled.ScheduledIngest;
 import com.klinecast.core.scheduled.ScheduledIngestHandler;
 
@@ -21,7 +23,8 @@ public final class DailyHandler extends ScheduledIngestHandler implements Reques
 
     /** Used by Lambda: configuration from the environment; with MODEL_BUCKET, the forecast ledger after the catch-up. */
     public DailyHandler() {
-        super(Mode.CATCH_UP, DailyServices.fromEnv(Env.system()));
+        super(Mode.CATCH_UP, DailyServices.create(IngestConfig.fromEnv(Env.system()),
+                LedgerConfig.fromEnv(Env.system())));
     }
 
     public DailyHandler(ScheduledIngest ingest) {

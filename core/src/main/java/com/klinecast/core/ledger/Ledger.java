@@ -7,6 +7,24 @@ import java.util.List;
 /** Where recorded forecasts are kept: written once per (series, target, origin), scored once per horizon. */
 public interface Ledger {
 
+    /** A ledger that holds nothing and keeps nothing (a deployment without one). */
+    Ledger EMPTY = new Ledger() {
+        @Override
+        public boolean record(LedgerEntry entry) {
+            return false;
+        }
+
+        @Override
+        public boolean score(Series series, Target target, long origin, Score score) {
+            return false;
+        }
+
+        @Override
+        public List<LedgerEntry> entries(Series series, Target target, long from, long to) {
+            return List.of();
+        }
+    };
+
     /** Writes the entry unless one exists for its origin; returns whether it was written. */
     boolean record(LedgerEntry entry);
 
