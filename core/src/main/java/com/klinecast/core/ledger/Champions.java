@@ -13,6 +13,9 @@ public interface Champions {
     /** The newest naive version of the target, if one was published. */
     Optional<Integer> naiveVersion(Series series, Target target);
 
-    /** Makes {@code version} the champion, storing {@code reason} with the change. */
-    void promote(Series series, Target target, int version, String reason);
+    /**
+     * Makes {@code naive} the champion in place of {@code judged}, storing {@code reason} with the change; nothing
+     * changes (false) when the champion is no longer {@code judged}, as after a concurrent training run.
+     */
+    boolean fallBack(Series series, Target target, int naive, int judged, String reason);
 }

@@ -76,8 +76,9 @@ public final class DailyLedger {
             if (reason.isPresent()) {
                 Optional<Integer> naive = champions.naiveVersion(series, target);
                 if (naive.isPresent()) {
-                    champions.promote(series, target, naive.get(), reason.get());
-                    fellBack = "fell back to naive version " + naive.get() + ": " + reason.get();
+                    fellBack = champions.fallBack(series, target, naive.get(), model.version(), reason.get())
+                            ? "fell back to naive version " + naive.get() + ": " + reason.get()
+                            : "no fallback: the champion moved while the live record was judged";
                 } else {
                     fellBack = "should fall back to naive, but no naive version is published: " + reason.get();
                 }

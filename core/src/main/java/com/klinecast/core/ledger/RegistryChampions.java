@@ -56,8 +56,11 @@ public final class RegistryChampions implements Champions {
     }
 
     @Override
-    public void promote(Series series, Target target, int version, String reason) {
-        registry.forTarget(target).promote(series, version, reason);
+    public boolean fallBack(Series series, Target target, int naive, int judged, String reason) {
+        return registry.forTarget(target).promoteIf(series, naive, champion -> champion.version() == judged
+                ? new ModelRegistry.Judgement(true, reason)
+                : new ModelRegistry.Judgement(false, "the champion moved to v" + champion.version()
+                        + " after the live record of v" + judged + " was judged")).promoted();
     }
 
     private static ServingModel serving(PublishedModel model) {

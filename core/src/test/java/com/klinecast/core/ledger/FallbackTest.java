@@ -25,7 +25,7 @@ class FallbackTest {
         int firedOn = run.until(399);
         assertTrue(firedOn > 150, "not while the champion was right (fired on day " + firedOn + ")");
         assertEquals(1, run.champions.promotions.size());
-        assertTrue(run.champions.promotions.get(0).startsWith("1: automatic fallback: over the 90 days to "),
+        assertTrue(run.champions.promotions.get(0).startsWith("2: automatic fallback: over the 90 days to "),
                 run.champions.promotions.get(0));
         assertTrue(run.champions.promotions.get(0).contains("naive beats the champion"));
     }

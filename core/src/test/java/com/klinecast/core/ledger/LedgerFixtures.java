@@ -96,9 +96,10 @@ final class LedgerFixtures {
         }
 
         @Override
-        public void promote(Series series, Target target, int version, String reason) {
-            promotions.add(version + ": " + reason);
+        public boolean fallBack(Series series, Target target, int version, int judged, String reason) {
+            promotions.add(judged + ": " + reason);
             champion = naive;
+            return true;
         }
     }
 }

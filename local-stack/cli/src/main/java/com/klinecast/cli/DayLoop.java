@@ -62,7 +62,7 @@ final class DayLoop {
         backfill(first);
         int trainings = 0;
         if (stack.registry().champion(series).isEmpty()) {
-            train(first);
+            train();
             trainings++;
         }
         int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
@@ -77,7 +77,7 @@ final class DayLoop {
             if (sinceTraining >= retrainEvery && i < days - 1) {
                 sinceTraining = 0;
                 if (!replayedBefore) {
-                    train(now);
+                    train();
                     trainings++;
                 }
             }
@@ -123,6 +123,7 @@ final class DayLoop {
         ScheduledIngest ingest = new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
                 BinanceKlinesClient.create(config.binance()), IngestListener.NONE), Clock.fixed(now, ZoneOffset.UTC))
                 .then(followUp);
+        int before = followUp.runs().size();
         try {
             new DailyHandler(ingest).handleRequest(ScheduledRun.event("daily", now, Map.of()),
                     ScheduledRun.context("daily", null));
@@ -130,12 +131,12 @@ final class DayLoop {
             throw new IllegalStateException("the daily run of " + now + " failed: "
                     + e.report().series().get(0).message());
         }
-        followUp.runs().stream().skip(Math.max(0, followUp.runs().size() - 2))
-                .filter(r -> r.fallback() != null).forEach(r -> progress.note(now + ": " + r.fallback()));
+        followUp.runs().subList(before, followUp.runs().size()).stream().filter(r -> r.fallback() != null)
+                .forEach(r -> progress.note(now + ": " + r.fallback()));
     }
 
-    /** The training job on what the table holds that day, with the series' default settings, quietly. */
-    private void train(Instant now) {
+    /** The training job on what the table holds that day (nothing later), the series' default settings, quietly. */
+    private void train() {
         new TrainingJob(stack.featureTable(), stack.registry(), (epoch, loss, validationLoss, seconds) -> { },
                 line -> { }).run(series, TrainingConfigs.forSeries(series, null, Map.of()), null);
     }
