@@ -96,7 +96,7 @@ public final class DailyLedger {
             }
             Map<String, String> dimensions = new LinkedHashMap<>();
             dimensions.put("Function", "daily");
-            dimensions.put("Series", series.toString());
+            dimensions.put("Series", series.id());
             dimensions.put("Target", target.code());
             dimensions.put("Horizon", Integer.toString(h));
             MetricsDocument document = MetricsDocument.withDimensions(dimensions)

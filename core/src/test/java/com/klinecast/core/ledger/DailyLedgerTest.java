@@ -133,4 +133,33 @@ class DailyLedgerTest {
         assertFalse(metrics.iterator().hasNext());
     }
 
+
+    @Test
+    void reportsLiveMaseAndCoverageOnceThirtyForecastsMatured() throws Exception {
+        double[] closes = new double[45];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = 100 + (i % 3);
+        }
+        List<String> emitted = new ArrayList<>();
+        DailyLedger longer = new DailyLedger(ledger, champions,
+                new LedgerFixtures.Candles(LedgerFixtures.candles(closes)), emitted::add);
+        for (int d = 1; d < closes.length; d++) {
+            longer.run(List.of(BTC), runAfter(d), "req-" + d);
+            if (d == 30) {
+                assertTrue(emitted.isEmpty(), "29 matured forecasts are too few: " + emitted);
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode last = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(emitted.get(emitted.size() - 1));
+        assertEquals("BTCUSDT#1d", last.path("Series").asText(), "as the ingest metrics name it");
+        assertEquals("close", last.path("Target").asText());
+        assertEquals("1", last.path("Horizon").asText());
+        assertEquals("req-44", last.path("requestId").asText());
+        SkillReport.HorizonSkill h1 = new LiveSkill(ledger).report(BTC, Target.CLOSE).orElseThrow().window("90d")
+                .at(1);
+        assertEquals(h1.mase(), last.path("LiveMase").asDouble(), 1e-12, "the 90-day window's numbers");
+        assertEquals(h1.coverage80(), last.path("LiveCoverage80").asDouble(), 1e-12);
+        assertEquals("[[\"Function\",\"Series\",\"Target\",\"Horizon\"],[\"Function\",\"Target\",\"Horizon\"]]",
+                last.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString());
+    }
 }
