@@ -59,6 +59,7 @@ final class DayLoop {
 
     Totals run(LocalDate from, LocalDate to) {
         Instant first = at(from);
+        refuseLookAhead(first);
         backfill(first);
         int trainings = 0;
         if (stack.registry().champion(series).isEmpty()) {
@@ -94,6 +95,20 @@ final class DayLoop {
             fallbacks += run.fallback() != null && run.fallback().startsWith("fell back") ? 1 : 0;
         }
         return new Totals(days, recorded, already, scores, trainings, fallbacks);
+    }
+
+    /**
+     * A table holding candles after the first day would let the training and the champion see the days replayed:
+     * only a fresh data dir, or one a replay of these days left (its ledger holds the first day), is honest.
+     */
+    private void refuseLookAhead(Instant first) {
+        long origin = newestClosedOpen(first);
+        boolean later = stack.featureTable().latest(series, 1).stream().anyMatch(c -> c.openTime() > origin);
+        if (later && ledger.entries(series, Target.CLOSE, origin, origin).isEmpty()) {
+            throw new IllegalArgumentException(series + " already has candles after " + Instant.ofEpochMilli(origin)
+                    + " in this data dir: a replay would train and forecast on the days it replays; use a fresh "
+                    + "--data-dir");
+        }
     }
 
     private static Instant at(LocalDate day) {

@@ -47,6 +47,10 @@ class ReplayCliIT {
         assertTrue(second.out().contains(": 0 forecasts recorded (12 already there), 0 horizon scores written, "
                 + "0 trainings"), second.out());
         assertEquals(JSON.readTree(skill.out()), JSON.readTree(run("skill", "--symbol", "BTCUSDT", "--json").out()));
+
+        CliRun earlier = run("replay", "--symbol", "BTCUSDT", "--from", "2025-04-01", "--to", "2025-04-02");
+        assertEquals(2, earlier.exitCode(), "days before what the table holds would see the future: " + earlier);
+        assertTrue(earlier.err().contains("use a fresh --data-dir"), earlier.err());
     }
 
     @Test
