@@ -1,8 +1,10 @@
 package com.klinecast.predict;
 
+import com.klinecast.core.ledger.LiveSkill;
 import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
+import com.klinecast.core.store.LedgerTable;
 import com.klinecast.predict.api.Router;
 import com.klinecast.predict.forecast.ForecastService;
 import com.klinecast.predict.listing.ModelListing;
@@ -28,7 +30,7 @@ public final class PredictServices {
         VolatilityService volatility = new VolatilityService(new VolatilityModels(registry, clock,
                 config.championRecheck()), table::latest, clock);
         return new Router(new ForecastService(models, table::latest, clock, volatility), volatility,
-                new ModelListing(registry),
+                new ModelListing(registry), new LiveSkill(new LedgerTable(ddb, config.table())),
                 config.served(), log);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 /** One metrics document per request: latency, status class, and the model version that answered. */
 final class RequestMetrics {
 
-    private static final Set<String> ROUTES = Set.of("/", "/forecast", "/models");
+    private static final Set<String> ROUTES = Set.of("/", "/forecast", "/models", "/skill");
 
     private RequestMetrics() {
     }

@@ -26,6 +26,16 @@ public final class ScheduledIngest {
     private final IngestService service;
     private final Clock clock;
     private final MetricsSink metrics;
+    private final FollowUp followUp;
+
+    /** What runs after the series were ingested (the daily run's ledger), on the run's "now". */
+    @FunctionalInterface
+    public interface FollowUp {
+
+        FollowUp NONE = (report, now, log, requestId) -> { };
+
+        void run(IngestReport report, Instant now, Consumer<String> log, String requestId);
+    }
 
     /** @param clock caps the event's time, so a bogus future event can never make an open candle look closed */
     public ScheduledIngest(IngestConfig config, IngestService service, Clock clock) {
@@ -34,10 +44,21 @@ public final class ScheduledIngest {
 
     /** @param metrics receives one metrics document per series and run (standard output in Lambda) */
     public ScheduledIngest(IngestConfig config, IngestService service, Clock clock, MetricsSink metrics) {
+        this(config, service, clock, metrics, FollowUp.NONE);
+    }
+
+    private ScheduledIngest(IngestConfig config, IngestService service, Clock clock, MetricsSink metrics,
+            FollowUp followUp) {
         this.config = config;
         this.service = service;
         this.clock = clock;
         this.metrics = metrics;
+        this.followUp = followUp;
+    }
+
+    /** The same run followed by {@code step} after every invocation's ingest, whether or not a series failed. */
+    public ScheduledIngest then(FollowUp step) {
+        return new ScheduledIngest(config, service, clock, metrics, step);
     }
 
     /**
@@ -62,6 +83,7 @@ public final class ScheduledIngest {
             metrics.emit(metricsOf(mode, series, report.exchangeOf(series.series()), now, requestId)
                     .toJson(clock.instant()));
         }
+        followUp.run(report, now, log, requestId);
         if (report.anyFailed()) {
             throw new IngestFailedException(report);
         }

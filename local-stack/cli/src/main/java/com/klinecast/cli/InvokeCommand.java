@@ -11,6 +11,7 @@ import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.scheduled.IngestServices;
 import com.klinecast.core.scheduled.ScheduledIngest;
+import com.klinecast.core.scheduled.LedgerConfig;
 import com.klinecast.daily.DailyHandler;
 import com.klinecast.ingest.IngestHandler;
 import com.klinecast.predict.PredictConfig;
@@ -113,7 +114,10 @@ final class InvokeCommand implements Callable<Integer> {
         if (handlerClass == IngestHandler.class) {
             handler = new IngestHandler(scheduledIngest(env, stack, clock));
         } else if (handlerClass == DailyHandler.class) {
-            handler = new DailyHandler(scheduledIngest(env, stack, clock));
+            ScheduledIngest ingest = scheduledIngest(env, stack, clock);
+            // As DailyServices wires it in Lambda: the ledger step when the template gives a model bucket.
+            handler = new DailyHandler(LedgerConfig.fromEnv(env).enabled() ? ingest.then(LocalLedger.followUp(stack))
+                    : ingest);
         } else if (handlerClass == PredictHandler.class) {
             handler = new PredictHandler(PredictServices.router(PredictConfig.fromEnv(env), stack.dynamoDb(),
                     stack.s3(), clock, line -> System.err.println(line)));

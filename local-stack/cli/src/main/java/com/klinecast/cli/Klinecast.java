@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {UpCommand.class, IngestCommand.class, DailyCommand.class, FeaturesCommand.class, TrainCommand.class,
             TuneCommand.class, ResultsCommand.class, ModelsCommand.class, BacktestCommand.class, ForecastCommand.class, ServeCommand.class,
             InvokeCommand.class, StatusCommand.class, StreamCommand.class, MinutesCommand.class,
+            ReplayCommand.class, SkillCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Benchmarks: ./klinecast bench --help (a jar of their own, local-stack/bench)."})
 public final class Klinecast {
@@ -81,6 +82,8 @@ public final class Klinecast {
     public static CommandLine withErrorHandling(CommandLine cli) {
         cli.setExecutionExceptionHandler(new Failures());
         cli.setParameterExceptionHandler(new UsageErrors());
+        // "replay" is both a command and --source's default value: an option's value is never taken for a command.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         WholeWordHelp.apply(cli, EXIT_CODES);
         return cli;
     }

@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final DynamoDbStandIn dynamo;
     private final BinanceReplayServer replay;
+    private final ReplayClock replayClock;
     private final URI binanceUrl;
     private final DynamoDbClient ddb;
     private final Path dataDir;
@@ -49,8 +50,10 @@ public final class LocalStack implements AutoCloseable {
     private S3Local s3Local;
     private S3Client s3;
 
-    private LocalStack(Path dataDir, DynamoDbStandIn dynamo, BinanceReplayServer replay, URI binanceUrl, int s3Port) {
+    private LocalStack(Path dataDir, DynamoDbStandIn dynamo, BinanceReplayServer replay, ReplayClock replayClock,
+            URI binanceUrl, int s3Port) {
         this.dataDir = dataDir;
+        this.replayClock = replayClock;
         this.s3Port = s3Port;
         this.dynamo = dynamo;
         this.replay = replay;
@@ -69,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
         Path dataDir = options.dataDir.toAbsolutePath();
         DynamoDbStandIn dynamo = DataDirDynamoDb.open(dataDir.resolve("dynamodb"), ports.dynamoDb());
         BinanceReplayServer replay = null;
+        ReplayClock clock = null;
         URI binanceUrl = options.binanceUrl;
         if (options.source == Klinecast.Source.replay) {
             Path dir = options.replayDir();
@@ -78,15 +82,24 @@ public final class LocalStack implements AutoCloseable {
                         + "run from the project root, or pass --replay-dir");
             }
             try {
-                replay = BinanceReplayServer.start(dir, options.now == null ? ReplayClock.system()
-                        : ReplayClock.fixedAt(options.now()), Clock.systemUTC(), ports.replay());
+                clock = options.now == null ? ReplayClock.system() : ReplayClock.fixedAt(options.now());
+                replay = BinanceReplayServer.start(dir, clock, Clock.systemUTC(), ports.replay());
             } catch (RuntimeException e) {
                 dynamo.close();
                 throw e;
             }
             binanceUrl = replay.baseUrl();
         }
-        return new LocalStack(dataDir, dynamo, replay, binanceUrl, ports.s3());
+        return new LocalStack(dataDir, dynamo, replay, clock, binanceUrl, ports.s3());
+    }
+
+    /** Moves the replay's "now" (as {@code replay} steps through days); false without a replay. */
+    boolean moveReplayClock(Instant now) {
+        if (replayClock == null) {
+            return false;
+        }
+        replayClock.set(now);
+        return true;
     }
 
     /** The exchange the functions reach: the replay's URL, or the live exchange for {@code --source binance}. */

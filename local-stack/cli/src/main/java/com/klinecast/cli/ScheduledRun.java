@@ -53,6 +53,9 @@ final class ScheduledRun {
                         "daily".equals(function) ? "catching up from" : "backfilling from");
         ScheduledIngest ingest = new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
                 BinanceKlinesClient.create(config.binance()), progress), Clock.fixed(now, ZoneOffset.UTC));
+        if ("daily".equals(function)) {
+            ingest = ingest.then(LocalLedger.followUp(stack));
+        }
         try {
             Reports.print(handlerOf.apply(ingest).handleRequest(event(function, now, detail),
                     context(function, timeoutSeconds)), json);
@@ -64,7 +67,7 @@ final class ScheduledRun {
         }
     }
 
-    private static ScheduledEvent event(String function, Instant now, Map<String, Object> detail) {
+    static ScheduledEvent event(String function, Instant now, Map<String, Object> detail) {
         ScheduledEvent event = new ScheduledEvent();
         event.setId(UUID.randomUUID().toString());
         event.setDetailType("Scheduled Event");
@@ -77,7 +80,7 @@ final class ScheduledRun {
         return event;
     }
 
-    private static Context context(String function, Long timeoutSeconds) {
+    static Context context(String function, Long timeoutSeconds) {
         return timeoutSeconds == null
                 ? LocalContext.withRemaining(function, () -> Long.MAX_VALUE, LocalContext.quietLogger())
                 : LocalContext.withTimeout(function, Duration.ofSeconds(timeoutSeconds), LocalContext.quietLogger());

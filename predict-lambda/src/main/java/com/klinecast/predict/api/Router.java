@@ -1,5 +1,8 @@
 package com.klinecast.predict.api;
 
+import com.klinecast.core.ledger.Ledger;
+import com.klinecast.core.ledger.LiveSkill;
+import com.klinecast.core.ledger.SkillReport;
 import com.klinecast.core.registry.RegistryException;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
@@ -14,6 +17,7 @@ import com.klinecast.predict.volatility.VolatilityResult;
 import com.klinecast.predict.volatility.VolatilityService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,7 +27,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The HTTP API: {@code GET /forecast}, {@code GET /models} (both for {@code target=close}, the default,
- * {@code target=volume} or {@code target=volatility}) and the page at {@code GET /}. Every failure becomes a
+ * {@code target=volume} or {@code target=volatility}), {@code GET /skill} (the live record from the forecast
+ * ledger) and the page at {@code GET /}. Every failure becomes a
  * JSON error with a 4xx (the caller's to fix) or a 503 (a store or model is unavailable); an unexpected bug is a
  * 500 whose body says only that it was logged.
  */
@@ -35,20 +40,28 @@ public final class Router {
     /** No model forecasts further; the range a request may ask for is the served model's (1 to its longest horizon). */
     public static final int MAX_DAYS = 365;
     private static final Pattern VERSION = Pattern.compile("^v?0*([1-9][0-9]{0,5})$");
-    private static final String ROUTES = "GET /, GET /forecast, GET /models";
+    private static final String ROUTES = "GET /, GET /forecast, GET /models, GET /skill";
 
     private final ForecastService forecasts;
     private final VolatilityService volatility;
     private final ModelListing listing;
+    private final LiveSkill skill;
     private final Page page;
     private final List<Series> served;
     private final Consumer<String> log;
 
+    /** Without a ledger: {@code /skill} answers 404 for every series. */
     public Router(ForecastService forecasts, VolatilityService volatility, ModelListing listing, List<Series> served,
             Consumer<String> log) {
+        this(forecasts, volatility, listing, new LiveSkill(Ledger.EMPTY), served, log);
+    }
+
+    public Router(ForecastService forecasts, VolatilityService volatility, ModelListing listing, LiveSkill skill,
+            List<Series> served, Consumer<String> log) {
         this.forecasts = forecasts;
         this.volatility = volatility;
         this.listing = listing;
+        this.skill = skill;
         this.served = List.copyOf(served);
         this.page = Page.forSeries(this.served, DEFAULT_DAYS);
         this.log = log;
@@ -87,7 +100,7 @@ public final class Router {
 
     private ApiResponse route(ApiRequest request) {
         String path = request.path();
-        if (!Set.of("/", "/forecast", "/models").contains(path)) {
+        if (!Set.of("/", "/forecast", "/models", "/skill").contains(path)) {
             throw ApiException.notFound("not found", "no route for '" + QueryParams.shorten(path) + "'; routes: "
                     + ROUTES);
         }
@@ -99,6 +112,7 @@ public final class Router {
             case "/forecast" -> forecast(QueryParams.of(request,
                     Set.of("symbol", "interval", "target", "days", "version")));
             case "/models" -> models(QueryParams.of(request, Set.of("symbol", "interval", "target")));
+            case "/skill" -> skill(QueryParams.of(request, Set.of("symbol", "interval", "target")));
             default -> page();
         };
     }
@@ -122,6 +136,23 @@ public final class Router {
     private ApiResponse models(QueryParams params) {
         Series series = SeriesParams.parse(params, served);
         return Json.ok(listing.list(series, target(params)), "no-cache");
+    }
+
+    /** The served forecasts' live record; the ledger records close and volume forecasts only. */
+    private ApiResponse skill(QueryParams params) {
+        Series series = SeriesParams.parse(params, served);
+        Target target = target(params);
+        if (target == Target.VOLATILITY) {
+            throw ApiException.badRequest("invalid target", "the forecast ledger records close and volume "
+                    + "forecasts: 'target' must be close or volume for /skill, got 'volatility'");
+        }
+        Optional<SkillReport> report = skill.report(series, target);
+        if (report.isEmpty()) {
+            throw ApiException.notFound("no ledger", series + " has no " + target.code() + " forecasts in the "
+                    + "ledger yet: the daily run records one a day once the series has a champion");
+        }
+        // The ledger changes once a day, when the daily run records and scores.
+        return Json.ok(report.get(), "max-age=300");
     }
 
     /** {@code close} unless {@code target=volume} or {@code volatility}; anything else is refused. */

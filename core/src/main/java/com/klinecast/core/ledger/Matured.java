@@ -1,0 +1,68 @@
+package com.klinecast.core.ledger;
+
+import com.klinecast.core.evaluation.stats.DieboldMariano;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The matured scores of one horizon over a window, oldest origin first, and the statistics of them. */
+final class Matured {
+
+    private final int horizon;
+    private final List<Score> scores = new ArrayList<>();
+
+    Matured(int horizon) {
+        this.horizon = horizon;
+    }
+
+    void add(Score score) {
+        scores.add(score);
+    }
+
+    int count() {
+        return scores.size();
+    }
+
+    double[] absErrors() {
+        return scores.stream().mapToDouble(Score::absError).toArray();
+    }
+
+    double[] naiveAbsErrors() {
+        return scores.stream().mapToDouble(Score::naiveAbsError).toArray();
+    }
+
+    SkillReport.HorizonSkill skill(String window) {
+        int n = scores.size();
+        double abs = 0;
+        double naive = 0;
+        for (Score s : scores) {
+            abs += s.absError();
+            naive += s.naiveAbsError();
+        }
+        Double mase = n == 0 || naive == 0 ? null : abs / naive;
+        Double dm = n < 2 ? null : finite(DieboldMariano.absoluteErrors(absErrors(), naiveAbsErrors(), horizon)
+                .pBetter());
+        List<Score> banded = scores.stream().filter(s -> s.in80() != null).toList();
+        Double c50 = share(banded, 50);
+        Double c80 = share(banded, 80);
+        Double c90 = share(banded, 90);
+        Double pinball = banded.isEmpty() ? null
+                : banded.stream().mapToDouble(Score::pinball).average().orElseThrow();
+        return new SkillReport.HorizonSkill(horizon, window, n, mase, dm, c50, c80, c90, pinball);
+    }
+
+    private static Double share(List<Score> banded, int band) {
+        if (banded.isEmpty()) {
+            return null;
+        }
+        long in = banded.stream().filter(s -> switch (band) {
+            case 50 -> s.in50();
+            case 80 -> s.in80();
+            default -> s.in90();
+        }).count();
+        return (double) in / banded.size();
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,30 @@
+package com.klinecast.core.ledger;
+
+import com.klinecast.core.bands.Levels;
+import com.klinecast.core.evaluation.stats.QuantileScores;
+
+/**
+ * How one horizon of a recorded forecast did once its candle closed: the close (or volume) that happened, the
+ * forecast's absolute error, naive's (the origin's value repeated) on the same origin, whether each central band
+ * held it, and the mean pinball loss over the quantiles. Band fields are null for a forecast without quantiles.
+ *
+ * @param targetTime open time of the candle the horizon forecast (epoch ms)
+ */
+public record Score(int horizon, long targetTime, double actual, double absError, double naiveAbsError,
+        Boolean in50, Boolean in80, Boolean in90, Double pinball) {
+
+    /** Scores horizon {@code h} of {@code entry} against the value that happened. */
+    public static Score of(LedgerEntry entry, int h, long targetTime, double actual) {
+        double point = entry.points()[h - 1];
+        double[] q = entry.quantiles() == null ? null : entry.quantiles()[h - 1];
+        return new Score(h, targetTime, actual, Math.abs(actual - point), Math.abs(actual - entry.originValue()),
+                q == null ? null : inside(q, Levels.P25, Levels.P75, actual),
+                q == null ? null : inside(q, Levels.P10, Levels.P90, actual),
+                q == null ? null : inside(q, Levels.P05, Levels.P95, actual),
+                q == null ? null : QuantileScores.meanPinball(q, Levels.LEVELS, actual));
+    }
+
+    private static boolean inside(double[] q, int low, int high, double actual) {
+        return actual >= q[low] && actual <= q[high];
+    }
+}

@@ -1,0 +1,83 @@
+package com.klinecast.cli;
+
+import com.klinecast.core.ledger.LiveSkill;
+import com.klinecast.core.ledger.SkillReport;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The live record from the forecast ledger: the numbers {@code GET /skill} answers with. */
+@Command(name = "skill", mixinStandardHelpOptions = true,
+        description = "The served forecasts' live record from the ledger the daily run keeps: per horizon over the "
+                + "trailing 30, 90 and 365 days and each version's time serving, matured forecasts, MASE against "
+                + "naive on the same origins with the HLN-DM p-value, band coverage and pinball loss.")
+final class SkillCommand implements Callable<Integer> {
+
+    /** Horizons the text table shows (the JSON has every one). */
+    private static final int[] SHOWN = {1, 7, 30};
+
+    @ParentCommand
+    Klinecast root;
+
+    @Mixin
+    SeriesOptions options;
+
+    @Option(names = "--target", defaultValue = "close", description = "close or volume; default ${DEFAULT-VALUE}.")
+    String target;
+
+    @Option(names = "--json", description = "Print the report as JSON (the body of GET /skill).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Series series = options.series();
+        Target t = Target.of(target);
+        try (LocalStack stack = LocalStack.start(root)) {
+            Optional<SkillReport> report = new LiveSkill(LocalLedger.ledger(stack)).report(series, t);
+            if (report.isEmpty()) {
+                System.err.println(series + " has no " + t.code() + " ledger: the daily run records one forecast a "
+                        + "day once the series has a champion (klinecast daily, or klinecast replay)");
+                return 1;
+            }
+            if (json) {
+                System.out.println(Reports.toJson(report.get()));
+            } else {
+                print(series, report.get());
+            }
+            return 0;
+        }
+    }
+
+    private static void print(Series series, SkillReport report) {
+        System.out.printf("%s %s: live record to %s, served forecasts against naive on the same origins%n", series,
+                report.target(), report.asOf());
+        System.out.printf("%-11s %3s %8s %7s %7s %6s %6s %6s %10s%n", "WINDOW", "H", "MATURED", "MASE", "DM p",
+                "COV50", "COV80", "COV90", "PINBALL");
+        for (SkillReport.Window w : report.windows()) {
+            for (int h : SHOWN) {
+                SkillReport.HorizonSkill s = w.at(h);
+                if (s != null) {
+                    System.out.printf("%-11s %3d %8d %7s %7s %6s %6s %6s %10s%n", w.window(), h, s.matured(),
+                            f(s.mase(), 3), f(s.dmPValue(), 3), f(s.coverage50(), 2), f(s.coverage80(), 2),
+                            f(s.coverage90(), 2), f(s.pinball(), 2));
+                }
+            }
+        }
+        System.out.println("served:");
+        for (SkillReport.VersionSpan v : report.versions()) {
+            System.out.printf("  v%d %s%s  %s .. %s%n", v.version(), v.family(),
+                    v.bandMethod() == null ? "" : " (" + v.bandMethod() + " band)", v.from(), v.to());
+        }
+        System.out.println("DM p: one-sided, 'errs less than naive'; MASE below 1 beats naive.");
+    }
+
+    private static String f(Double value, int decimals) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}
