@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * One volatility training run: the series' daily variances from the feature table, naive, mean30 and HAR fitted
- * and backtested ({@link VolatilityFits}), published under the volatility target's keys and promoted only by the
+ * and backtested ({@link VolatilityFits}), then the LSTM and the MLP ({@link VolatilityNetworks}), published under the volatility target's keys and promoted only by the
  * evidence rule on QLIKE. A series without a volatility champion first gets naive as champion, so every model
  * must beat the last day's variance repeated; naive is not published again after that.
  */
@@ -29,11 +29,19 @@ public final class VolatilityJob {
 
     private final FeatureTable features;
     private final ModelRegistry registry;
+    private final VolatilityNetworks networks;
     private final Consumer<String> log;
 
+    /** A job that trains the networks too, with their default settings. */
     public VolatilityJob(FeatureTable features, ModelRegistry registry, Consumer<String> log) {
+        this(features, registry, VolatilityNetworks.defaults(log), log);
+    }
+
+    public VolatilityJob(FeatureTable features, ModelRegistry registry, VolatilityNetworks networks,
+            Consumer<String> log) {
         this.features = features;
         this.registry = registry;
+        this.networks = networks;
         this.log = log;
     }
 
@@ -50,8 +58,10 @@ public final class VolatilityJob {
         Split split = TrainingPipeline.split(bars, config, trainEnd);
         double[] variance = config.varianceProxy().of(bars);
         long[] openTimes = bars.stream().mapToLong(Bar::openTime).toArray();
-        List<VolatilityCandidate> candidates = VolatilityFits.fit(variance, openTimes, split, config.horizonArray(),
-                config.maxHorizon());
+        List<VolatilityCandidate> candidates = new ArrayList<>(VolatilityFits.fit(variance, openTimes, split,
+                config.horizonArray(), config.maxHorizon()));
+        candidates.addAll(networks.fit(variance, openTimes, split, config.horizonArray(), config.maxHorizon(),
+                config.seed()));
         ModelRegistry models = registry.forTarget(Target.VOLATILITY);
         PromotionRule rule = new PromotionRule(config.promotionHorizonsWithin(), PromotionRule.DEFAULT_ALPHA);
         VolatilityPublisher publisher = new VolatilityPublisher(models);

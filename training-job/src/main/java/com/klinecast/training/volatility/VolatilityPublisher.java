@@ -7,8 +7,10 @@ import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.TestWindow;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.volatility.NetworkVariance;
 import com.klinecast.core.volatility.VarianceProxy;
 import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.job.ModelPublisher;
 import com.klinecast.training.pipeline.DataRange;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.Map;
 
 /**
  * Publishes a volatility model as a version of the volatility target: a manifest and no artifacts. The model
- * itself (HAR's coefficients) is the {@code scaler} section; {@code config.variance} says which range variance
+ * itself (HAR's coefficients, a network's scaling, corrections and weights) is the {@code scaler} section; {@code config.variance} says which range variance
  * it forecasts.
  */
 final class VolatilityPublisher {
@@ -49,6 +51,9 @@ final class VolatilityPublisher {
         if (!candidate.validation().isEmpty()) {
             metrics.put("validation", candidate.validation());
         }
+        if (!candidate.training().isEmpty()) {
+            metrics.put("training", candidate.training());
+        }
         if (verdict != null) {
             metrics.put("promotion", verdict);
         }
@@ -60,7 +65,9 @@ final class VolatilityPublisher {
                 .scaler(candidate.model())
                 .trainingData(data)
                 .metrics(metrics)
-                .libraries(Map.of("java", Runtime.version().toString()))
+                .libraries(candidate.model() instanceof NetworkVariance
+                        ? Map.of("deeplearning4j", ModelPublisher.DL4J_VERSION, "java", Runtime.version().toString())
+                        : Map.of("java", Runtime.version().toString()))
                 .gitCommit(System.getenv().getOrDefault("GIT_COMMIT", "unknown"))
                 .build();
         return registry.publish(series, draft);
