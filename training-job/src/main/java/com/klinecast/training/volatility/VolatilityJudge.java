@@ -64,12 +64,21 @@ final class VolatilityJudge extends ComparingJudge {
         int last = challenger.origins()[challenger.origins().length - 1];
         VolatilityForecasts theirs = VolatilityForecasts.of(champion.model(), variance, first, last + 1,
                 challenger.maxHorizon());
+        return verdict(variance, challenger, theirs, rule);
+    }
+
+    /**
+     * The rule on QLIKE: per horizon of the rule (those the forecasts reach), the two models' losses on the origins
+     * both forecast from, by Holm-corrected HLN-DM.
+     */
+    static Verdict verdict(double[] variance, VolatilityForecasts challenger, VolatilityForecasts champion,
+            PromotionRule rule) {
         int[] horizons = Arrays.stream(rule.horizons()).filter(h -> h <= challenger.maxHorizon()).toArray();
         double[][] mine = new double[horizons.length][];
         double[][] other = new double[horizons.length][];
         for (int j = 0; j < horizons.length; j++) {
             VolatilityBacktest.Losses a = VolatilityBacktest.losses(variance, challenger, horizons[j]);
-            VolatilityBacktest.Losses b = VolatilityBacktest.losses(variance, theirs, horizons[j]);
+            VolatilityBacktest.Losses b = VolatilityBacktest.losses(variance, champion, horizons[j]);
             int[] common = Arrays.stream(a.origins()).filter(o -> Arrays.binarySearch(b.origins(), o) >= 0)
                     .toArray();
             mine[j] = restrict(a, common);
