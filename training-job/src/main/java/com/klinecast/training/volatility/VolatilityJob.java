@@ -71,7 +71,7 @@ public final class VolatilityJob {
         List<VolatilityCandidate> candidates = new ArrayList<>(VolatilityFits.fit(variance, openTimes, split,
                 config.horizonArray(), config.maxHorizon()));
         candidates.addAll(networks.fit(variance, openTimes, split, config.horizonArray(), config.maxHorizon(),
-                config.seed()));
+                config.seed(), config.epochs()));
         ModelRegistry models = registry.forTarget(Target.VOLATILITY);
         PromotionRule rule = new PromotionRule(config.promotionHorizonsWithin(), PromotionRule.DEFAULT_ALPHA);
         VolatilityPublisher publisher = new VolatilityPublisher(models);

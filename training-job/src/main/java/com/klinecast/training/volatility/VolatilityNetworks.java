@@ -48,15 +48,21 @@ public final class VolatilityNetworks {
         return new VolatilityNetworks(VolatilityNetworkSettings.defaults(), log);
     }
 
-    /** The LSTM, then the MLP, each on its validation-chosen scale; none when this trains nothing. */
+    /**
+     * The LSTM, then the MLP, each on its validation-chosen scale; none when this trains nothing.
+     *
+     * @param maxEpochs the run's {@code epochs}, which caps the settings' (so {@code train --epochs 1} is quick)
+     */
     public List<VolatilityCandidate> fit(double[] variance, long[] openTimes, Split split, int[] horizons,
-            int maxHorizon, long seed) {
+            int maxHorizon, long seed, int maxEpochs) {
         if (settings == null) {
             return List.of();
         }
+        VolatilityNetworks capped = new VolatilityNetworks(settings.withEpochs(Math.min(settings.epochs(),
+                maxEpochs)), log);
         List<VolatilityCandidate> out = new ArrayList<>();
         for (NetworkKind kind : NetworkKind.values()) {
-            out.add(choose(kind, variance, openTimes, split, horizons, maxHorizon, seed));
+            out.add(capped.choose(kind, variance, openTimes, split, horizons, maxHorizon, seed));
         }
         return out;
     }

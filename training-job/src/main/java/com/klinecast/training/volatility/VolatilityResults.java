@@ -40,7 +40,7 @@ public record VolatilityResults(Series series, String variance, RealizedDaysInfo
         List<VolatilityCandidate> candidates = new ArrayList<>(VolatilityFits.fit(variance, openTimes, split,
                 config.horizonArray(), config.maxHorizon()));
         candidates.addAll(networks.fit(variance, openTimes, split, config.horizonArray(), config.maxHorizon(),
-                config.seed()));
+                config.seed(), config.epochs()));
         PromotionRule rule = new PromotionRule(config.promotionHorizonsWithin(), PromotionRule.DEFAULT_ALPHA);
         VolatilityCandidate champion = candidates.get(0);
         List<Decision> decisions = new ArrayList<>();

@@ -33,7 +33,7 @@ public final class VolatilityFigures {
                     config.horizonArray(), config.maxHorizon()));
             long started = System.nanoTime();
             candidates.addAll(VolatilityNetworks.defaults(System.out::println).fit(v, times, split,
-                    config.horizonArray(), config.maxHorizon(), config.seed()));
+                    config.horizonArray(), config.maxHorizon(), config.seed(), config.epochs()));
             System.out.printf("%s: the networks trained in %.1f s%n", symbol, (System.nanoTime() - started) / 1e9);
             for (VolatilityCandidate c : candidates) {
                 StringBuilder row = new StringBuilder("| " + symbol + " | " + c.model().family());
