@@ -9,10 +9,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.core.features.FeatureSet;
 import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.portable.DenseWeights;
+import com.klinecast.core.forecast.portable.PortableMlp;
+import com.klinecast.core.registry.ModelDraft;
+import com.klinecast.core.registry.TestWindow;
 import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.CsvCandles;
+import com.klinecast.core.volatility.NetworkVariance;
 import com.klinecast.core.volatility.PublishedVolatility;
+import com.klinecast.core.volatility.VarianceProxy;
+import com.klinecast.core.volatility.VarianceScaling;
+import com.klinecast.core.volatility.VolatilityModel;
 import com.klinecast.predict.api.Router;
 import com.klinecast.predict.listing.ModelList;
 import com.klinecast.predict.listing.ModelListing;
@@ -20,6 +29,7 @@ import com.klinecast.standins.lambda.LocalContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,5 +114,58 @@ class VolatilityForecastTest {
 
         assertEquals(503, response.getStatusCode(), response.getBody());
         assertTrue(response.getBody().contains("no volatility model"), response.getBody());
+    }
+
+    @Test
+    void aNetworkVolatilityChampionIsServedInPlainJavaFromItsManifest() throws Exception {
+        fixture.withCandles();
+        // An MLP over 30 days of scaled log variance, 30 outputs, weights at random: the predictor runs it as it is.
+        Random random = new Random(11);
+        double[] correction = new double[30];
+        java.util.Arrays.fill(correction, 1.1);
+        NetworkVariance mlp = new NetworkVariance("mlp", 30, new VarianceScaling(true, -7.5, 1.2), correction,
+                new PortableMlp(1, 30, List.of(dense(random, 30, 8)), dense(random, 8, 30)));
+        ModelDraft draft = ModelDraft.builder()
+                .promotionScore(0.3)
+                .testWindow(TestWindow.parse("2024-01-01T00:00:00Z", "2025-06-30T00:00:00Z"))
+                .config(Map.of("model", "mlp", "target", "volatility", "variance", "parkinson", "horizons",
+                        List.of(1, 3, 7, 14, 30)))
+                .features(Map.of("columns", List.of("high", "low"), "window", 30, "featureSetVersion",
+                        FeatureSet.VERSION))
+                .scaler(JSON.valueToTree((VolatilityModel) mlp))
+                .trainingData(Map.of("trainFrom", "2017-08-17T00:00:00Z", "trainTo", "2022-12-31T00:00:00Z",
+                        "validationTo", "2023-12-31T00:00:00Z"))
+                .metrics(Map.of("test", Map.of("horizons", List.of(Map.of("horizon", 1, "qlikeRatio", 0.45)))))
+                .build();
+        var volatility = fixture.registry.forTarget(Target.VOLATILITY);
+        var manifest = volatility.publish(BTC_1D, draft);
+        volatility.promoteIfBetter(BTC_1D, manifest.version());
+
+        APIGatewayV2HTTPResponse response = get(Map.of("symbol", "BTCUSDT", "target", "volatility", "days", "30"));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode body = JSON.readTree(response.getBody());
+        assertEquals("mlp", body.path("model").path("family").asText());
+        List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", Integer.MAX_VALUE).stream().map(Bar::of).toList();
+        double[] expected = mlp.forecast(VarianceProxy.PARKINSON.of(bars), bars.size() - 1, 30);
+        for (int h = 1; h <= 30; h++) {
+            assertEquals(expected[h - 1], body.path("forecast").get(h - 1).path("variance").asDouble(),
+                    1e-12 * expected[h - 1]);
+        }
+        assertEquals(30, body.path("forecast").size());
+    }
+
+    private static DenseWeights dense(Random random, int in, int out) {
+        float[][] w = new float[in][out];
+        for (float[] row : w) {
+            for (int o = 0; o < out; o++) {
+                row[o] = (float) (random.nextGaussian() * 0.2);
+            }
+        }
+        float[] b = new float[out];
+        for (int o = 0; o < out; o++) {
+            b[o] = (float) (random.nextGaussian() * 0.1);
+        }
+        return new DenseWeights(in, out, w, b);
     }
 }
