@@ -50,10 +50,6 @@ public final class VolatilityJob {
         return run(series, VolatilitySeries.read(features, series, config.varianceProxy()), config, trainUntil);
     }
 
-    VolatilityOutcome run(Series series, List<Bar> bars, TrainingConfig config, Instant trainUntil) {
-        return run(series, VolatilitySeries.of(bars, List.of(), config.varianceProxy()), config, trainUntil);
-    }
-
     VolatilityOutcome run(Series series, VolatilitySeries data, TrainingConfig config, Instant trainUntil) {
         List<Bar> bars = data.bars();
         int trainEnd = -1;
