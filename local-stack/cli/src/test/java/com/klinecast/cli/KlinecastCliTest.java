@@ -107,6 +107,7 @@ class KlinecastCliTest {
         Run volatilityBacktest = klinecast("backtest", "--target", "volatility", "--from", "2025-01-01", "--to",
                 "2025-03-01", "--horizons", "1,7", "--json");
         Run volatilityForecast = klinecast("forecast", "--target", "volatility", "--days", "3");
+        Run volatilityModels = klinecast("models", "--target", "volatility");
         Run closeWithRange = klinecast("forecast", "--days", "3", "--json");
 
         assertEquals(0, first.exitCode(), first.out());
@@ -173,6 +174,8 @@ class KlinecastCliTest {
             assertTrue(v1.path(field).isNumber(), field + " in " + v1);
         }
         assertEquals(0, volatilityForecast.exitCode(), volatilityForecast.out());
+        assertTrue(volatilityModels.out().contains("QLr h1") && volatilityModels.out().contains("v5       mlp"),
+                volatilityModels.out());
         assertTrue(volatilityForecast.out().contains("daily vol %"), volatilityForecast.out());
         assertTrue(Reports.JSON.readTree(closeWithRange.out()).path("forecast").get(0).has("expectedRange"),
                 closeWithRange.out());
