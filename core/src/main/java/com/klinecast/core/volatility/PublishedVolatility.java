@@ -9,11 +9,15 @@ import java.util.List;
 
 /**
  * A volatility version read from its manifest: the model (the {@code scaler} section, fitted on the training
- * split and never refitted), the variance it forecasts ({@code config.variance}) and the end of its validation
- * split, after which its forecasts may be judged.
+ * split and never refitted), the variance it forecasts ({@code config.variance}, and {@code config.realized} =
+ * {@code 1h} when days covered by 24 hourly candles were measured from them, see {@link RealizedVariance}) and
+ * the end of its validation split, after which its forecasts may be judged.
  */
 public record PublishedVolatility(ModelManifest manifest, VolatilityModel model, VarianceProxy proxy,
-        Instant validatedUntil) {
+        boolean realized, Instant validatedUntil) {
+
+    /** {@code config.realized} of a version whose covered days were measured from their 1h candles. */
+    public static final String REALIZED_1H = "1h";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,16 +30,31 @@ public record PublishedVolatility(ModelManifest manifest, VolatilityModel model,
                     e);
         }
         VarianceProxy proxy = VarianceProxy.of(manifest.config().path("variance").asText("parkinson"));
+        boolean realized = REALIZED_1H.equals(manifest.config().path("realized").asText(""));
         Instant validatedUntil = Instant.parse(manifest.trainingData().path("validationTo").asText());
-        return new PublishedVolatility(manifest, model, proxy, validatedUntil);
+        return new PublishedVolatility(manifest, model, proxy, realized, validatedUntil);
     }
 
-    /** The variance history of {@code bars} this version reads, and its forecast from the last of them. */
+    /** The daily variances this version reads: from the hours where it uses them and all 24 are given. */
+    public double[] variance(List<Bar> daily, List<Bar> hourly) {
+        return realized ? RealizedVariance.of(proxy, daily, hourly).variance() : proxy.of(daily);
+    }
+
+    /** Its forecast from the last of {@code bars}, with the 1h candles of those days (ignored unless realized). */
+    public double[] forecast(List<Bar> bars, List<Bar> hourly, int maxHorizon) {
+        requireHistory(bars);
+        return model.forecast(variance(bars, hourly), bars.size() - 1, maxHorizon);
+    }
+
+    /** Its forecast from the last of {@code bars}, their own ranges alone measuring each day. */
     public double[] forecast(List<Bar> bars, int maxHorizon) {
+        return forecast(bars, List.of(), maxHorizon);
+    }
+
+    private void requireHistory(List<Bar> bars) {
         if (bars.size() < model.history()) {
             throw new IllegalArgumentException("a " + model.family() + " forecast needs " + model.history()
                     + " days of history, got " + bars.size());
         }
-        return model.forecast(proxy.of(bars), bars.size() - 1, maxHorizon);
     }
 }

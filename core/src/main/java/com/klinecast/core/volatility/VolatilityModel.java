@@ -12,10 +12,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = NaiveVariance.class, name = "naive"),
     @JsonSubTypes.Type(value = MeanVariance.class, name = "mean"),
-    @JsonSubTypes.Type(value = Har.class, name = "har")})
-public sealed interface VolatilityModel permits NaiveVariance, MeanVariance, Har {
+    @JsonSubTypes.Type(value = Har.class, name = "har"),
+    @JsonSubTypes.Type(value = NetworkVariance.class, name = "network")})
+public sealed interface VolatilityModel permits NaiveVariance, MeanVariance, Har, NetworkVariance {
 
-    /** The name of the model in configuration, manifests and tables: naive, mean30 (the 30-day mean) or har. */
+    /** The name of the model in configuration, manifests and tables: naive, mean30 (the 30-day mean), har, lstm or
+     * mlp. */
     String family();
 
     /** Days of variance history a forecast reads, the origin's included. */

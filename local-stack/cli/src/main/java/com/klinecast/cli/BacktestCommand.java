@@ -90,8 +90,8 @@ final class BacktestCommand implements Callable<Integer> {
             int fromIndex = indexAtOrAfter(bars, first);
             int toIndex = indexAtOrAfter(bars, last.plusMillis(1));
             if (target.target() == Target.VOLATILITY) {
-                VolatilityBacktestRun.run(series, registry.load(series, number).manifest(), bars, fromIndex, toIndex,
-                        horizons, json);
+                VolatilityBacktestRun.run(stack.featureTable(), series, registry.load(series, number).manifest(), bars,
+                        fromIndex, toIndex, horizons, json);
                 return 0;
             }
             PublishedModel model = PublishedModel.of(registry.load(series, number));

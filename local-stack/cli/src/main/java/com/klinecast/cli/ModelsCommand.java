@@ -8,6 +8,7 @@ import com.klinecast.core.registry.ModelNotFoundException;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.RegistryException;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +50,15 @@ final class ModelsCommand implements Callable<Integer> {
             ModelRegistry registry = stack.registry().forTarget(target.target());
             Optional<Champion> champion = champion(registry, series);
             List<Map<String, Object>> rows = new ArrayList<>();
+            // A volatility version is judged by QLIKE and MSE against naive volatility, not by MAE and MASE.
+            boolean volatility = target.target() == Target.VOLATILITY;
+            String[] fields = volatility ? new String[] {"qlikeRatio", "dmPValue", "qlikeRatio", "mseRatio"}
+                    : new String[] {"mase", "dmPValue", "mase", "coverage80"};
             if (!json) {
                 System.out.printf("%-8s %-6s %-10s %-20s %-22s %10s %7s %7s %7s %8s%n", "VERSION", "FAMILY", "BAND",
-                        "CREATED", "TEST WINDOW", "MAE h1", "MASE h1", "DM p h1", "MASE h7", "cov80 h1");
+                        "CREATED", "TEST WINDOW", volatility ? "QLIKE h1" : "MAE h1", volatility ? "QLr h1"
+                        : "MASE h1", "DM p h1", volatility ? "QLr h7" : "MASE h7", volatility ? "MSEr h1"
+                        : "cov80 h1");
             }
             boolean championCorrupt = false;
             for (int version : registry.list(series)) {
@@ -62,7 +69,7 @@ final class ModelsCommand implements Callable<Integer> {
                     if (json) {
                         rows.add(row(manifest, isChampion));
                     } else {
-                        print(manifest, mark);
+                        print(manifest, fields, mark);
                     }
                 } catch (CorruptModelException e) {
                     if (json) {
@@ -113,13 +120,13 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(ModelManifest m, String mark) {
+    private static void print(ModelManifest m, String[] fields, String mark) {
         System.out.printf("%-8s %-6s %-10s %-20s %-22s %10.2f %7.3f %7.3f %7.3f %8.3f%s%n", "v" + m.version(),
                 family(m), m.metrics().path("band").path("method").asText("-"),
                 m.createdAt().truncatedTo(ChronoUnit.SECONDS), m.testWindow().from().toString().substring(0, 10)
                         + ".." + m.testWindow().to().toString().substring(0, 10),
-                m.promotionScore(), field(m, 1, "mase"), field(m, 1, "dmPValue"), field(m, 7, "mase"),
-                field(m, 1, "coverage80"), mark);
+                m.promotionScore(), field(m, 1, fields[0]), field(m, 1, fields[1]), field(m, 7, fields[2]),
+                field(m, 1, fields[3]), mark);
     }
 
     private static Map<String, Object> row(ModelManifest m, boolean champion) {

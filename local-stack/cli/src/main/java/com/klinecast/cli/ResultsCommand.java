@@ -1,6 +1,7 @@
 package com.klinecast.cli;
 
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.training.job.SeriesBars;
 import com.klinecast.training.model.EpochListener;
 import com.klinecast.training.results.Candidate;
@@ -8,6 +9,7 @@ import com.klinecast.training.results.CandidateEvaluation;
 import com.klinecast.training.results.Candidates;
 import com.klinecast.training.results.ResultsMarkdown;
 import com.klinecast.training.results.SeriesResults;
+import com.klinecast.training.volatility.VolatilityResultsMarkdown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * The README's results table: naive, drift and each candidate config trained and tested on each symbol, with the
- * evidence per horizon and the champion the rule would serve.
+ * evidence per horizon and the champion the rule would serve; with {@code --target volatility}, the volatility
+ * models' table ({@link VolatilityResultsRun}).
  */
 @Command(name = "results", mixinStandardHelpOptions = true, description = "Train each candidate configuration "
         + "on each symbol (nothing is published), then print per symbol a Markdown table of the test split's "
@@ -64,9 +67,37 @@ final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON instead of the Markdown tables.")
     boolean json;
 
+    @Option(names = "--target", defaultValue = "close", description = "close (the candidate configs) or volatility "
+            + "(naive, mean30, HAR, the LSTM and the MLP on QLIKE and MSE against naive volatility); default "
+            + "${DEFAULT-VALUE}.")
+    String target;
+
+    @Option(names = "--write-docs", description = "With --target volatility: also replace the section of --doc "
+            + "between " + VolatilityResultsMarkdown.START + " and " + VolatilityResultsMarkdown.END + ".")
+    boolean writeDocs;
+
+    @Option(names = "--doc", paramLabel = "FILE", defaultValue = "${env:KLINECAST_HOME:-.}/docs/training.md",
+            description = "The file --write-docs rewrites; default ${DEFAULT-VALUE}.")
+    Path doc;
+
     @Override
     public Integer call() {
         List<Series> series = symbols.stream().map(s -> Series.of(s, interval)).toList();
+        if (Target.of(target) == Target.VOLATILITY) {
+            if (writeReadme || candidates != null || !extra.isEmpty()) {
+                throw new IllegalArgumentException("--target volatility takes no --candidates, --candidate or "
+                        + "--write-readme: its models are fixed, and its table goes into docs (--write-docs)");
+            }
+            try (LocalStack stack = LocalStack.start(root)) {
+                VolatilityResultsRun.run(stack, series, horizons, json, writeDocs ? doc : null);
+            }
+            return 0;
+        }
+        if (Target.of(target) != Target.CLOSE || writeDocs) {
+            throw new IllegalArgumentException(writeDocs ? "--write-docs is for --target volatility"
+                    : "results compares close models (the candidate configs) or volatility models: --target close "
+                    + "or volatility");
+        }
         List<Candidate> list = candidates == null ? Candidates.bundled() : Candidates.read(candidates);
         for (Map.Entry<String, Path> e : extra.entrySet()) {
             list = Candidates.with(list, Candidates.fromConfigFile(e.getKey(), e.getValue()));

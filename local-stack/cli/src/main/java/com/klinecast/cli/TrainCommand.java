@@ -44,7 +44,8 @@ final class TrainCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--target", description = "Override what is forecast: close, volume or volatility (volume and "
-            + "volatility models have their own versions and champion; volatility fits naive, mean30 and HAR).")
+            + "volatility models have their own versions and champion; volatility fits naive, mean30, HAR, an LSTM and "
+            + "an MLP).")
     String target;
 
     @Option(names = "--train-from", paramLabel = "DATE", description = "First day (or instant) read: the training "

@@ -3,10 +3,12 @@ package com.klinecast.cli;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.volatility.PublishedVolatility;
 import com.klinecast.core.volatility.VolatilityBacktest;
 import com.klinecast.core.volatility.VolatilityForecasts;
 import com.klinecast.core.volatility.VolatilityReport;
+import com.klinecast.training.volatility.VolatilitySeries;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +20,17 @@ final class VolatilityBacktestRun {
     private VolatilityBacktestRun() {
     }
 
-    static void run(Series series, ModelManifest manifest, List<Bar> bars, int fromIndex, int toIndex,
-            int[] horizons, boolean json) {
+    static void run(FeatureTable table, Series series, ModelManifest manifest, List<Bar> bars, int fromIndex,
+            int toIndex, int[] horizons, boolean json) {
         PublishedVolatility model = PublishedVolatility.of(manifest);
         if (fromIndex < bars.size() && bars.get(fromIndex).openTime() <= model.validatedUntil().toEpochMilli()) {
             throw new IllegalArgumentException("--from is inside version " + manifest.version() + "'s training or "
                     + "validation range (up to " + model.validatedUntil() + "): such origins say nothing of its skill");
         }
-        double[] variance = model.proxy().of(bars);
+        // A version that measured days from their hours reads them so here too.
+        List<Bar> hourly = model.realized()
+                ? VolatilitySeries.read(table, series, model.proxy()).hourly() : List.of();
+        double[] variance = model.variance(bars, hourly);
         long[] openTimes = bars.stream().mapToLong(Bar::openTime).toArray();
         int maxH = Arrays.stream(horizons).max().orElse(1);
         VolatilityForecasts forecasts = VolatilityForecasts.of(model.model(), variance, fromIndex, toIndex, maxH);
@@ -39,6 +44,7 @@ final class VolatilityBacktestRun {
             out.put("target", "volatility");
             out.put("family", model.model().family());
             out.put("variance", model.proxy().code());
+            out.put("realized", model.realized() ? PublishedVolatility.REALIZED_1H : "none");
             out.put("firstOrigin", report.firstOrigin());
             out.put("lastOrigin", report.lastOrigin());
             out.put("origins", report.origins());

@@ -43,6 +43,15 @@ class CliMessagesIT {
     }
 
     @Test
+    void resultsComparesCloseOrVolatilityModelsAndEachWritesWhereItBelongs() {
+        assertBadInput(klinecast("results", "--target", "volume"), "results compares close models");
+        assertBadInput(klinecast("results", "--target", "speed"), "unknown target 'speed'");
+        assertBadInput(klinecast("results", "--target", "volatility", "--write-readme"),
+                "--target volatility takes no --candidates, --candidate or --write-readme");
+        assertBadInput(klinecast("results", "--write-docs"), "--write-docs is for --target volatility");
+    }
+
+    @Test
     void aVersionThatDoesNotExistIsBadInput() {
         assertBadInput(klinecast("backtest", "--version", "9", "--from", "2025-01-01", "--to", "2025-06-01"),
                 "no model v000009 for BTCUSDT 1d");

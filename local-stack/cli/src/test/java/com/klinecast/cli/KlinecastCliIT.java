@@ -103,10 +103,11 @@ class KlinecastCliIT {
         Run volume = klinecast("train", "--config", tiny.toString(), "--target", "volume");
         Run volumeModels = klinecast("models", "--target", "volume");
         Run volumeForecast = klinecast("forecast", "--target", "volume", "--days", "3");
-        Run volatility = klinecast("train", "--target", "volatility");
+        Run volatility = klinecast("train", "--target", "volatility", "--epochs", "1");
         Run volatilityBacktest = klinecast("backtest", "--target", "volatility", "--from", "2025-01-01", "--to",
                 "2025-03-01", "--horizons", "1,7", "--json");
         Run volatilityForecast = klinecast("forecast", "--target", "volatility", "--days", "3");
+        Run volatilityModels = klinecast("models", "--target", "volatility");
         Run closeWithRange = klinecast("forecast", "--days", "3", "--json");
 
         assertEquals(0, first.exitCode(), first.out());
@@ -161,16 +162,20 @@ class KlinecastCliIT {
         assertEquals(0, volumeForecast.exitCode(), volumeForecast.out());
         assertTrue(volumeForecast.out().lines().anyMatch(l -> l.trim().startsWith("horizon") && l.contains("volume")),
                 volumeForecast.out());
-        // Volatility: naive, mean30 and HAR in their own registry, backtested by QLIKE, served with a range.
+        // Volatility: naive, mean30, HAR, the LSTM and the MLP (capped at --epochs) in their own registry, backtested by QLIKE, served with a range.
         assertEquals(0, volatility.exitCode(), volatility.out());
         assertTrue(volatility.out().contains("volatility naive published as v1; promoted"), volatility.out());
         assertTrue(volatility.out().contains("QLIKE ratio"), volatility.out());
+        assertTrue(volatility.out().contains("volatility lstm published as v4")
+                && volatility.out().contains("volatility mlp published as v5"), volatility.out());
         assertEquals(0, volatilityBacktest.exitCode(), volatilityBacktest.out());
         JsonNode v1 = Reports.JSON.readTree(volatilityBacktest.out()).path("horizons").get(0);
         for (String field : java.util.List.of("qlikeRatio", "mseRatio", "dmPValue")) {
             assertTrue(v1.path(field).isNumber(), field + " in " + v1);
         }
         assertEquals(0, volatilityForecast.exitCode(), volatilityForecast.out());
+        assertTrue(volatilityModels.out().contains("QLr h1") && volatilityModels.out().contains("v5       mlp"),
+                volatilityModels.out());
         assertTrue(volatilityForecast.out().contains("daily vol %"), volatilityForecast.out());
         assertTrue(Reports.JSON.readTree(closeWithRange.out()).path("forecast").get(0).has("expectedRange"),
                 closeWithRange.out());

@@ -4,6 +4,7 @@ import com.klinecast.core.candle.Candle;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelNotFoundException;
+import com.klinecast.core.series.Interval;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.volatility.PublishedVolatility;
 import com.klinecast.predict.forecast.CandleHistory;
@@ -63,7 +64,7 @@ public final class VolatilityService implements ExpectedRanges {
                     + " closed candles of " + series + "; the feature table has " + recent.size());
         }
         List<Bar> bars = recent.stream().map(Bar::of).toList();
-        double[] variance = model.forecast(bars, query.steps());
+        double[] variance = model.forecast(bars, hours(series, model, need), query.steps());
         Bar last = bars.get(bars.size() - 1);
         List<VolatilityResult.Point> points = new ArrayList<>();
         long time = last.openTime();
@@ -95,12 +96,23 @@ public final class VolatilityService implements ExpectedRanges {
         if (model == null || closes.length > maxDays(model.manifest()) || bars.size() < model.model().history()) {
             return null;
         }
-        double[] variance = model.forecast(bars, closes.length);
+        double[] variance = model.forecast(bars, hours(series, model, model.model().history()), closes.length);
         ExpectedRange[] out = new ExpectedRange[closes.length];
         for (int h = 1; h <= closes.length; h++) {
             out[h - 1] = ExpectedRange.around(closes[h - 1], variance[h - 1], h);
         }
         return out;
+    }
+
+    /**
+     * The 1h candles of the last {@code days} days when the version measured days from their hours (it then reads
+     * them the same way: a day with all 24 hours from them, others from its own candle); none otherwise.
+     */
+    private List<Bar> hours(Series series, PublishedVolatility model, int days) {
+        if (!model.realized() || series.interval() != Interval.D1) {
+            return List.of();
+        }
+        return candles.latest(new Series(series.symbol(), Interval.H1), days * 24).stream().map(Bar::of).toList();
     }
 
     private static int maxDays(ModelManifest manifest) {

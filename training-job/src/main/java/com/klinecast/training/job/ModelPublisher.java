@@ -25,7 +25,7 @@ import org.deeplearning4j.util.ModelSerializer;
  */
 public final class ModelPublisher {
 
-    static final String DL4J_VERSION = "1.0.0-M2.1";
+    public static final String DL4J_VERSION = "1.0.0-M2.1";
 
     private final ModelRegistry registry;
 

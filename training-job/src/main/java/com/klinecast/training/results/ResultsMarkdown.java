@@ -71,12 +71,17 @@ public final class ResultsMarkdown {
 
     /** {@code readme} with everything between the two markers replaced by {@code content}. */
     public static String intoReadme(String readme, String content) {
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
+        return between(readme, START, END, content);
+    }
+
+    /** {@code text} with everything between the markers {@code start} and {@code end} replaced by {@code content}. */
+    public static String between(String text, String startMarker, String endMarker, String content) {
+        int start = text.indexOf(startMarker);
+        int end = text.indexOf(endMarker);
         if (start < 0 || end < start) {
-            throw new IllegalArgumentException("the README has no " + START + " ... " + END + " section");
+            throw new IllegalArgumentException("no " + startMarker + " ... " + endMarker + " section to write into");
         }
-        return readme.substring(0, start + START.length()) + "\n" + content + readme.substring(end);
+        return text.substring(0, start + startMarker.length()) + "\n" + content + text.substring(end);
     }
 
     private static void row(StringBuilder md, List<String> cells) {

@@ -48,7 +48,8 @@ public final class VolatilityFits {
         return logScore <= levelScore ? log : level;
     }
 
-    private static double validationScore(VolatilityModel model, double[] seen, long[] openTimes, Split split,
+    /** Mean over the horizons of the validation QLIKE ratio, from origins in the validation split only. */
+    static double validationScore(VolatilityModel model, double[] seen, long[] openTimes, Split split,
             int[] horizons, int maxHorizon) {
         VolatilityForecasts forecasts = VolatilityForecasts.of(model, seen, split.trainEnd() - 1,
                 split.validationEnd() - 1, maxHorizon);
@@ -58,9 +59,16 @@ public final class VolatilityFits {
 
     private static VolatilityCandidate evaluate(VolatilityModel model, Map<String, Object> validation,
             double[] variance, long[] openTimes, Split split, int[] horizons, int maxHorizon) {
+        return evaluate(model, validation, Map.of(), variance, openTimes, split, horizons, maxHorizon);
+    }
+
+    /** The model's forecasts from every test origin, and their backtest beside naive. */
+    static VolatilityCandidate evaluate(VolatilityModel model, Map<String, Object> validation,
+            Map<String, Object> training, double[] variance, long[] openTimes, Split split, int[] horizons,
+            int maxHorizon) {
         VolatilityForecasts onTest = VolatilityForecasts.of(model, variance, split.validationEnd() - 1,
                 variance.length - 1, maxHorizon);
-        return new VolatilityCandidate(model, validation, onTest,
+        return new VolatilityCandidate(model, validation, training, onTest,
                 VolatilityBacktest.evaluate(variance, openTimes, onTest, horizons));
     }
 }

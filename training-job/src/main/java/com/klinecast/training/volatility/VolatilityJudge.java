@@ -16,23 +16,26 @@ import java.util.function.Consumer;
 /**
  * Judges a volatility challenger against the volatility champion by {@link PromotionRule} on QLIKE: the champion
  * forecasts from the challenger's test origins, and their per-origin QLIKE losses are compared by HLN-DM, Holm
- * across the rule's horizons. A champion validated inside that window, or measuring another variance, is not
- * compared: the champion stays.
+ * across the rule's horizons. A champion validated inside that window, or measuring another variance (another
+ * estimator, or days from hours where the other used daily candles), is not compared: the champion stays. Naive,
+ * which fits nothing, is compared on the challenger's measure.
  */
 final class VolatilityJudge extends ComparingJudge {
 
     private final double[] variance;
     private final long[] openTimes;
     private final VarianceProxy proxy;
+    private final boolean realized;
     private final VolatilityForecasts challenger;
     private final PromotionRule rule;
 
-    VolatilityJudge(Series series, double[] variance, long[] openTimes, VarianceProxy proxy,
+    VolatilityJudge(Series series, double[] variance, long[] openTimes, VarianceProxy proxy, boolean realized,
             VolatilityForecasts challenger, PromotionRule rule, Consumer<String> log) {
         super(series, log, "the volatility champion");
         this.variance = variance;
         this.openTimes = openTimes;
         this.proxy = proxy;
+        this.realized = realized;
         this.challenger = challenger;
         this.rule = rule;
     }
@@ -47,6 +50,11 @@ final class VolatilityJudge extends ComparingJudge {
             throw new IllegalArgumentException("it forecasts the " + champion.proxy().code() + " variance, this the "
                     + proxy.code());
         }
+        if (champion.realized() != realized && !(champion.model() instanceof NaiveVariance)) {
+            throw new IllegalArgumentException(champion.realized() ? "it measured days from their 1h candles, this "
+                    + "from the daily candles alone" : "it measured days from the daily candles alone, this from "
+                    + "their 1h candles where the table holds them");
+        }
         int first = challenger.origins()[0];
         if (!(champion.model() instanceof NaiveVariance)
                 && openTimes[first + 1] <= champion.validatedUntil().toEpochMilli()) {
@@ -56,12 +64,21 @@ final class VolatilityJudge extends ComparingJudge {
         int last = challenger.origins()[challenger.origins().length - 1];
         VolatilityForecasts theirs = VolatilityForecasts.of(champion.model(), variance, first, last + 1,
                 challenger.maxHorizon());
+        return verdict(variance, challenger, theirs, rule);
+    }
+
+    /**
+     * The rule on QLIKE: per horizon of the rule (those the forecasts reach), the two models' losses on the origins
+     * both forecast from, by Holm-corrected HLN-DM.
+     */
+    static Verdict verdict(double[] variance, VolatilityForecasts challenger, VolatilityForecasts champion,
+            PromotionRule rule) {
         int[] horizons = Arrays.stream(rule.horizons()).filter(h -> h <= challenger.maxHorizon()).toArray();
         double[][] mine = new double[horizons.length][];
         double[][] other = new double[horizons.length][];
         for (int j = 0; j < horizons.length; j++) {
             VolatilityBacktest.Losses a = VolatilityBacktest.losses(variance, challenger, horizons[j]);
-            VolatilityBacktest.Losses b = VolatilityBacktest.losses(variance, theirs, horizons[j]);
+            VolatilityBacktest.Losses b = VolatilityBacktest.losses(variance, champion, horizons[j]);
             int[] common = Arrays.stream(a.origins()).filter(o -> Arrays.binarySearch(b.origins(), o) >= 0)
                     .toArray();
             mine[j] = restrict(a, common);

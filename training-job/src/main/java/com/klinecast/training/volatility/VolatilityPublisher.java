@@ -7,17 +7,23 @@ import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.TestWindow;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.volatility.NetworkVariance;
+import com.klinecast.core.volatility.PublishedVolatility;
+import com.klinecast.core.volatility.RealizedVariance;
 import com.klinecast.core.volatility.VarianceProxy;
 import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.job.ModelPublisher;
 import com.klinecast.training.pipeline.DataRange;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Publishes a volatility model as a version of the volatility target: a manifest and no artifacts. The model
- * itself (HAR's coefficients) is the {@code scaler} section; {@code config.variance} says which range variance
- * it forecasts.
+ * itself (HAR's coefficients, a network's scaling, corrections and weights) is the {@code scaler} section.
+ * {@code config.variance} says which range variance it forecasts, {@code config.realized} ({@code 1h}) that days
+ * with all 24 hourly candles were measured from them, and {@code features.realizedDays} which days those were.
  */
 final class VolatilityPublisher {
 
@@ -28,12 +34,15 @@ final class VolatilityPublisher {
     }
 
     ModelManifest publish(Series series, VolatilityCandidate candidate, TrainingConfig config, DataRange data,
-            Verdict verdict) {
+            RealizedVariance.Days days, Verdict verdict) {
         VarianceProxy proxy = config.varianceProxy();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("model", candidate.model().family());
         settings.put("target", "volatility");
         settings.put("variance", proxy.code());
+        if (days.realized() > 0) {
+            settings.put("realized", PublishedVolatility.REALIZED_1H);
+        }
         settings.put("forecast", "direct");
         settings.put("horizons", config.horizons());
         settings.put("promotionHorizons", config.promotionHorizons());
@@ -43,11 +52,19 @@ final class VolatilityPublisher {
         features.put("columns", proxy == VarianceProxy.PARKINSON ? List.of("high", "low")
                 : List.of("open", "high", "low", "close"));
         features.put("window", candidate.model().history());
+        if (days.realized() > 0) {
+            features.put("realizedDays", Map.of("days", days.realized(), "estimator", "sum of the 24 hourly "
+                    + proxy.code() + " variances", "first", Instant.ofEpochMilli(days.firstRealized()).toString(),
+                    "last", Instant.ofEpochMilli(days.lastRealized()).toString()));
+        }
         features.put("featureSetVersion", FeatureSet.VERSION);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("test", candidate.test());
         if (!candidate.validation().isEmpty()) {
             metrics.put("validation", candidate.validation());
+        }
+        if (!candidate.training().isEmpty()) {
+            metrics.put("training", candidate.training());
         }
         if (verdict != null) {
             metrics.put("promotion", verdict);
@@ -60,7 +77,9 @@ final class VolatilityPublisher {
                 .scaler(candidate.model())
                 .trainingData(data)
                 .metrics(metrics)
-                .libraries(Map.of("java", Runtime.version().toString()))
+                .libraries(candidate.model() instanceof NetworkVariance
+                        ? Map.of("deeplearning4j", ModelPublisher.DL4J_VERSION, "java", Runtime.version().toString())
+                        : Map.of("java", Runtime.version().toString()))
                 .gitCommit(System.getenv().getOrDefault("GIT_COMMIT", "unknown"))
                 .build();
         return registry.publish(series, draft);

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The test-split figures of docs/training.md's Volatility section, from the bundled candles without a stack
- * (the same fits {@code train --target volatility} runs): {@code java -cp <test classpath>
+ * (the same fits and networks {@code train --target volatility} runs): {@code java -cp <test classpath>
  * com.klinecast.training.volatility.VolatilityFigures [parkinson|garman_klass]}.
  */
 public final class VolatilityFigures {
@@ -29,8 +29,13 @@ public final class VolatilityFigures {
             Split split = Split.of(bars.size(), config.validationFraction(), config.testFraction());
             double[] v = proxy.of(bars);
             long[] times = bars.stream().mapToLong(Bar::openTime).toArray();
-            for (VolatilityCandidate c : VolatilityFits.fit(v, times, split, config.horizonArray(),
-                    config.maxHorizon())) {
+            List<VolatilityCandidate> candidates = new java.util.ArrayList<>(VolatilityFits.fit(v, times, split,
+                    config.horizonArray(), config.maxHorizon()));
+            long started = System.nanoTime();
+            candidates.addAll(VolatilityNetworks.defaults(System.out::println).fit(v, times, split,
+                    config.horizonArray(), config.maxHorizon(), config.seed(), config.epochs()));
+            System.out.printf("%s: the networks trained in %.1f s%n", symbol, (System.nanoTime() - started) / 1e9);
+            for (VolatilityCandidate c : candidates) {
                 StringBuilder row = new StringBuilder("| " + symbol + " | " + c.model().family());
                 for (VolatilityMetrics m : c.test().horizons()) {
                     row.append(String.format(" | %.3f / %.3f / %.3g", m.qlikeRatio(), m.mseRatio(), m.dmPValue()));

@@ -41,7 +41,7 @@ class VolatilityJobIT {
         S3ModelRegistry registry = new S3ModelRegistry(s3, LocalS3.newBucket(s3));
         List<Candle> all = CsvCandles.read("binance-BTCUSDT-1d.csv", Integer.MAX_VALUE);
         table.write(BTC_1D, FeatureRows.of(BTC_1D, List.of(), all));
-        VolatilityJob job = new VolatilityJob(table, registry, s -> { });
+        VolatilityJob job = new VolatilityJob(table, registry, VolatilityNetworks.NONE, s -> { });
 
         VolatilityOutcome first = job.run(BTC_1D, VOLATILITY, null);
         VolatilityOutcome second = job.run(BTC_1D, VOLATILITY, null);
