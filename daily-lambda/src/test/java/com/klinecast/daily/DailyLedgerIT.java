@@ -61,7 +61,7 @@ class DailyLedgerIT {
     /** A naive champion with a static random-walk band fitted on the stored candles, as the training job's. */
     private int naiveChampion() {
         List<Bar> bars = bars();
-        int version = publish("naive", Baselines.scaling(ModelFamily.NAIVE, bars), bars);
+        int version = publish("naive", Baselines.scaling(ModelFamily.NAIVE, bars, Target.CLOSE), bars);
         registry.promote(BTC_1D, version, "test champion");
         return version;
     }
@@ -146,7 +146,7 @@ class DailyLedgerIT {
         int naive = naiveChampion();
         // A drift of 2% a day, which BTCUSDT did not have: its 1-day errors soon exceed naive's, significantly.
         int drift = publish("drift", new LogReturns(List.of(Bar.Column.CLOSE), new double[] {0, 0.02},
-                new double[] {1, 1}), bars());
+                new double[] {1, 1}, Target.CLOSE), bars());
         registry.promote(BTC_1D, drift, "operator's pick");
         LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics::add);
 

@@ -42,7 +42,7 @@ final class Recorder {
             return Outcome.TOO_FEW_CANDLES;
         }
         List<Bar> bars = recent.subList(recent.size() - need, recent.size()).stream().map(Bar::of).toList();
-        double[] points = model.forecaster().closes(bars, model.maxHorizon());
+        double[] points = model.forecaster().forecast(bars, model.maxHorizon());
         double[][] quantiles = model.band() == null ? null : model.band().quantiles(bars, points);
         Bar origin = bars.get(bars.size() - 1);
         LedgerEntry entry = new LedgerEntry(series, target, origin.openTime(), model.version(), model.family(),
