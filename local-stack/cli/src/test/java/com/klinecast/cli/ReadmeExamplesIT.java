@@ -100,7 +100,7 @@ class ReadmeExamplesIT {
         runs.put("./klinecast --help", () -> {
             CliRun help = ok("--help");
             for (String command : List.of("ingest", "daily", "features", "train", "tune", "results", "models",
-                    "backtest", "up", "serve", "invoke", "forecast", "status", "stream", "minutes")) {
+                    "backtest", "up", "serve", "invoke", "forecast", "status", "stream", "minutes", "replay", "skill")) {
                 assertTrue(help.out().contains("  " + command + " "), command + " in --help: " + help.out());
             }
         });
@@ -173,6 +173,11 @@ class ReadmeExamplesIT {
         runs.put("invoke", () -> ok("invoke", "PredictFunction", "--event", ROOT.resolve("events")
                 .resolve("predict-forecast.json").toString(), "--template", ROOT.resolve("template.yaml").toString()));
         runs.put("status", () -> ok("status", "--json"));
+        // A replay needs a table with nothing after its first day: a data dir of its own.
+        Path replayed = data.resolve("replayed");
+        runs.put("replay", () -> ok(replayed, "replay", "--symbol", "BTCUSDT", "--from", "2025-06-01", "--to",
+                "2025-06-10", "--retrain-every", "28"));
+        runs.put("skill", () -> ok(replayed, "skill", "--symbol", "BTCUSDT", "--target", "close", "--json"));
         runs.put("serve", () -> {
             try (CliProcess serve = CliProcess.serving(data, "serve", "--port", "0")) {
                 HttpResponse<String> forecast = get(serve.baseUrl(), "forecast?symbol=ETHUSDT&days=7");
@@ -186,7 +191,11 @@ class ReadmeExamplesIT {
     }
 
     private CliRun ok(String... args) {
-        CliRun run = CliRun.in(dataDir.toString(), args);
+        return ok(dataDir, args);
+    }
+
+    private CliRun ok(Path data, String... args) {
+        CliRun run = CliRun.in(data.toString(), args);
         assertEquals(0, run.exitCode(), () -> "klinecast " + String.join(" ", args) + ": " + run);
         return run;
     }

@@ -72,8 +72,8 @@ public final class CandidateEvaluation {
     }
 
     private static Candidate baselineCandidate(ModelFamily family) {
-        String about = family == ModelFamily.NAIVE ? "the last close repeated: the first champion of every series"
-                : "the last close × exp(h × the training split's mean log return)";
+        String about = family == ModelFamily.NAIVE ? "the last close repeated (the first champion)"
+                : "the last close × exp(h × the training mean log return)";
         return new Candidate(family.code(), about, JsonNodeFactory.instance.objectNode());
     }
 

@@ -36,9 +36,8 @@ public final class ResultsMarkdown {
     static String table(SeriesResults series, int[] horizons) {
         BacktestReport first = series.results().get(0).test();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
-                "**%s %s**, test origins %s .. %s: MASE vs naive [95%% block-bootstrap interval], one-sided "
-                        + "HLN-DM p-value of beating naive, 80%% band coverage, pinball skill vs the static "
-                        + "random-walk band.%s%n%n",
+                "**%s %s**, test origins %s .. %s: MASE vs naive [95%% interval], DM p of beating naive, "
+                        + "80%% coverage, pinball skill vs the static band.%s%n%n",
                 series.series().symbol(), series.series().interval().code(), day(first.firstOrigin()),
                 day(first.lastOrigin()), series.champion() == null ? ""
                         : " The champion rule serves **" + series.champion() + "**."));

@@ -38,9 +38,8 @@ class ResultsMarkdownTest {
                 new int[] {1, 3});
 
         assertEquals("""
-                **BTCUSDT 1d**, test origins 2024-04-25 .. 2025-06-29: MASE vs naive [95% block-bootstrap interval], \
-                one-sided HLN-DM p-value of beating naive, 80% band coverage, pinball skill vs the static random-walk \
-                band. The champion rule serves **lstm-default**.
+                **BTCUSDT 1d**, test origins 2024-04-25 .. 2025-06-29: MASE vs naive [95% interval], DM p of beating \
+                naive, 80% coverage, pinball skill vs the static band. The champion rule serves **lstm-default**.
 
                 | model | band | h1 MASE | DM p | cov80 | skill | h3 MASE | DM p | cov80 | skill |
                 |---|---|---|---|---|---|---|---|---|---|
