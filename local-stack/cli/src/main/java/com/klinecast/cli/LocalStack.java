@@ -6,6 +6,8 @@ import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.FeatureTableSchema;
+import com.klinecast.core.store.SeriesCatalogTable;
+import com.klinecast.core.catalog.SeriesCatalog;
 import com.klinecast.standins.dynamodb.DataDirDynamoDb;
 import com.klinecast.standins.dynamodb.DynamoDbStandIn;
 import com.klinecast.standins.replay.BinanceReplayServer;
@@ -131,6 +133,11 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         return s3;
+    }
+
+    /** The series catalog, in the feature table. */
+    public SeriesCatalog catalog() {
+        return new SeriesCatalogTable(ddb, TABLE);
     }
 
     public FeatureTable featureTable() {
