@@ -1,10 +1,11 @@
-package com.klinecast.ingest;
+package com.klinecast.fanout;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
+import com.klinecast.core.fanout.FanOutConfig;
 import com.klinecast.core.fanout.FanOutServices;
 import com.klinecast.core.fanout.Planner;
 import com.klinecast.core.fanout.SeriesTask;
@@ -26,8 +27,8 @@ public final class PlannerHandler implements RequestHandler<ScheduledEvent, List
     }
 
     private PlannerHandler(Env env) {
-        this(FanOutServices.planner(IngestConfig.fromEnv(env), AwsClients.dynamoDb(), AwsClients.sqs(),
-                FanOutServices.queueUrl(env)));
+        this(FanOutServices.planner(IngestConfig.fromEnv(env), FanOutConfig.fromEnv(env), AwsClients.dynamoDb(),
+                AwsClients.sqs()));
     }
 
     public PlannerHandler(Planner planner) {

@@ -1,4 +1,4 @@
-package com.klinecast.ingest;
+package com.klinecast.fanout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package com.klinecast.ingest;
+package com.klinecast.fanout;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
+import com.klinecast.core.fanout.FanOutConfig;
 import com.klinecast.core.fanout.FanOutServices;
 import com.klinecast.core.fanout.SeriesTask;
 import com.klinecast.core.fanout.Worker;
@@ -28,8 +29,8 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private WorkerHandler(Env env) {
-        this(FanOutServices.worker(IngestConfig.fromEnv(env), AwsClients.dynamoDb(), AwsClients.sqs(),
-                FanOutServices.queueUrl(env)));
+        this(FanOutServices.worker(IngestConfig.fromEnv(env), FanOutConfig.fromEnv(env), AwsClients.dynamoDb(),
+                AwsClients.sqs()));
     }
 
     public WorkerHandler(Worker worker) {
