@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import com.klinecast.standins.sqs.ElasticMq;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
@@ -50,6 +52,8 @@ public final class LocalStack implements AutoCloseable {
     private final int s3Port;
     private S3Local s3Local;
     private S3Client s3;
+    private ElasticMq elasticMq;
+    private SqsClient sqs;
 
     private LocalStack(Path dataDir, DynamoDbStandIn dynamo, BinanceReplayServer replay, URI binanceUrl, int s3Port) {
         this.dataDir = dataDir;
@@ -140,6 +144,15 @@ public final class LocalStack implements AutoCloseable {
         return new SeriesCatalogTable(ddb, TABLE);
     }
 
+    /** ElasticMQ, the SQS stand-in (in memory: the watermarks hold the progress), started on first use. */
+    synchronized SqsClient sqs() {
+        if (sqs == null) {
+            elasticMq = ElasticMq.start();
+            sqs = elasticMq.client();
+        }
+        return sqs;
+    }
+
     public FeatureTable featureTable() {
         return new FeatureTable(ddb, TABLE, BatchWriter.withDefaults(ddb));
     }
@@ -154,6 +167,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sqs != null) {
+            sqs.close();
+            elasticMq.close();
+        }
         if (s3 != null) {
             s3.close();
             s3Local.close();
