@@ -46,6 +46,7 @@ public final class BinanceReplayServer implements AutoCloseable {
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<String> klineQueries = Collections.synchronizedList(new ArrayList<>());
     private volatile int weightLimitPerMinute = 6000;
+    private volatile long latencyMillis;
     private long weightWindow;
     private int weightUsed;
 
@@ -57,8 +58,9 @@ public final class BinanceReplayServer implements AutoCloseable {
         this.clock = clock;
         this.rateClock = rateClock;
         this.server = LoopbackHttpServer.create(port, 0);
-        // A few threads, so a slow (faulted) answer does not hold up the others.
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        // Enough threads that a slow (faulted or delayed) answer does not hold up the others: 16 concurrent
+        // workers with a set latency are served in parallel, as by the exchange.
+        this.executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "binance-replay");
             t.setDaemon(true);
             return t;
@@ -104,6 +106,11 @@ public final class BinanceReplayServer implements AutoCloseable {
         this.weightLimitPerMinute = limit;
     }
 
+    /** Delays every klines answer by this much, as the exchange's round trip would (for concurrency benchmarks). */
+    public void setLatency(java.time.Duration latency) {
+        this.latencyMillis = latency.toMillis();
+    }
+
     /** Query strings of the klines requests received, faulted ones included. */
     public List<String> klineRequests() {
         synchronized (klineQueries) {
@@ -143,6 +150,14 @@ public final class BinanceReplayServer implements AutoCloseable {
     }
 
     private void klines(HttpExchange exchange) throws IOException {
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         String rawQuery = exchange.getRequestURI().getRawQuery();
         klineQueries.add(rawQuery == null ? "" : rawQuery);
         int used = chargeWeight();
