@@ -2,6 +2,7 @@ package com.klinecast.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.klinecast.core.binance.ExchangeInfo;
 import com.klinecast.core.series.Series;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "series", mixinStandardHelpOptions = true,
         description = "The series catalog: the series the pipeline ingests (add, remove, list).",
-        subcommands = {SeriesCommand.Add.class, SeriesCommand.Remove.class, SeriesCommand.ListSeries.class})
+        subcommands = {SeriesCommand.Add.class, SeriesCommand.Remove.class, SeriesCommand.ListSeries.class,
+            SeriesCommand.Sync.class})
 final class SeriesCommand {
 
     @ParentCommand
@@ -106,6 +108,43 @@ final class SeriesCommand {
                 } else {
                     series.forEach(s -> System.out.println(s.id()));
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true, description = "Add every symbol the exchange trades "
+            + "(exchangeInfo: status TRADING) in a quote asset, at the given intervals.")
+    static final class Sync implements Callable<Integer> {
+        @ParentCommand
+        SeriesCommand parent;
+
+        @Option(names = "--quote", defaultValue = "USDT", description = "Quote asset; default ${DEFAULT-VALUE}.")
+        String quote;
+
+        @Option(names = "--intervals", split = ",", defaultValue = "1d", paramLabel = "INTERVAL",
+                description = "Binance intervals, comma-separated; default ${DEFAULT-VALUE}.")
+        List<String> intervals;
+
+        @Option(names = "--dry-run", description = "Print what would be added; change nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            intervals.forEach(i -> com.klinecast.core.series.Interval.parse(i.trim()));
+            try (LocalStack stack = LocalStack.start(parent.root)) {
+                List<String> symbols = new ExchangeInfo(stack.binanceUrl(), java.net.http.HttpClient.newHttpClient())
+                        .trading(quote);
+                Choice choice = new Choice();
+                choice.symbols = symbols;
+                choice.intervals = intervals;
+                List<Series> series = symbols.isEmpty() ? List.of() : choice.series();
+                if (!dryRun) {
+                    stack.catalog().add(series);
+                }
+                System.out.println((dryRun ? "would add " : "added ") + series.size() + " series (" + symbols.size()
+                        + " " + quote + " symbols trading x " + intervals.size() + " intervals)"
+                        + (dryRun ? "" : "; the catalog holds " + stack.catalog().list().size() + " series"));
             }
             return 0;
         }

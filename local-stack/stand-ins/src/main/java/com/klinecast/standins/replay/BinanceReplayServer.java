@@ -143,6 +143,8 @@ public final class BinanceReplayServer implements AutoCloseable {
                 send(exchange, 200, "{\"serverTime\":" + clock.millis() + "}", 0);
             } else if ("/api/v3/klines".equals(path)) {
                 klines(exchange);
+            } else if ("/api/v3/exchangeInfo".equals(path)) {
+                send(exchange, 200, exchangeInfo(), 0);
             } else {
                 send(exchange, 404, error(-1000, "Unknown path " + path + "."), 0);
             }
@@ -296,6 +298,30 @@ public final class BinanceReplayServer implements AutoCloseable {
         }
         weightUsed += KLINES_WEIGHT;
         return weightUsed;
+    }
+
+    /** The quote assets the replay recognizes at the end of a symbol, longest first. */
+    private static final List<String> QUOTES = List.of("FDUSD", "USDT", "USDC", "BUSD", "BTC", "ETH", "BNB");
+
+    /**
+     * Binance's exchangeInfo, cut to the fields a catalog sync reads: every symbol with a file, TRADING, its base
+     * and quote asset read off its name.
+     */
+    private String exchangeInfo() {
+        StringBuilder json = new StringBuilder("{\"timezone\":\"UTC\",\"serverTime\":").append(clock.millis())
+                .append(",\"symbols\":[");
+        List<String> symbols = files.keySet().stream().map(id -> id.substring(0, id.indexOf('#'))).distinct()
+                .sorted().toList();
+        for (int i = 0; i < symbols.size(); i++) {
+            String symbol = symbols.get(i);
+            String quote = QUOTES.stream().filter(q -> symbol.endsWith(q) && symbol.length() > q.length())
+                    .findFirst().orElse("");
+            json.append(i == 0 ? "" : ",").append("{\"symbol\":\"").append(symbol)
+                    .append("\",\"status\":\"TRADING\",\"baseAsset\":\"")
+                    .append(symbol, 0, symbol.length() - quote.length()).append("\",\"quoteAsset\":\"")
+                    .append(quote).append("\"}");
+        }
+        return json.append("]}").toString();
     }
 
     private static void send(HttpExchange exchange, int status, String body, int usedWeight) throws IOException {
