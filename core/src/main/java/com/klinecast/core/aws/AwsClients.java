@@ -3,6 +3,7 @@ package com.klinecast.core.aws;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients configured the standard way: region, credentials and endpoint come from the default provider
@@ -26,5 +27,10 @@ public final class AwsClients {
      */
     public static S3Client s3() {
         return S3Client.builder().httpClient(UrlConnectionHttpClient.builder().build()).build();
+    }
+
+    /** The ingest queue's client (planner and workers). */
+    public static SqsClient sqs() {
+        return SqsClient.builder().httpClient(UrlConnectionHttpClient.builder().build()).build();
     }
 }

@@ -36,7 +36,9 @@ public final class IngestService {
         /** From the watermark (or the request's start) to the present; nothing once the backfill completed. */
         BACKFILL,
         /** Every candle closed since the watermark, however many runs were missed; needs a backfilled series. */
-        CATCH_UP
+        CATCH_UP,
+        /** BACKFILL until the backfill completed, CATCH_UP after: what a fan-out worker does with its series. */
+        SYNC
     }
 
     /** One daemon thread per execution environment: an in-flight prefetch never keeps a JVM alive. */
@@ -81,7 +83,7 @@ public final class IngestService {
         return new IngestReport(reports, usage);
     }
 
-    private SeriesReport ingest(Mode mode, Series series, Instant from, Instant now, Deadline deadline) {
+    private SeriesReport ingest(Mode requested, Series series, Instant from, Instant now, Deadline deadline) {
         Progress progress = new Progress();
         Optional<IngestState> state;
         try {
@@ -89,6 +91,8 @@ public final class IngestService {
         } catch (PortException e) {
             return SeriesReport.of(series, Status.FAILED, progress, false, e.getMessage() + "; nothing was written");
         }
+        Mode mode = requested != Mode.SYNC ? requested
+                : state.isPresent() && state.get().complete() ? Mode.CATCH_UP : Mode.BACKFILL;
         if (mode == Mode.BACKFILL && state.isPresent() && state.get().complete()) {
             return SeriesReport.of(series, Status.ALREADY_COMPLETE, progress, true,
                     "backfill already complete up to " + Instant.ofEpochMilli(state.get().lastOpenTime())

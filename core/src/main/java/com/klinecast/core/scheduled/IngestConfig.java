@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The ingest jobs' settings, read once per execution environment from these variables:
- * {@code FEATURE_TABLE} (required), {@code SYMBOLS} (BTCUSDT), {@code INTERVALS} (1d), {@code BACKFILL_START}
+ * {@code FEATURE_TABLE} (required), {@code SYMBOLS} (BTCUSDT) and {@code INTERVALS} (1d) (the seed: the series
+ * run while the series catalog is empty; the template sets neither), {@code BACKFILL_START}
  * (2017-01-01, before Binance's first candle), {@code BINANCE_BASE_URL}, {@code BINANCE_WEIGHT_LIMIT} (6000) and
  * {@code STOP_MARGIN_SECONDS} (60: time kept in hand before the Lambda time-out).
  */
@@ -39,9 +40,18 @@ public record IngestConfig(String table, List<Series> series, Instant backfillSt
      * {@code {"symbols": ["ETHUSDT"], "intervals": ["1h"], "from": "2020-01-01"}} (lists or comma-separated).
      */
     public IngestRequest request(Map<String, Object> detail, Instant now) {
+        return request(detail, now, List.of());
+    }
+
+    /**
+     * The same over the series catalog: its series are the run's unless the detail names others; an empty
+     * catalog leaves the seed ({@code SYMBOLS} x {@code INTERVALS}).
+     */
+    public IngestRequest request(Map<String, Object> detail, Instant now, List<Series> catalog) {
         Map<String, Object> d = detail == null ? Map.of() : detail;
         List<String> symbols = stringsOf(d.get("symbols"), "symbols");
         List<String> intervals = stringsOf(d.get("intervals"), "intervals");
+        List<Series> series = seriesOrSeed(catalog);
         List<Series> chosen = series;
         if (symbols != null || intervals != null) {
             chosen = seriesOf(symbols != null ? symbols : series.stream().map(Series::symbol).distinct().toList(),
@@ -49,6 +59,17 @@ public record IngestConfig(String table, List<Series> series, Instant backfillSt
                             : series.stream().map(s -> s.interval().code()).distinct().toList(),
                     "the event's detail");
         }
+        return new IngestRequest(chosen, from(d), now);
+    }
+
+    /** The catalog's series, or the seed while the catalog is empty. */
+    public List<Series> seriesOrSeed(List<Series> catalog) {
+        return catalog.isEmpty() ? series : catalog;
+    }
+
+    /** Where a series with no watermark starts: the detail's {@code from}, or {@code BACKFILL_START}. */
+    public Instant from(Map<String, Object> detail) {
+        Map<String, Object> d = detail == null ? Map.of() : detail;
         Instant from = backfillStart;
         Object fromValue = d.get("from");
         if (fromValue != null) {
@@ -59,7 +80,7 @@ public record IngestConfig(String table, List<Series> series, Instant backfillSt
                         + "': expected a date (2017-08-17) or an ISO-8601 instant");
             }
         }
-        return new IngestRequest(chosen, from, now);
+        return from;
     }
 
     private static List<Series> seriesOf(List<String> symbols, List<String> intervals, String where) {
@@ -79,7 +100,8 @@ public record IngestConfig(String table, List<Series> series, Instant backfillSt
         return out;
     }
 
-    private static List<String> stringsOf(Object value, String field) {
+    /** A detail's list of strings (a list or a comma-separated string), or null when absent. */
+    public static List<String> stringsOf(Object value, String field) {
         if (value == null) {
             return null;
         }

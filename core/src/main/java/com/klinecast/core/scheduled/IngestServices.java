@@ -7,6 +7,9 @@ import com.klinecast.core.ingest.KlineSource;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.IngestStateTable;
+import com.klinecast.core.store.SeriesCatalogTable;
+import com.klinecast.core.observability.MetricsSink;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires a {@link IngestService} from its configuration and clients; shared by the Lambdas and the CLI. */
@@ -23,5 +26,11 @@ public final class IngestServices {
 
     public static IngestService create(IngestConfig config, DynamoDbClient ddb) {
         return create(config, ddb, BinanceKlinesClient.create(config.binance()), IngestListener.NONE);
+    }
+
+    /** A scheduled function's run as Lambda builds it: the live exchange, the catalog, metrics on standard output. */
+    public static ScheduledIngest scheduled(IngestConfig config, DynamoDbClient ddb) {
+        return new ScheduledIngest(config, create(config, ddb), Clock.systemUTC(), MetricsSink.STDOUT,
+                new SeriesCatalogTable(ddb, config.table()));
     }
 }

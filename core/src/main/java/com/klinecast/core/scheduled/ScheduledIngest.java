@@ -1,5 +1,6 @@
 package com.klinecast.core.scheduled;
 
+import com.klinecast.core.catalog.SeriesCatalog;
 import com.klinecast.core.ingest.Deadline;
 import com.klinecast.core.ingest.ExchangeUsage;
 import com.klinecast.core.ingest.IngestFailedException;
@@ -13,6 +14,7 @@ import com.klinecast.core.series.Series;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -26,6 +28,7 @@ public final class ScheduledIngest {
     private final IngestService service;
     private final Clock clock;
     private final MetricsSink metrics;
+    private final SeriesCatalog catalog;
     private final FollowUp followUp;
 
     /** What runs after the series were ingested (the daily run's ledger), on the run's "now". */
@@ -44,21 +47,28 @@ public final class ScheduledIngest {
 
     /** @param metrics receives one metrics document per series and run (standard output in Lambda) */
     public ScheduledIngest(IngestConfig config, IngestService service, Clock clock, MetricsSink metrics) {
-        this(config, service, clock, metrics, FollowUp.NONE);
+        this(config, service, clock, metrics, SeriesCatalog.EMPTY);
+    }
+
+    /** @param catalog the series run when the event names none (the configuration's seed while it is empty) */
+    public ScheduledIngest(IngestConfig config, IngestService service, Clock clock, MetricsSink metrics,
+            SeriesCatalog catalog) {
+        this(config, service, clock, metrics, catalog, FollowUp.NONE);
     }
 
     private ScheduledIngest(IngestConfig config, IngestService service, Clock clock, MetricsSink metrics,
-            FollowUp followUp) {
+            SeriesCatalog catalog, FollowUp followUp) {
         this.config = config;
         this.service = service;
         this.clock = clock;
         this.metrics = metrics;
+        this.catalog = catalog;
         this.followUp = followUp;
     }
 
     /** The same run followed by {@code step} after every invocation's ingest, whether or not a series failed. */
     public ScheduledIngest then(FollowUp step) {
-        return new ScheduledIngest(config, service, clock, metrics, step);
+        return new ScheduledIngest(config, service, clock, metrics, catalog, step);
     }
 
     /**
@@ -77,7 +87,9 @@ public final class ScheduledIngest {
         if (eventTime != null && eventTime.isBefore(now)) {
             now = eventTime;
         }
-        IngestReport report = service.run(mode, config.request(detail, now), deadline);
+        boolean named = detail != null && detail.get("symbols") != null && detail.get("intervals") != null;
+        IngestReport report = service.run(mode, config.request(detail, now, named ? List.of() : catalog.list()),
+                deadline);
         report.series().forEach(s -> log.accept(s.toString()));
         for (SeriesReport series : report.series()) {
             metrics.emit(metricsOf(mode, series, report.exchangeOf(series.series()), now, requestId)
@@ -98,7 +110,11 @@ public final class ScheduledIngest {
     static MetricsDocument metricsOf(IngestService.Mode mode, SeriesReport report, ExchangeUsage exchange,
             Instant now, String requestId) {
         Map<String, String> dimensions = new LinkedHashMap<>();
-        dimensions.put("Function", mode == IngestService.Mode.BACKFILL ? "ingest" : "daily");
+        dimensions.put("Function", switch (mode) {
+            case BACKFILL -> "ingest";
+            case CATCH_UP -> "daily";
+            case SYNC -> "worker";
+        });
         dimensions.put("Series", report.series());
         MetricsDocument document = MetricsDocument.withDimensions(dimensions).rollUp("Function")
                 .metric("CandlesWritten", report.candlesWritten(), Unit.COUNT)

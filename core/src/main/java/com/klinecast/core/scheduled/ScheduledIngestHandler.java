@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService.Mode;
-import com.klinecast.core.observability.MetricsSink;
-import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -23,8 +21,7 @@ public abstract class ScheduledIngestHandler implements RequestHandler<Scheduled
 
     /** As Lambda builds it: clients built once per execution environment, on the configuration it read. */
     protected ScheduledIngestHandler(Mode mode, IngestConfig config) {
-        this(mode, new ScheduledIngest(config, IngestServices.create(config, AwsClients.dynamoDb()),
-                Clock.systemUTC(), MetricsSink.STDOUT));
+        this(mode, IngestServices.scheduled(config, AwsClients.dynamoDb()));
     }
 
     /** Over a given run, e.g. on the local stack's clients. */

@@ -22,6 +22,8 @@ public final class FeatureTableSchema {
     public static final long META_OPEN_TIME = -1L;
     /** Partition of the catalog row that lists every series ever written ('#' cannot start a symbol). */
     public static final String CATALOG_SERIES = "#catalog";
+    /** Partition of the series catalog: the series the pipeline ingests ({@link SeriesCatalogTable}). */
+    public static final String SERIES_CATALOG = "#series";
 
     private FeatureTableSchema() {
     }

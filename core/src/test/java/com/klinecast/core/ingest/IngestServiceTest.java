@@ -95,6 +95,21 @@ class IngestServiceTest {
     }
 
     @Test
+    void syncBackfillsANewSeriesThenCatchesItUp() {
+        IngestRequest first = new IngestRequest(List.of(SERIES), Instant.EPOCH, NOW.minus(Duration.ofDays(10)));
+        SeriesReport backfill = service().run(IngestService.Mode.SYNC, first, Deadline.NONE).series().get(0);
+        assertEquals(Status.COMPLETE, backfill.status());
+        assertEquals(2490, backfill.candlesWritten());
+
+        SeriesReport caughtUp = service().run(IngestService.Mode.SYNC,
+                new IngestRequest(List.of(SERIES), Instant.EPOCH, NOW), Deadline.NONE).series().get(0);
+
+        assertEquals(Status.COMPLETE, caughtUp.status(), "a complete backfill is caught up, not ALREADY_COMPLETE");
+        assertEquals(10, caughtUp.candlesWritten());
+        assertEquals(2500, stores.candles.get(SERIES.id()).size());
+    }
+
+    @Test
     void stopsBeforeTheDeadlineAndTheNextRunResumesFromTheWatermark() {
         // 25 s left, 10 s margin, each page "costs" 10 s: one page, then stop.
         long[] remaining = {25_000};

@@ -26,7 +26,13 @@ public final class SyntheticKlines {
 
     /** Writes {@code candles} rows to {@code dir/binance-SYNTHUSDT-1m.csv}. */
     public static Path write(Path dir, int candles, long seed) {
-        Path file = dir.resolve("binance-" + SYMBOL + "-" + INTERVAL + ".csv");
+        return write(dir, SYMBOL, INTERVAL, STEP, FIRST_OPEN, candles, seed);
+    }
+
+    /** The same for any symbol and interval: {@code candles} rows {@code step} ms apart from {@code firstOpen}. */
+    public static Path write(Path dir, String symbol, String interval, long step, long firstOpen, int candles,
+            long seed) {
+        Path file = dir.resolve("binance-" + symbol + "-" + interval + ".csv");
         Random random = new Random(seed);
         long close = 3_000_000; // cents: 30,000.00
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
@@ -34,7 +40,7 @@ public final class SyntheticKlines {
                     + "taker_buy_base_asset_volume,taker_buy_quote_asset_volume,ignore\n");
             StringBuilder row = new StringBuilder(160);
             for (int i = 0; i < candles; i++) {
-                long openTime = FIRST_OPEN + i * STEP;
+                long openTime = firstOpen + i * step;
                 long open = close;
                 close = Math.max(100, Math.round(open * Math.exp(0.001 * random.nextGaussian())));
                 long high = Math.max(open, close) + Math.round(Math.abs(random.nextGaussian()) * open * 0.0004);
@@ -48,7 +54,7 @@ public final class SyntheticKlines {
                 cents(row, low).append(',');
                 cents(row, close).append(',');
                 micros(row, volume).append(',');
-                row.append(openTime + STEP - 1).append(',');
+                row.append(openTime + step - 1).append(',');
                 cents(row, volume * close / 1_000_000).append(',');
                 row.append(trades).append(',');
                 micros(row, volume / 2).append(',');

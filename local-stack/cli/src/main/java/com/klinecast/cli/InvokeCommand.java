@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.config.Env;
+import com.klinecast.core.observability.MetricsSink;
 import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.scheduled.IngestServices;
@@ -131,7 +132,8 @@ final class InvokeCommand implements Callable<Integer> {
     private static ScheduledIngest scheduledIngest(Env env, LocalStack stack, Clock clock) {
         IngestConfig config = IngestConfig.fromEnv(env);
         return new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
-                BinanceKlinesClient.create(config.binance()), IngestListener.NONE), clock);
+                BinanceKlinesClient.create(config.binance()), IngestListener.NONE), clock, MetricsSink.NONE,
+                stack.catalog());
     }
 
     // ---------------------------------------------------------------------------------------------- template

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "Binance klines -> DynamoDB feature table -> forecasts, on one machine.",
         subcommands = {UpCommand.class, IngestCommand.class, DailyCommand.class, FeaturesCommand.class, TrainCommand.class,
             TuneCommand.class, ResultsCommand.class, ModelsCommand.class, BacktestCommand.class, ForecastCommand.class, ServeCommand.class,
-            InvokeCommand.class, StatusCommand.class, StreamCommand.class, MinutesCommand.class,
+            InvokeCommand.class, StatusCommand.class, SeriesCommand.class, StreamCommand.class, MinutesCommand.class,
             ReplayCommand.class, SkillCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Benchmarks: ./klinecast bench --help (a jar of their own, local-stack/bench)."})

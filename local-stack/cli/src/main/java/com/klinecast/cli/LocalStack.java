@@ -6,6 +6,8 @@ import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.FeatureTableSchema;
+import com.klinecast.core.store.SeriesCatalogTable;
+import com.klinecast.core.catalog.SeriesCatalog;
 import com.klinecast.standins.dynamodb.DataDirDynamoDb;
 import com.klinecast.standins.dynamodb.DynamoDbStandIn;
 import com.klinecast.standins.replay.BinanceReplayServer;
@@ -20,6 +22,8 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import com.klinecast.standins.sqs.ElasticMq;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
@@ -49,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
     private final int s3Port;
     private S3Local s3Local;
     private S3Client s3;
+    private ElasticMq elasticMq;
+    private SqsClient sqs;
 
     private LocalStack(Path dataDir, DynamoDbStandIn dynamo, BinanceReplayServer replay, ReplayClock replayClock,
             URI binanceUrl, int s3Port) {
@@ -146,6 +152,20 @@ public final class LocalStack implements AutoCloseable {
         return s3;
     }
 
+    /** The series catalog, in the feature table. */
+    public SeriesCatalog catalog() {
+        return new SeriesCatalogTable(ddb, TABLE);
+    }
+
+    /** ElasticMQ, the SQS stand-in (in memory: the watermarks hold the progress), started on first use. */
+    synchronized SqsClient sqs() {
+        if (sqs == null) {
+            elasticMq = ElasticMq.start();
+            sqs = elasticMq.client();
+        }
+        return sqs;
+    }
+
     public FeatureTable featureTable() {
         return new FeatureTable(ddb, TABLE, BatchWriter.withDefaults(ddb));
     }
@@ -160,6 +180,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sqs != null) {
+            sqs.close();
+            elasticMq.close();
+        }
         if (s3 != null) {
             s3.close();
             s3Local.close();

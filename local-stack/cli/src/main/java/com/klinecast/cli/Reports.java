@@ -20,17 +20,22 @@ final class Reports {
             return;
         }
         for (SeriesReport s : report.series()) {
-            StringBuilder line = new StringBuilder(s.series()).append(": ").append(s.status())
-                    .append(", ").append(s.candlesWritten()).append(" candles written");
-            if (s.firstOpenTime() != null) {
-                line.append(" (").append(s.firstOpenTime()).append(" .. ").append(s.lastOpenTime()).append(')');
-            }
-            line.append(", ").append(s.requests()).append(s.requests() == 1 ? " request" : " requests");
-            if (s.message() != null) {
-                line.append("; ").append(s.message());
-            }
-            System.out.println(line);
+            System.out.println(line(s));
         }
+    }
+
+    /** One series' report for people: status, candles written and their range, requests, why it stopped. */
+    static String line(SeriesReport s) {
+        StringBuilder line = new StringBuilder(s.series()).append(": ").append(s.status())
+                .append(", ").append(s.candlesWritten()).append(" candles written");
+        if (s.firstOpenTime() != null) {
+            line.append(" (").append(s.firstOpenTime()).append(" .. ").append(s.lastOpenTime()).append(')');
+        }
+        line.append(", ").append(s.requests()).append(s.requests() == 1 ? " request" : " requests");
+        if (s.message() != null) {
+            line.append("; ").append(s.message());
+        }
+        return line.toString();
     }
 
     static String toJson(Object value) {

@@ -11,6 +11,7 @@ import com.klinecast.core.ingest.IngestListener;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.scheduled.IngestServices;
 import com.klinecast.core.scheduled.ScheduledIngest;
+import com.klinecast.core.observability.MetricsSink;
 import com.klinecast.standins.lambda.LocalContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +53,8 @@ final class ScheduledRun {
                 : new ProgressPrinter(System.err, System.console() != null,
                         "daily".equals(function) ? "catching up from" : "backfilling from");
         ScheduledIngest ingest = new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
-                BinanceKlinesClient.create(config.binance()), progress), Clock.fixed(now, ZoneOffset.UTC));
+                BinanceKlinesClient.create(config.binance()), progress), Clock.fixed(now, ZoneOffset.UTC),
+                MetricsSink.NONE, stack.catalog());
         if ("daily".equals(function)) {
             ingest = ingest.then(LocalLedger.followUp(stack));
         }

@@ -2,7 +2,6 @@ package com.klinecast.cli;
 
 import com.klinecast.core.series.Series;
 import com.klinecast.daily.DailyHandler;
-import com.klinecast.ingest.IngestHandler;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.standins.apigateway.HttpApiServer;
 import com.klinecast.training.config.TrainingConfigs;
@@ -11,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Override the training config's epochs (a quicker first model).")
     Integer epochs;
 
+    @Option(names = "--workers", defaultValue = "4", description = "Ingest workers polling the queue at once (the "
+            + "event source's maximum concurrency); default ${DEFAULT-VALUE}.")
+    int workers;
+
     @Option(names = "--smoke", description = "Once serving, request the page and a forecast over HTTP, print them "
             + "and exit (for CI and a quick check) instead of serving until Ctrl+C.")
     boolean smoke;
@@ -50,19 +55,26 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        List<Series> series = LocalPredict.served(null, symbols, intervals);
+        List<Series> requested = LocalPredict.served(null, symbols, intervals);
         PortCheck.requireFree(port);
-        Map<String, Object> detail = new HashMap<>(Map.of("symbols", symbols, "intervals", intervals));
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+        }
         UntilStopped stopped = smoke ? null : new UntilStopped();
         try (LocalStack stack = LocalStack.start(root)) {
-            stage(1, "backfill " + series + " from " + (root.source == Klinecast.Source.replay
-                    ? "the bundled klines (Binance replay)" : root.binanceUrl), started);
-            if (ScheduledRun.invoke(stack, root.now(), "ingest", detail, null, false, IngestHandler::new) != 0) {
+            stage(1, "backfill " + requested + " from " + (root.source == Klinecast.Source.replay
+                    ? "the bundled klines (Binance replay)" : root.binanceUrl)
+                    + " through the planner, the ingest queue and its workers", started);
+            FanOutRun.Result ingested = FanOutRun.run(stack, root.now(), requested, workers, System.out);
+            List<Series> series = ingested.completed();
+            if (series.isEmpty()) {
                 return 1;
             }
             stage(2, "daily catch-up of closed candles", started);
-            if (ScheduledRun.invoke(stack, root.now(), "daily", detail, null, false, DailyHandler::new) != 0) {
-                return 1;
+            for (Map<String, Object> detail : detailsOf(series)) {
+                if (ScheduledRun.invoke(stack, root.now(), "daily", detail, null, false, DailyHandler::new) != 0) {
+                    return 1;
+                }
             }
             stage(3, "model", started);
             for (Series s : series) {
@@ -76,8 +88,13 @@ final class UpCommand implements Callable<Integer> {
                 }
             }
             stage(4, "serve", started);
+            if (!ingested.deadLettered().isEmpty()) {
+                System.out.println("not served, their tasks are in the dead-letter queue: " + String.join(", ",
+                        ingested.deadLettered().keySet().stream().map(Series::id).toList()));
+            }
             if (smoke) {
-                return smokeTest(stack, series);
+                int served = smokeTest(stack, series);
+                return served != 0 || ingested.deadLettered().isEmpty() ? served : 1;
             }
             ServeCommand.serve(stack, root, series, port, stopped);
             return 0;
@@ -107,6 +124,16 @@ final class UpCommand implements Callable<Integer> {
                     + (body.length() > 300 ? body.substring(0, 300) + "..." : body));
             return page.statusCode() == 200 && forecast.statusCode() == 200 ? 0 : 1;
         }
+    }
+
+    /** One event detail per interval, naming exactly the given series (a detail names a cross product). */
+    private static List<Map<String, Object>> detailsOf(List<Series> series) {
+        Map<String, List<String>> byInterval = new LinkedHashMap<>();
+        series.forEach(s -> byInterval.computeIfAbsent(s.interval().code(), k -> new ArrayList<>()).add(s.symbol()));
+        List<Map<String, Object>> details = new ArrayList<>();
+        byInterval.forEach((interval, symbols) -> details.add(new HashMap<>(Map.of("symbols", symbols,
+                "intervals", List.of(interval)))));
+        return details;
     }
 
     private static void stage(int n, String what, long started) {

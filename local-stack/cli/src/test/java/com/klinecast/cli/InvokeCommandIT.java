@@ -92,29 +92,32 @@ class InvokeCommandIT {
     @Test
     void envVarsOverrideOnlyWhatTheTemplateDeclaresAsSamDoes() throws Exception {
         Path envVars = Files.writeString(dataDir.resolve("env.json"), """
-                {"IngestFunction": {"SYMBOLS": "ETHUSDT"},
+                {"IngestFunction": {"BACKFILL_START": "2018-01-01", "SYMBOLS": "ETHUSDT"},
                  "Parameters": {"STOP_MARGIN_SECONDS": 30, "NOT_IN_THE_TEMPLATE": "x"}}""");
 
         Run run = invoke("IngestFunction", "ingest-scheduled.json", "--env-vars", envVars.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("ETHUSDT#1d", run.json().get("series").get(0).get("series").asText());
+        assertEquals("2018-01-01T00:00:00Z", run.json().get("series").get(0).get("firstOpenTime").asText());
         assertTrue(run.err().contains("STOP_MARGIN_SECONDS=30"), run.err());
         assertTrue(run.err().contains("NOT_IN_THE_TEMPLATE from " + envVars + " is ignored"), run.err());
+        // The series come from the catalog, not the environment: the template declares no SYMBOLS to override.
+        assertEquals("BTCUSDT#1d", run.json().get("series").get(0).get("series").asText());
+        assertTrue(run.err().contains("SYMBOLS from " + envVars + " is ignored"), run.err());
     }
 
     @Test
     void aFunctionErrorPrintsLambdasErrorJsonAndExitsOne() throws Exception {
         Run unknown = invoke("IngestFunction", "ingest-unknown-symbol.json");
         Run badParameter = invoke("IngestFunction", "ingest-scheduled.json", "--parameter-overrides",
-                "Intervals=2x");
+                "BackfillStart=someday");
 
         assertEquals(1, unknown.exitCode());
         assertEquals("com.klinecast.core.ingest.IngestFailedException", unknown.json().get("errorType").asText());
         assertTrue(unknown.json().get("errorMessage").asText().contains("NOSUCHCOIN"), unknown.out());
         // A configuration error fails the handler's construction, as an init error would on Lambda.
         assertEquals(1, badParameter.exitCode());
-        assertTrue(badParameter.json().get("errorMessage").asText().startsWith("SYMBOLS/INTERVALS"),
+        assertTrue(badParameter.json().get("errorMessage").asText().startsWith("BACKFILL_START is 'someday'"),
                 badParameter.out());
     }
 
@@ -179,6 +182,6 @@ class InvokeCommandIT {
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("template has no function NoSuchFunction; its functions: [IngestFunction, "
-                + "DailyFunction, PredictFunction]"), run.err());
+                + "DailyFunction, PlannerFunction, IngestWorkerFunction, PredictFunction]"), run.err());
     }
 }

@@ -229,7 +229,8 @@ class KlinecastCliIT {
         assertEquals(0, second.exitCode(), second.out());
         assertTrue(first.err().contains("naive published as v1, the first champion"), first.err());
         assertTrue(second.out().matches("(?s).*champion v\\d+ serves; nothing to train.*"), second.out());
-        assertTrue(second.out().contains("0 candles written, 0 requests"), second.out());
+        // The second up's workers catch the complete series up: one request, nothing new.
+        assertTrue(second.out().contains("BTCUSDT#1d: COMPLETE, 0 candles written, 1 request"), second.out());
         assertEquals(0, forecast.exitCode(), forecast.out());
         assertEquals(3, forecast.out().lines().filter(l -> l.matches("\\s+\\d+  2025-07-0\\d.*")).count(),
                 forecast.out());

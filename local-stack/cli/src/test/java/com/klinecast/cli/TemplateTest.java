@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.klinecast.core.testing.BundledData;
@@ -41,12 +42,22 @@ class TemplateTest {
     /** The event type each SAM event source delivers. */
     private static final Map<String, Class<?>> EVENT_TYPES = Map.of(
             "Schedule", ScheduledEvent.class,
+            "SQS", SQSEvent.class,
             "HttpApi", APIGatewayV2HTTPEvent.class);
+
+    private static final String SEED = "the seed of an empty series catalog; the catalog in the feature table names "
+            + "the series, so no list of them is in the environment";
 
     /** Variables the code reads but the template leaves to the code's default, each with the reason. */
     private static final Map<String, Map<String, String>> LEFT_TO_DEFAULT = Map.of(
+            "IngestFunction", Map.of("SYMBOLS", SEED, "INTERVALS", SEED),
             "DailyFunction", Map.of("BACKFILL_START", "read through IngestConfig, but a catch-up never starts a "
-                    + "backfill: the ingest function owns backfills"),
+                    + "backfill: the ingest function owns backfills", "SYMBOLS", SEED, "INTERVALS", SEED),
+            "PlannerFunction", Map.of("SYMBOLS", SEED, "INTERVALS", SEED,
+                    "BINANCE_BASE_URL", "read through IngestConfig; the planner never calls Binance",
+                    "BINANCE_WEIGHT_LIMIT", "read through IngestConfig; the planner never calls Binance",
+                    "STOP_MARGIN_SECONDS", "read through IngestConfig; the planner queues, it does not ingest"),
+            "IngestWorkerFunction", Map.of("SYMBOLS", SEED, "INTERVALS", SEED),
             "TrainingTaskDefinition", Map.of(
                     "TRAINING_CONFIG", "the built-in default config; another one is a file baked into the image",
                     "TRAIN_UNTIL", "scheduled runs train on every closed candle; set it only to rerun a past run",
@@ -73,7 +84,8 @@ class TemplateTest {
         for (SamTemplate.ServerlessFunction f : TEMPLATE.functions()) {
             assertEquals("java21", f.properties().get("Runtime"), f.id());
         }
-        assertEquals(3, TEMPLATE.functions().size(), "IngestFunction, DailyFunction, PredictFunction");
+        assertEquals(5, TEMPLATE.functions().size(),
+                "IngestFunction, DailyFunction, PlannerFunction, IngestWorkerFunction, PredictFunction");
     }
 
     @Test
@@ -160,7 +172,8 @@ class TemplateTest {
                 .forEach(id -> schedules.add(resolve(TEMPLATE.properties(id).get("ScheduleExpression"))));
 
         schedules.forEach(s -> assertEquals("", ScheduleExpressions.problem(s), s));
-        assertEquals(List.of("rate(15 minutes)", "cron(5 0 * * ? *)", "cron(30 0 ? * MON *)"), schedules);
+        assertEquals(List.of("rate(15 minutes)", "cron(5 0 * * ? *)", "rate(1 minute)", "cron(1 * * * ? *)",
+                "cron(5 0 * * ? *)", "cron(30 0 ? * MON *)"), schedules);
         Map<String, Object> parameter = TEMPLATE.parameters().get("TrainingSchedule");
         assertTrue(parameter.get("Default").toString().matches(parameter.get("AllowedPattern").toString()));
     }
@@ -254,6 +267,17 @@ class TemplateTest {
                 "s3:PutObject")), actions("DailyRole"));
         assertTrue(TEMPLATE_TEXT.contains("- !Sub \"${ModelBucket.Arn}/models/*/champion.json\"")
                 && TEMPLATE_TEXT.contains("- !Sub \"${ModelBucket.Arn}/models/*/champion-log/*\""));
+        // The planner reads the catalog (one item) and queues; the worker ingests, polls its queue, continues.
+        assertEquals(union(Set.of("dynamodb:GetItem", "sqs:SendMessage", "logs:CreateLogStream", "logs:PutLogEvents"),
+                tracing), actions("PlannerRole"));
+        assertEquals(union(Set.of("dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                "dynamodb:Query", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                "sqs:SendMessage", "logs:CreateLogStream", "logs:PutLogEvents"), tracing), actions("IngestWorkerRole"));
+        assertEquals(Set.of(Map.of("Fn::GetAtt", List.of("IngestQueue", "Arn"))), resourcesOf("IngestWorkerRole",
+                "sqs:ReceiveMessage"), "the worker polls its own queue only");
+        assertEquals(Set.of(Map.of("Fn::GetAtt", List.of("IngestQueue", "Arn")),
+                Map.of("Fn::GetAtt", List.of("FailedInvocationsQueue", "Arn"))), resourcesOf("PlannerRole",
+                "sqs:SendMessage"), "the planner sends tasks, and its failed invocations");
         assertEquals(union(Set.of("dynamodb:Query", "s3:GetObject", "s3:ListBucket", "logs:CreateLogStream",
                 "logs:PutLogEvents"), tracing), actions("PredictRole"));
         assertEquals(Set.of("dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"),
@@ -433,7 +457,7 @@ class TemplateTest {
 
     @Test
     void aFailedScheduledInvocationIsNotRetriedAndLeavesItsEventInAnAlarmedQueue() {
-        for (String id : List.of("IngestFunction", "DailyFunction")) {
+        for (String id : List.of("IngestFunction", "DailyFunction", "PlannerFunction")) {
             Map<String, Object> config = SamTemplate.map(TEMPLATE.properties(id).get("EventInvokeConfig"));
             assertEquals("0", String.valueOf(config.get("MaximumRetryAttempts")),
                     id + ": the next schedule is the retry (none during a Binance ban)");
@@ -446,6 +470,60 @@ class TemplateTest {
         Map<String, Object> alarm = TEMPLATE.properties("FailedInvocationsAlarm");
         assertEquals("AWS/SQS", alarm.get("Namespace"));
         assertEquals("ApproximateNumberOfMessagesVisible", alarm.get("MetricName"));
+    }
+
+    @Test
+    void theIngestQueueRedrivesToAnAlarmedDeadLetterQueueAndItsWorkerReportsPartialFailures() {
+        Map<String, Object> queue = TEMPLATE.properties("IngestQueue");
+        Map<String, Object> redrive = SamTemplate.map(queue.get("RedrivePolicy"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("IngestDeadLetterQueue", "Arn")), redrive.get("deadLetterTargetArn"));
+        assertEquals("3", String.valueOf(redrive.get("maxReceiveCount")));
+        int workerTimeout = Integer.parseInt(String.valueOf(TEMPLATE.properties("IngestWorkerFunction").get("Timeout")));
+        assertTrue(Integer.parseInt(String.valueOf(queue.get("VisibilityTimeout"))) >= 6 * workerTimeout,
+                "a message must not reach a second worker while the first runs");
+        assertEquals(Boolean.TRUE, queue.get("SqsManagedSseEnabled"));
+        assertEquals(Boolean.TRUE, TEMPLATE.properties("IngestDeadLetterQueue").get("SqsManagedSseEnabled"));
+        Map<String, Object> alarm = TEMPLATE.properties("IngestDeadLetterAlarm");
+        assertEquals("ApproximateNumberOfMessagesVisible", alarm.get("MetricName"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("IngestDeadLetterQueue", "QueueName")),
+                SamTemplate.map(list(alarm.get("Dimensions")).get(0)).get("Value"));
+
+        SamTemplate.ServerlessFunction worker = TEMPLATE.functions().stream()
+                .filter(f -> f.id().equals("IngestWorkerFunction")).findFirst().orElseThrow();
+        Map<String, Object> source = SamTemplate.map(worker.events().get("Tasks").get("Properties"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("IngestQueue", "Arn")), source.get("Queue"));
+        assertEquals("1", String.valueOf(source.get("BatchSize")));
+        assertEquals(List.of("ReportBatchItemFailures"), source.get("FunctionResponseTypes"));
+        assertEquals(Map.of("Ref", "IngestWorkerConcurrency"),
+                SamTemplate.map(source.get("ScalingConfig")).get("MaximumConcurrency"));
+        assertTrue(Integer.parseInt(String.valueOf(TEMPLATE.parameters().get("IngestWorkerConcurrency")
+                .get("MinValue"))) >= 2, "an SQS event source's maximum concurrency is at least 2");
+    }
+
+    @Test
+    void thePlannerHasOneScheduleAWorkerCanServeForEveryIntervalButTheSecond() throws IOException {
+        SamTemplate.ServerlessFunction planner = TEMPLATE.functions().stream()
+                .filter(f -> f.id().equals("PlannerFunction")).findFirst().orElseThrow();
+        List<String> covered = new ArrayList<>();
+        for (Map<String, Object> event : planner.events().values()) {
+            String input = (String) SamTemplate.map(event.get("Properties")).get("Input");
+            ScheduledEvent parsed = LambdaEventSerializers.serializerFor(ScheduledEvent.class,
+                    getClass().getClassLoader()).fromJson(input);
+            assertEquals("Scheduled Event", parsed.getDetailType());
+            for (Object code : (List<?>) parsed.getDetail().get("intervals")) {
+                covered.add(com.klinecast.core.series.Interval.parse((String) code).code());
+            }
+        }
+        List<String> expected = new ArrayList<>(java.util.Arrays.stream(com.klinecast.core.series.Interval.values())
+                .map(com.klinecast.core.series.Interval::code).toList());
+        expected.remove("1s");
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(covered));
+        assertEquals(expected.size(), covered.size(), "each interval in one schedule only: " + covered);
+        for (SamTemplate.ServerlessFunction f : TEMPLATE.functions()) {
+            if (!f.id().equals("PredictFunction")) {
+                assertFalse(f.environment().containsKey("SYMBOLS"), f.id() + ": series come from the catalog");
+            }
+        }
     }
 
     @Test
@@ -617,6 +695,19 @@ class TemplateTest {
             }
         }
         return actions;
+    }
+
+    /** The resources of the role's statements that allow {@code action}. */
+    private static Set<Object> resourcesOf(String role, String action) {
+        Set<Object> resources = new LinkedHashSet<>();
+        for (Object policy : (List<?>) TEMPLATE.properties(role).get("Policies")) {
+            for (Map<String, Object> s : statements(role, SamTemplate.map(policy).get("PolicyDocument"))) {
+                if (list(s.get("Action")).contains(action)) {
+                    resources.addAll(list(s.get("Resource")));
+                }
+            }
+        }
+        return resources;
     }
 
     private static List<Object> list(Object value) {

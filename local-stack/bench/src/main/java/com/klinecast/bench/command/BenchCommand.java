@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {"Measure the pipeline's speed, memory "
         + "and scaling, each beside its floor measured in the same run; print the table and write BENCHMARKS.md "
         + "(about 10-15 minutes on 2 cores). The subcommands run one part."},
-        subcommands = {IngestBenchCommand.class, PredictBenchCommand.class})
+        subcommands = {IngestBenchCommand.class, PredictBenchCommand.class, ScaleBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -50,6 +50,7 @@ public final class BinanceReplayServer implements AutoCloseable {
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<String> klineQueries = Collections.synchronizedList(new ArrayList<>());
     private volatile int weightLimitPerMinute = 6000;
+    private volatile long latencyMillis;
     private long weightWindow;
     private int weightUsed;
 
@@ -61,8 +62,9 @@ public final class BinanceReplayServer implements AutoCloseable {
         this.clock = clock;
         this.rateClock = rateClock;
         this.server = LoopbackHttpServer.create(port, 0);
-        // A few threads, so a slow (faulted) answer does not hold up the others.
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        // Enough threads that a slow (faulted or delayed) answer does not hold up the others: 16 concurrent
+        // workers with a set latency are served in parallel, as by the exchange.
+        this.executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "binance-replay");
             t.setDaemon(true);
             return t;
@@ -108,6 +110,11 @@ public final class BinanceReplayServer implements AutoCloseable {
         this.weightLimitPerMinute = limit;
     }
 
+    /** Delays every klines answer by this much, as the exchange's round trip would (for concurrency benchmarks). */
+    public void setLatency(java.time.Duration latency) {
+        this.latencyMillis = latency.toMillis();
+    }
+
     /** Query strings of the klines requests received, faulted ones included. */
     public List<String> klineRequests() {
         synchronized (klineQueries) {
@@ -140,6 +147,8 @@ public final class BinanceReplayServer implements AutoCloseable {
                 send(exchange, 200, "{\"serverTime\":" + clock.millis() + "}", 0);
             } else if ("/api/v3/klines".equals(path)) {
                 klines(exchange);
+            } else if ("/api/v3/exchangeInfo".equals(path)) {
+                send(exchange, 200, exchangeInfo(), 0);
             } else {
                 send(exchange, 404, error(-1000, "Unknown path " + path + "."), 0);
             }
@@ -147,6 +156,14 @@ public final class BinanceReplayServer implements AutoCloseable {
     }
 
     private void klines(HttpExchange exchange) throws IOException {
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         String rawQuery = exchange.getRequestURI().getRawQuery();
         klineQueries.add(rawQuery == null ? "" : rawQuery);
         int used = chargeWeight();
@@ -285,6 +302,30 @@ public final class BinanceReplayServer implements AutoCloseable {
         }
         weightUsed += KLINES_WEIGHT;
         return weightUsed;
+    }
+
+    /** The quote assets the replay recognizes at the end of a symbol, longest first. */
+    private static final List<String> QUOTES = List.of("FDUSD", "USDT", "USDC", "BUSD", "BTC", "ETH", "BNB");
+
+    /**
+     * Binance's exchangeInfo, cut to the fields a catalog sync reads: every symbol with a file, TRADING, its base
+     * and quote asset read off its name.
+     */
+    private String exchangeInfo() {
+        StringBuilder json = new StringBuilder("{\"timezone\":\"UTC\",\"serverTime\":").append(clock.millis())
+                .append(",\"symbols\":[");
+        List<String> symbols = files.keySet().stream().map(id -> id.substring(0, id.indexOf('#'))).distinct()
+                .sorted().toList();
+        for (int i = 0; i < symbols.size(); i++) {
+            String symbol = symbols.get(i);
+            String quote = QUOTES.stream().filter(q -> symbol.endsWith(q) && symbol.length() > q.length())
+                    .findFirst().orElse("");
+            json.append(i == 0 ? "" : ",").append("{\"symbol\":\"").append(symbol)
+                    .append("\",\"status\":\"TRADING\",\"baseAsset\":\"")
+                    .append(symbol, 0, symbol.length() - quote.length()).append("\",\"quoteAsset\":\"")
+                    .append(quote).append("\"}");
+        }
+        return json.append("]}").toString();
     }
 
     private static void send(HttpExchange exchange, int status, String body, int usedWeight) throws IOException {

@@ -1,0 +1,39 @@
+package com.klinecast.core.catalog;
+
+import com.klinecast.core.series.Series;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The series the pipeline ingests: what the planner fans out and the scheduled functions run over, edited with
+ * {@code klinecast series add|remove}. Removing a series stops its ingest; its stored candles stay.
+ */
+public interface SeriesCatalog {
+
+    /** A catalog with nothing in it: the functions fall back to their seed series. */
+    SeriesCatalog EMPTY = new SeriesCatalog() {
+        @Override
+        public List<Series> list() {
+            return List.of();
+        }
+
+        @Override
+        public void add(Collection<Series> series) {
+            throw new UnsupportedOperationException("the empty catalog cannot be changed");
+        }
+
+        @Override
+        public void remove(Collection<Series> series) {
+            throw new UnsupportedOperationException("the empty catalog cannot be changed");
+        }
+    };
+
+    /** Every series in the catalog, sorted by id. */
+    List<Series> list();
+
+    /** Adds the series; those already in it stay as they are. */
+    void add(Collection<Series> series);
+
+    /** Removes the series; those not in it are ignored. */
+    void remove(Collection<Series> series);
+}
