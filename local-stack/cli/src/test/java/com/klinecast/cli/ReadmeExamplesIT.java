@@ -100,7 +100,7 @@ class ReadmeExamplesIT {
         runs.put("./klinecast --help", () -> {
             CliRun help = ok("--help");
             for (String command : List.of("ingest", "daily", "features", "train", "tune", "results", "models",
-                    "backtest", "up", "serve", "invoke", "forecast", "status", "stream", "minutes", "replay", "skill")) {
+                    "backtest", "up", "serve", "invoke", "forecast", "status", "stream", "minutes", "replay", "skill", "series")) {
                 assertTrue(help.out().contains("  " + command + " "), command + " in --help: " + help.out());
             }
         });
@@ -173,6 +173,12 @@ class ReadmeExamplesIT {
         runs.put("invoke", () -> ok("invoke", "PredictFunction", "--event", ROOT.resolve("events")
                 .resolve("predict-forecast.json").toString(), "--template", ROOT.resolve("template.yaml").toString()));
         runs.put("status", () -> ok("status", "--json"));
+        runs.put("series", () -> {
+            ok("series", "add", "--symbols", "ETHUSDT", "--intervals", "1d");
+            ok("series", "list");
+            ok("series", "sync", "--quote", "USDT", "--intervals", "1d", "--dry-run");
+            ok("series", "remove", "--symbols", "ETHUSDT", "--intervals", "1d");
+        });
         // A replay needs a table with nothing after its first day: a data dir of its own.
         Path replayed = data.resolve("replayed");
         runs.put("replay", () -> ok(replayed, "replay", "--symbol", "BTCUSDT", "--from", "2025-06-01", "--to",
