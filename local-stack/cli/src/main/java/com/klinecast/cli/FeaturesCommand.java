@@ -1,10 +1,11 @@
 package com.klinecast.cli;
 
-import com.klinecast.core.recompute.FeatureRecompute;
 import com.klinecast.core.features.FeatureSet;
+import com.klinecast.core.recompute.FeatureRecompute;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,11 +26,16 @@ final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions options;
 
+    @Option(names = "--json", description = "Print the feature set, or the recompute's result, as JSON.")
+    boolean json;
+
     @Override
     public Integer call() {
         Series series = options.series();
         if (!recompute) {
-            System.out.println("feature set v" + FeatureSet.VERSION + ": " + String.join(", ", FeatureSet.NAMES)
+            System.out.println(json ? Reports.toJson(Map.of("featureSet", FeatureSet.VERSION, "names",
+                    FeatureSet.NAMES, "lookback", FeatureSet.LOOKBACK))
+                    : "feature set v" + FeatureSet.VERSION + ": " + String.join(", ", FeatureSet.NAMES)
                     + " (windows up to " + FeatureSet.LOOKBACK + " candles back)");
             return 0;
         }
@@ -37,7 +43,9 @@ final class FeaturesCommand implements Callable<Integer> {
             FeatureTable table = new FeatureTable(stack.dynamoDb(), LocalStack.TABLE,
                     BatchWriter.withDefaults(stack.dynamoDb()));
             FeatureRecompute.Result result = new FeatureRecompute(table).recompute(series);
-            System.out.println(result.series() + ": " + result.rows() + " rows recomputed at feature set v"
+            System.out.println(json ? Reports.toJson(Map.of("series", result.series().toString(), "rows",
+                    result.rows(), "featureVersion", result.featureVersion()))
+                    : result.series() + ": " + result.rows() + " rows recomputed at feature set v"
                     + result.featureVersion());
             return 0;
         }

@@ -30,12 +30,7 @@ final class TrainingRun {
 
     static TrainingOutcome run(LocalStack stack, Series series, TrainingConfig settings, Instant from, Instant until,
             boolean json) {
-        TrainingJob job = new TrainingJob(stack.featureTable(), stack.registry(),
-                (epoch, loss, validationLoss, seconds) -> System.err.printf(
-                        "epoch %3d/%d  loss %.6f  val loss %.6f  %.1f s  ETA %.0f s%n", epoch, settings.epochs(),
-                        loss, validationLoss, seconds, seconds * (settings.epochs() - epoch)),
-                System.err::println);
-        TrainingOutcome outcome = job.run(series, settings, from, until);
+        TrainingOutcome outcome = train(stack, series, settings, from, until);
         if (json) {
             System.out.println(Reports.toJson(summary(series, outcome)));
         } else {
@@ -44,7 +39,19 @@ final class TrainingRun {
         return outcome;
     }
 
-    private static Map<String, Object> summary(Series series, TrainingOutcome outcome) {
+    /** The training job with its progress on standard error, printing no result. */
+    static TrainingOutcome train(LocalStack stack, Series series, TrainingConfig settings, Instant from,
+            Instant until) {
+        TrainingJob job = new TrainingJob(stack.featureTable(), stack.registry(),
+                (epoch, loss, validationLoss, seconds) -> System.err.printf(
+                        "epoch %3d/%d  loss %.6f  val loss %.6f  %.1f s  ETA %.0f s%n", epoch, settings.epochs(),
+                        loss, validationLoss, seconds, seconds * (settings.epochs() - epoch)),
+                System.err::println);
+        return job.run(series, settings, from, until);
+    }
+
+    /** What --json prints of a training run. */
+    static Map<String, Object> summary(Series series, TrainingOutcome outcome) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("series", series.toString());
         out.put("version", outcome.manifest().version());

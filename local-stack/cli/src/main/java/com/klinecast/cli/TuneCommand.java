@@ -6,15 +6,19 @@ import com.klinecast.core.series.Series;
 import com.klinecast.training.config.TrainingConfig;
 import com.klinecast.training.config.TrainingConfigs;
 import com.klinecast.training.job.SeriesBars;
+import com.klinecast.training.job.TrainingOutcome;
 import com.klinecast.training.tune.Grid;
 import com.klinecast.training.tune.Leaderboard;
 import com.klinecast.training.tune.Trial;
 import com.klinecast.training.tune.TrialResult;
 import com.klinecast.training.tune.Tuner;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,29 +56,39 @@ final class TuneCommand implements Callable<Integer> {
             + "config file (for train --config, or a candidate of results).")
     Path saveWinner;
 
+    @Option(names = "--json", description = "Print the leaderboard and the winner's training as one JSON object "
+            + "(the tables and progress go to standard error).")
+    boolean json;
+
     @Override
     public Integer call() {
         Series series = options.series();
+        PrintStream out = json ? System.err : System.out;
         TrainingConfig base = TrainingConfigs.load(config, seed == null ? Map.of() : Map.of("seed", seed));
         Grid space = grid == null ? Grid.defaults() : Grid.read(grid);
         List<Trial> chosen = trials == null ? space.all() : space.sample(trials, base.seed());
         chosen.forEach(t -> t.apply(base)); // a bad value fails here, before the stack starts
         try (LocalStack stack = LocalStack.start(root)) {
             List<Bar> bars = SeriesBars.read(stack.featureTable(), series);
-            System.out.printf("Tuning %s: %d of %d grid points (%s), seed %d; each trained on the training split and "
+            out.printf("Tuning %s: %d of %d grid points (%s), seed %d; each trained on the training split and "
                     + "scored on the validation split only: mean MASE over horizons %s (naive = 1).%n", series,
                     chosen.size(), space.size(), chosen.size() < space.size() ? "sampled" : "grid search", base.seed(),
                     base.horizons());
             Progress progress = new Progress(chosen.size(), space.varying());
             Leaderboard board = new Tuner(progress::print).run(series, bars, base, chosen, space);
-            print(board);
+            print(board, out);
             TrialResult winner = board.winner();
             if (saveWinner != null) {
-                write(saveWinner, winner.config());
+                write(saveWinner, winner.config(), out);
             }
-            System.out.printf("%nTraining the winner, trial %d (%s), as train does:%n", winner.trial().number(),
+            out.printf("%nTraining the winner, trial %d (%s), as train does:%n", winner.trial().number(),
                     settings(winner.trial(), board.varying()));
-            TrainingRun.run(stack, series, winner.config(), null);
+            if (!json) {
+                TrainingRun.run(stack, series, winner.config(), null);
+                return 0;
+            }
+            TrainingOutcome outcome = TrainingRun.train(stack, series, winner.config(), null, null);
+            System.out.println(Reports.toJson(result(series, board, outcome)));
             return 0;
         }
     }
@@ -100,13 +114,36 @@ final class TuneCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(Leaderboard board) {
+    private static Map<String, Object> result(Series series, Leaderboard board, TrainingOutcome outcome) {
+        List<Map<String, Object>> ranked = new ArrayList<>();
+        int rank = 0;
+        for (TrialResult r : board.ranked()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("rank", ++rank);
+            row.put("trial", r.trial().number());
+            row.put("settings", settings(r.trial(), board.varying()));
+            row.put("validationMase", r.score());
+            row.put("validation", r.validation());
+            row.put("epochs", r.epochsRun());
+            row.put("bestEpoch", r.bestEpoch());
+            row.put("seconds", r.seconds());
+            ranked.add(row);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("series", series.toString());
+        out.put("leaderboard", ranked);
+        out.put("winner", board.winner().trial().number());
+        out.put("trained", TrainingRun.summary(series, outcome));
+        return out;
+    }
+
+    private static void print(Leaderboard board, PrintStream out) {
         TrialResult best = board.winner();
-        System.out.printf("%nLeaderboard: validation origins %s .. %s (the test split is not read), MASE vs naive:%n",
+        out.printf("%nLeaderboard: validation origins %s .. %s (the test split is not read), MASE vs naive:%n",
                 best.validation().firstOrigin(), best.validation().lastOrigin());
         StringBuilder header = new StringBuilder(String.format("%4s %5s %9s", "rank", "trial", "mean"));
         best.validation().horizons().forEach(m -> header.append(String.format(" %6s", "h" + m.horizon())));
-        System.out.println(header.append(String.format(" %12s %8s  %s", "epochs(best)", "time", "settings")));
+        out.println(header.append(String.format(" %12s %8s  %s", "epochs(best)", "time", "settings")));
         int rank = 0;
         for (TrialResult r : board.ranked()) {
             StringBuilder line = new StringBuilder(String.format("%4d %5d %9.4f", ++rank, r.trial().number(),
@@ -114,7 +151,7 @@ final class TuneCommand implements Callable<Integer> {
             for (HorizonMetrics m : r.validation().horizons()) {
                 line.append(String.format(" %6.3f", m.mase()));
             }
-            System.out.println(line.append(String.format(" %8d (%d) %6.1f s  %s", r.epochsRun(), r.bestEpoch(),
+            out.println(line.append(String.format(" %8d (%d) %6.1f s  %s", r.epochsRun(), r.bestEpoch(),
                     r.seconds(), settings(r.trial(), board.varying()))));
         }
     }
@@ -124,10 +161,10 @@ final class TuneCommand implements Callable<Integer> {
         return varying.isEmpty() ? "(the grid's fixed values)" : trial.describe(varying);
     }
 
-    private static void write(Path file, TrainingConfig winner) {
+    private static void write(Path file, TrainingConfig winner, PrintStream out) {
         try {
             Files.writeString(file, Reports.toJson(TrainingConfigs.toJson(winner)) + System.lineSeparator());
-            System.out.println("winner's settings written to " + file);
+            out.println("winner's settings written to " + file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
