@@ -3,6 +3,7 @@ package com.klinecast.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.klinecast.core.binance.ExchangeInfo;
+import com.klinecast.core.catalog.SeriesCatalog;
 import com.klinecast.core.series.Series;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,45 +46,45 @@ final class SeriesCommand {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add series to the catalog; the next planner run queues them.")
-    static final class Add implements Callable<Integer> {
+    /** Add or remove: the same choice of series, one catalog change, the catalog's size after it. */
+    abstract static class Change implements Callable<Integer> {
         @ParentCommand
         SeriesCommand parent;
 
         @picocli.CommandLine.Mixin
         Choice choice;
 
+        abstract String apply(SeriesCatalog catalog, List<Series> series);
+
         @Override
         public Integer call() {
             List<Series> series = choice.series();
             try (LocalStack stack = LocalStack.start(parent.root)) {
-                stack.catalog().add(series);
-                System.out.println("added " + ids(series) + "; the catalog holds " + stack.catalog().list().size()
+                String done = apply(stack.catalog(), series);
+                System.out.println(done + " " + ids(series) + "; the catalog holds " + stack.catalog().list().size()
                         + " series");
             }
             return 0;
         }
     }
 
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add series to the catalog; the next planner run queues them.")
+    static final class Add extends Change {
+        @Override
+        String apply(SeriesCatalog catalog, List<Series> series) {
+            catalog.add(series);
+            return "added";
+        }
+    }
+
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Remove series from the catalog: their ingest stops, their stored candles stay.")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        SeriesCommand parent;
-
-        @picocli.CommandLine.Mixin
-        Choice choice;
-
+    static final class Remove extends Change {
         @Override
-        public Integer call() {
-            List<Series> series = choice.series();
-            try (LocalStack stack = LocalStack.start(parent.root)) {
-                stack.catalog().remove(series);
-                System.out.println("removed " + ids(series) + "; the catalog holds " + stack.catalog().list().size()
-                        + " series");
-            }
-            return 0;
+        String apply(SeriesCatalog catalog, List<Series> series) {
+            catalog.remove(series);
+            return "removed";
         }
     }
 
