@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link Champions} over the model registry: the champion's verified artifacts turned into a forecaster by
  * {@link PublishedModel}, as the predict function does (the volatility champion read from its manifest by
- * {@link PublishedVolatility}, as the predict function does too). A version is immutable, so each is loaded once per process.
+ * {@link PublishedVolatility}, as the predict function does too). A version is immutable, so each is loaded once
+ * per process.
  */
 public final class RegistryChampions implements Champions {
 

@@ -13,6 +13,7 @@ import com.klinecast.core.candle.Candle;
 import com.klinecast.core.evaluation.stats.DieboldMariano;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.TestWindow;
+import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
 import com.klinecast.core.volatility.PublishedVolatility;
 import java.math.BigDecimal;
@@ -39,24 +40,29 @@ class VolatilityLedgerTest {
             s -> { });
 
     VolatilityLedgerTest() {
-        ModelManifest manifest = new ModelManifest(BTC, 4, Instant.parse("2024-01-01T00:00:00Z"), Map.of(), 0,
-                TestWindow.parse("2023-07-01T00:00:00Z", "2023-12-31T00:00:00Z"),
-                JSON.valueToTree(Map.of("horizons", List.of(1, 2), "variance", "parkinson")),
+        champions.volatility = meanOfTwo(Map.of("horizons", List.of(1, 2), "variance", "parkinson"));
+    }
+
+    private static PublishedVolatility meanOfTwo(Map<String, Object> config) {
+        return PublishedVolatility.of(new ModelManifest(BTC, 4, Instant.parse("2024-01-01T00:00:00Z"), Map.of(), 0,
+                TestWindow.parse("2023-07-01T00:00:00Z", "2023-12-31T00:00:00Z"), JSON.valueToTree(config),
                 null, JSON.valueToTree(Map.of("kind", "mean", "days", 2)),
-                JSON.valueToTree(Map.of("validationTo", "2023-06-30T00:00:00Z")), null, null, null);
-        champions.volatility = PublishedVolatility.of(manifest);
+                JSON.valueToTree(Map.of("validationTo", "2023-06-30T00:00:00Z")), null, null, null));
     }
 
     /** Flat open and close at 100, the high e^a above: a day's variance is k a². */
     private static List<Candle> candles() {
         List<Candle> out = new ArrayList<>();
-        BigDecimal hundred = BigDecimal.valueOf(100);
         for (int i = 0; i < RANGES.length; i++) {
-            long open = START + i * DAY;
-            out.add(new Candle(open, hundred, BigDecimal.valueOf(100 * Math.exp(RANGES[i])), hundred, hundred,
-                    BigDecimal.TEN, open + DAY - 1, BigDecimal.ONE, 1, BigDecimal.ONE, BigDecimal.ONE));
+            out.add(candle(START + i * DAY, DAY, RANGES[i]));
         }
         return out;
+    }
+
+    private static Candle candle(long open, long length, double range) {
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        return new Candle(open, hundred, BigDecimal.valueOf(100 * Math.exp(range)), hundred, hundred,
+                BigDecimal.TEN, open + length - 1, BigDecimal.ONE, 1, BigDecimal.ONE, BigDecimal.ONE);
     }
 
     private static double variance(int day) {
@@ -120,6 +126,49 @@ class VolatilityLedgerTest {
         int scores = ledger.scores;
         daily.run(List.of(BTC), runAfter(4), "r");
         assertEquals(scores, ledger.scores, "scoring again writes nothing");
+    }
+
+    @Test
+    void aRealizedVersionIsRecordedAndScoredFromTheDaysHoursWhereAll24AreHeld() {
+        champions.volatility = meanOfTwo(Map.of("horizons", List.of(1, 2), "variance", "parkinson",
+                "realized", "1h"));
+        // Day 2's 24 hours each range 0.005, day 3's 0.01; day 4 lacks an hour, so its own candle measures it.
+        List<Candle> hours = new ArrayList<>();
+        long hour = 3_600_000L;
+        for (int h = 0; h < 24; h++) {
+            hours.add(candle(START + 2 * DAY + h * hour, hour, 0.005));
+            hours.add(candle(START + 3 * DAY + h * hour, hour, 0.01));
+            if (h > 0) {
+                hours.add(candle(START + 4 * DAY + h * hour, hour, 0.02));
+            }
+        }
+        List<Candle> days = candles();
+        LedgerCandles byInterval = new LedgerCandles() {
+            private LedgerFixtures.Candles of(Series series) {
+                return new LedgerFixtures.Candles(series.interval() == BTC.interval() ? days : hours);
+            }
+
+            @Override
+            public List<Candle> before(Series series, long openTime, int n) {
+                return of(series).before(series, openTime, n);
+            }
+
+            @Override
+            public List<Candle> range(Series series, long from, long to) {
+                return of(series).range(series, from, to);
+            }
+        };
+        DailyLedger realized = new DailyLedger(ledger, champions, byInterval, s -> { });
+        for (int d = 2; d <= 4; d++) {
+            realized.run(List.of(BTC), runAfter(d), "r");
+        }
+
+        LedgerEntry e = entry(2);
+        assertEquals("parkinson+1h", e.variance().toString());
+        assertEquals(24 * K * 0.005 * 0.005, e.originValue(), 1e-15);
+        assertEquals((variance(1) + 24 * K * 0.005 * 0.005) / 2, e.points()[0], 1e-15);
+        assertEquals(24 * K * 0.01 * 0.01, e.scores().get(1).actual(), 1e-15);
+        assertEquals((24 * K * 0.01 * 0.01 + variance(4)) / 2, e.scores().get(2).actual(), 1e-15);
     }
 
     @Test

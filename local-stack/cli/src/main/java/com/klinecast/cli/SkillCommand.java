@@ -29,7 +29,8 @@ final class SkillCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions options;
 
-    @Option(names = "--target", defaultValue = "close", description = "close, volume or volatility; default ${DEFAULT-VALUE}.")
+    @Option(names = "--target", defaultValue = "close",
+            description = "close, volume or volatility; default ${DEFAULT-VALUE}.")
     String target;
 
     @Option(names = "--json", description = "Print the report as JSON (the body of GET /skill).")
