@@ -17,6 +17,7 @@ import com.klinecast.core.ledger.LedgerRun;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.ModelDraft;
 import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.registry.TestWindow;
 import com.klinecast.core.scheduled.IngestConfig;
@@ -29,6 +30,9 @@ import com.klinecast.core.store.LedgerTable;
 import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.core.testing.LocalS3;
 import com.klinecast.core.testing.ScheduledFunctionFixture;
+import com.klinecast.core.volatility.MeanVariance;
+import com.klinecast.core.volatility.VarianceProxy;
+import com.klinecast.core.volatility.VolatilityLoss;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +44,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The daily handler with its ledger step, end to end on dynalite, S3Proxy and the Binance replay: one forecast
- * recorded per day from the newest closed candle, horizons scored as their candles close, and a rerun of a day
- * writing nothing new.
+ * recorded per day from the newest closed candle (the volatility champion's too), horizons scored as their candles
+ * close, and a rerun of a day writing nothing new.
  */
 class DailyLedgerIT {
 
@@ -135,6 +139,60 @@ class DailyLedgerIT {
             assertEquals(entries.get(i).recordedAt(), after.get(i).recordedAt(), "the first record stands");
         }
         assertTrue(metrics.isEmpty(), "no live metric from fewer than 30 matured forecasts: " + metrics);
+    }
+
+    @Test
+    void recordsAndScoresTheVolatilityChampionBesideTheClose() {
+        fixture.market.set(BACKFILL_NOW);
+        IngestConfig config = fixture.config(table, Map.of());
+        assertTrue(fixture.service(config).run(config.request(Map.of(), BACKFILL_NOW), Deadline.NONE).allComplete());
+        naiveChampion();
+        ModelRegistry volatility = registry.forTarget(Target.VOLATILITY);
+        int version = volatility.publish(BTC_1D, ModelDraft.builder()
+                .promotionScore(1)
+                .testWindow(TestWindow.parse("2025-01-01T00:00:00Z", "2025-04-30T00:00:00Z"))
+                .config(Map.of("model", "mean30", "target", "volatility", "variance", "parkinson", "horizons",
+                        List.of(1, 7)))
+                .scaler(MeanVariance.defaults())
+                .trainingData(Map.of("trainTo", "2024-12-31T00:00:00Z", "validationTo", "2025-01-01T00:00:00Z"))
+                .libraries(Map.of("java", "17"))
+                .gitCommit("test")
+                .build()).version();
+        volatility.promote(BTC_1D, version, "test champion");
+        LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics::add);
+
+        Instant day = Instant.parse("2025-06-02T00:05:00Z");
+        for (int d = 0; d < 8; d++) {
+            List<LedgerRun> runs = daily(followUp, day.plus(Duration.ofDays(d)));
+            assertEquals(List.of("close", "volatility"), runs.stream().map(LedgerRun::target).toList());
+            assertTrue(runs.get(1).recorded(), runs.toString());
+        }
+
+        List<LedgerEntry> entries = ledger.entries(BTC_1D, Target.VOLATILITY, 0, Long.MAX_VALUE);
+        assertEquals(8, entries.size());
+        LedgerEntry first = entries.get(0);
+        List<Bar> bars = bars();
+        int origin = 0;
+        while (bars.get(origin).openTime() != first.origin()) {
+            origin++;
+        }
+        double[] variance = VarianceProxy.PARKINSON.of(bars);
+        assertEquals(variance[origin], first.originValue(), "naive: the origin day's variance");
+        assertEquals(MeanVariance.defaults().forecast(variance, origin, 7)[0], first.points()[0], 1e-18);
+        assertEquals(7, first.horizons());
+        // Horizon 1 of origins 06-01 .. 06-07 has closed; horizon 7 of 06-01 only (days 06-02 .. 06-08).
+        assertEquals(7, entries.stream().filter(e -> e.scores().containsKey(1)).count());
+        assertEquals(1, entries.stream().filter(e -> e.scores().containsKey(7)).count());
+        double realized = 0;
+        for (int h = 1; h <= 7; h++) {
+            realized += variance[origin + h];
+        }
+        assertEquals(realized / 7, first.scores().get(7).actual(), 1e-18);
+        assertEquals(VolatilityLoss.qlike(realized / 7, first.points()[6]), first.scores().get(7).qlike(), 1e-12);
+
+        List<LedgerRun> rerun = daily(followUp, day.plus(Duration.ofDays(7)));
+        assertEquals("ALREADY_RECORDED", rerun.get(1).recording());
+        assertEquals(0, rerun.get(1).scoresWritten());
     }
 
     @Test

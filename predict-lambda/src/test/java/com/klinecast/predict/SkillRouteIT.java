@@ -10,6 +10,8 @@ import com.klinecast.core.ledger.LiveSkill;
 import com.klinecast.core.ledger.Score;
 import com.klinecast.core.series.Target;
 import com.klinecast.core.store.LedgerTable;
+import com.klinecast.core.volatility.VarianceMeasure;
+import com.klinecast.core.volatility.VarianceProxy;
 import com.klinecast.predict.api.ApiRequest;
 import com.klinecast.predict.api.ApiResponse;
 import com.klinecast.predict.api.Router;
@@ -77,6 +79,40 @@ class SkillRouteIT {
         assertEquals("mlp", body.path("versions").get(0).path("family").asText());
         assertEquals("version 2", body.path("windows").get(3).path("window").asText());
         assertTrue(get("symbol=BTCUSDT&target=volume", 404).path("detail").asText().contains("volume"));
+        assertTrue(h1.has("coverage80") && !h1.has("qlikeRatio"), "close keys as before: " + h1);
+    }
+
+    @Test
+    void answersTheVolatilityRecordByQlikeBesideNaive() throws Exception {
+        for (int d = 0; d < 3; d++) {
+            LedgerEntry entry = new LedgerEntry(PredictFixture.BTC_1D, Target.VOLATILITY, START + d * DAY, 4, "har",
+                    null, 4e-4, new double[] {5e-4}, null, Instant.ofEpochMilli(START + (d + 1) * DAY), Map.of(),
+                    new VarianceMeasure(VarianceProxy.PARKINSON, false));
+            ledger.record(entry);
+            ledger.score(PredictFixture.BTC_1D, Target.VOLATILITY, entry.origin(),
+                    Score.ofVariance(entry, 1, START + (d + 1) * DAY, (5 + d) * 1e-4));
+        }
+
+        JsonNode body = get("symbol=BTCUSDT&interval=1d&target=volatility", 200);
+
+        assertEquals(JSON.valueToTree(new LiveSkill(ledger).report(PredictFixture.BTC_1D, Target.VOLATILITY)
+                .orElseThrow()), body);
+        assertEquals("volatility", body.path("target").asText());
+        // The version's window: the trailing ones end at the newest origin, whose day has not matured.
+        JsonNode h1 = body.path("windows").get(3).path("horizons").get(0);
+        assertEquals("version 4", h1.path("window").asText());
+        assertEquals(3, h1.path("matured").asInt());
+        assertTrue(h1.path("mase").isNull() && h1.path("coverage80").isNull(), h1.toString());
+        double qlike = 0;
+        double naive = 0;
+        for (int d = 0; d < 3; d++) {
+            double actual = (5 + d) * 1e-4;
+            qlike += actual / 5e-4 - Math.log(actual / 5e-4) - 1;
+            naive += actual / 4e-4 - Math.log(actual / 4e-4) - 1;
+        }
+        assertEquals(qlike / naive, h1.path("qlikeRatio").asDouble(), 1e-12);
+        assertEquals((0 + 1 + 4) / (1 + 4 + 9.0), h1.path("mseRatio").asDouble(), 1e-9);
+        assertEquals("parkinson", body.path("versions").get(0).path("variance").asText());
     }
 
     @Test
@@ -89,7 +125,6 @@ class SkillRouteIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "symbol=BTCUSDT&target=volatility | 400 | invalid target",
         "symbol=BTCUSDT&target=price      | 400 | invalid target",
         "symbol=BTCUSDT&interval=7x       | 400 | invalid interval",
         "symbol=btc-usdt                  | 400 | invalid symbol",

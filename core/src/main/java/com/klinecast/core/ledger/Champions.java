@@ -2,6 +2,7 @@ package com.klinecast.core.ledger;
 
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
+import com.klinecast.core.volatility.PublishedVolatility;
 import java.util.Optional;
 
 /** The champions the ledger records, and the one change it may make to them: the fallback to naive. */
@@ -9,6 +10,9 @@ public interface Champions {
 
     /** The champion of {@code series}' {@code target}, if it has one. */
     Optional<ServingModel> champion(Series series, Target target);
+
+    /** The series' volatility champion (a manifest alone: its model and measure of a day), if it has one. */
+    Optional<PublishedVolatility> volatility(Series series);
 
     /** The newest naive version of the target, if one was published. */
     Optional<Integer> naiveVersion(Series series, Target target);

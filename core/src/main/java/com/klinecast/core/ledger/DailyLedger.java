@@ -6,6 +6,7 @@ import com.klinecast.core.observability.MetricsDocument.Unit;
 import com.klinecast.core.observability.MetricsSink;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
+import com.klinecast.core.volatility.PublishedVolatility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +19,13 @@ import java.util.Optional;
  * The ledger's part of the daily run, after the catch-up: for each served series and each target with a champion
  * (close, volume), record the champion's forecast from the newest closed candle, score what has matured, report
  * the trailing 90 days' live MASE and 80% coverage at the promotion horizons, and fall back to naive when the live
- * record shows the champion significantly worse. Every write is conditional, so a rerun of a day writes nothing.
+ * record shows the champion significantly worse. The volatility champion's forecast is recorded and scored too
+ * ({@link VolatilityLedger}), without metrics or fallback: the automatic fallback judges close and volume only.
+ * Every write is conditional, so a rerun of a day writes nothing.
  */
 public final class DailyLedger {
 
-    /** The targets recorded: those the predict function serves through the forecaster path. */
+    /** The targets recorded through the forecaster path (volatility has its own, after them). */
     public static final List<Target> TARGETS = List.of(Target.CLOSE, Target.VOLUME);
 
     /** Intervals of origins re-read for scoring beyond the longest horizon: covers that many missed runs. */
@@ -32,6 +35,7 @@ public final class DailyLedger {
     private final Champions champions;
     private final Recorder recorder;
     private final Scorer scorer;
+    private final VolatilityLedger volatility;
     private final Fallback fallback;
     private final MetricsSink metrics;
 
@@ -40,6 +44,7 @@ public final class DailyLedger {
         this.champions = champions;
         this.recorder = new Recorder(champions, candles, ledger);
         this.scorer = new Scorer(candles, ledger);
+        this.volatility = new VolatilityLedger(candles, ledger);
         this.fallback = new Fallback(PromotionRule.DEFAULT_HORIZONS);
         this.metrics = metrics;
     }
@@ -50,8 +55,23 @@ public final class DailyLedger {
             for (Target target : TARGETS) {
                 run(s, target, now, requestId).ifPresent(out::add);
             }
+            runVolatility(s, now).ifPresent(out::add);
         }
         return out;
+    }
+
+    private Optional<LedgerRun> runVolatility(Series series, Instant now) {
+        Optional<PublishedVolatility> champion = champions.volatility(series);
+        if (champion.isEmpty()) {
+            return Optional.empty();
+        }
+        Recorder.Outcome recorded = volatility.record(series, champion.get(), now);
+        long lookback = (champion.get().maxHorizon() + SCORING_SLACK) * series.interval().approximateMillis();
+        List<LedgerEntry> entries = ledger.entries(series, Target.VOLATILITY,
+                Math.max(0, now.toEpochMilli() - lookback), now.toEpochMilli());
+        Scorer.Pass pass = volatility.score(series, entries, now);
+        return Optional.of(new LedgerRun(series.toString(), Target.VOLATILITY.code(), recorded.name(),
+                pass.written(), null));
     }
 
     private Optional<LedgerRun> run(Series series, Target target, Instant now, String requestId) {

@@ -70,7 +70,7 @@ public final class LiveSkill {
     }
 
     static Matured matured(List<LedgerEntry> entries, int h, Predicate<Score> in) {
-        Matured matured = new Matured(h);
+        Matured matured = new Matured(h, !entries.isEmpty() && entries.get(0).target() == Target.VOLATILITY);
         for (LedgerEntry e : entries) {
             Score s = e.scores().get(h);
             if (s != null && in.test(s)) {
@@ -97,7 +97,7 @@ public final class LiveSkill {
 
     private static SkillReport.VersionSpan span(LedgerEntry first, LedgerEntry last) {
         return new SkillReport.VersionSpan(first.version(), first.family(), first.band(), iso(first.origin()),
-                iso(last.origin()));
+                iso(last.origin()), first.variance() == null ? null : first.variance().toString());
     }
 
     static String iso(long epochMillis) {

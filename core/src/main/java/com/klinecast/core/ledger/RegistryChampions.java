@@ -5,9 +5,11 @@ import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.forecast.PublishedModel;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.ModelManifest;
+import com.klinecast.core.registry.ModelNotFoundException;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
+import com.klinecast.core.volatility.PublishedVolatility;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link Champions} over the model registry: the champion's verified artifacts turned into a forecaster by
- * {@link PublishedModel}, as the predict function does. A version is immutable, so each is loaded once per process.
+ * {@link PublishedModel}, as the predict function does (the volatility champion read from its manifest by
+ * {@link PublishedVolatility}, as the predict function does too). A version is immutable, so each is loaded once
+ * per process.
  */
 public final class RegistryChampions implements Champions {
 
@@ -24,6 +28,7 @@ public final class RegistryChampions implements Champions {
 
     private final ModelRegistry registry;
     private final Map<String, ServingModel> loaded = new ConcurrentHashMap<>();
+    private final Map<String, PublishedVolatility> volatility = new ConcurrentHashMap<>();
 
     public RegistryChampions(ModelRegistry registry) {
         this.registry = registry;
@@ -39,6 +44,18 @@ public final class RegistryChampions implements Champions {
         int version = champion.get().version();
         return Optional.of(loaded.computeIfAbsent(series + "/" + target.code() + "/" + version,
                 k -> serving(PublishedModel.of(models.load(series, version)))));
+    }
+
+    @Override
+    public Optional<PublishedVolatility> volatility(Series series) {
+        ModelRegistry models = registry.forTarget(Target.VOLATILITY);
+        Optional<Champion> champion = models.champion(series);
+        if (champion.isEmpty()) {
+            return Optional.empty();
+        }
+        int version = champion.get().version();
+        return Optional.of(volatility.computeIfAbsent(series + "/" + version, k -> PublishedVolatility.of(
+                models.manifest(series, version).orElseThrow(() -> new ModelNotFoundException(series, version)))));
     }
 
     @Override

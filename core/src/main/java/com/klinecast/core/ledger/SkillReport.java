@@ -29,15 +29,37 @@ public record SkillReport(String symbol, String interval, String target, String 
      * One horizon over a window: matured forecasts, MASE against naive on the same origins (mean absolute error
      * over naive's), the one-sided HLN-DM p-value of "the served forecasts err less than naive", the share of
      * closes inside the 50/80/90% bands, and the mean pinball loss over the quantiles.
+     *
+     * <p>For volatility: {@code qlikeRatio} (mean QLIKE over naive volatility's on the same origins) and
+     * {@code mseRatio} (mean squared error over naive's), {@code dmPValue} on the QLIKE differential; the
+     * close-only fields are null. The two ratios are absent from close and volume reports.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HorizonSkill(int horizon, String window, int matured, Double mase, Double dmPValue,
-            Double coverage50, Double coverage80, Double coverage90, Double pinball) {
+            Double coverage50, Double coverage80, Double coverage90, Double pinball,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double qlikeRatio,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double mseRatio) {
+
+        /** A close or volume horizon. */
+        public HorizonSkill(int horizon, String window, int matured, Double mase, Double dmPValue,
+                Double coverage50, Double coverage80, Double coverage90, Double pinball) {
+            this(horizon, window, matured, mase, dmPValue, coverage50, coverage80, coverage90, pinball, null, null);
+        }
     }
 
-    /** A span of origins one version served (a version serving twice, as after a rollback, has two spans). */
+    /**
+     * A span of origins one version served (a version serving twice, as after a rollback, has two spans).
+     *
+     * @param variance for volatility, the measure of a day's variance it forecast ({@code parkinson}, or
+     *     {@code parkinson+1h} with days from their hourly candles); absent otherwise
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record VersionSpan(int version, String family, String bandMethod, String from, String to) {
+    public record VersionSpan(int version, String family, String bandMethod, String from, String to,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String variance) {
+
+        public VersionSpan(int version, String family, String bandMethod, String from, String to) {
+            this(version, family, bandMethod, from, to, null);
+        }
     }
 
     public Window window(String name) {

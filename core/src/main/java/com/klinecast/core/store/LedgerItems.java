@@ -7,6 +7,9 @@ import com.klinecast.core.ledger.LedgerEntry;
 import com.klinecast.core.ledger.Score;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
+import com.klinecast.core.volatility.PublishedVolatility;
+import com.klinecast.core.volatility.VarianceMeasure;
+import com.klinecast.core.volatility.VarianceProxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Ledger entry to feature-table item and back. The partition is {@code #ledger#BTCUSDT#1d#close} ('#' cannot
  * start a symbol, so it never meets a series' rows), the sort key the origin's open time; each horizon's score is
  * an attribute of its own ({@code h7}), so it can be added once by a conditional update. Doubles are written in
- * their shortest exact form, so they read back bit-identical.
+ * their shortest exact form, so they read back bit-identical. A volatility entry adds {@code variance} (the proxy)
+ * and {@code realized} ({@code 1h}, when days were measured from their hours), its scores {@code qlike} and
+ * {@code naiveQlike}.
  */
 final class LedgerItems {
 
@@ -31,6 +36,10 @@ final class LedgerItems {
     private static final String POINTS = "points";
     private static final String QUANTILES = "quantiles";
     private static final String RECORDED_AT = "recordedAt";
+    private static final String VARIANCE = "variance";
+    private static final String REALIZED = "realized";
+    private static final String QLIKE = "qlike";
+    private static final String NAIVE_QLIKE = "naiveQlike";
 
     private LedgerItems() {
     }
@@ -64,6 +73,12 @@ final class LedgerItems {
             item.put(QUANTILES, AttributeValue.fromL(rows));
         }
         item.put(RECORDED_AT, AttributeValue.fromS(e.recordedAt().toString()));
+        if (e.variance() != null) {
+            item.put(VARIANCE, AttributeValue.fromS(e.variance().proxy().code()));
+            if (e.variance().realized()) {
+                item.put(REALIZED, AttributeValue.fromS(PublishedVolatility.REALIZED_1H));
+            }
+        }
         e.scores().forEach((h, s) -> item.put(scoreAttribute(h), toValue(s)));
         return item;
     }
@@ -79,6 +94,10 @@ final class LedgerItems {
             m.put("in80", AttributeValue.fromBool(s.in80()));
             m.put("in90", AttributeValue.fromBool(s.in90()));
             m.put("pinball", number(s.pinball()));
+        }
+        if (s.qlike() != null) {
+            m.put(QLIKE, number(s.qlike()));
+            m.put(NAIVE_QLIKE, number(s.naiveQlike()));
         }
         return AttributeValue.fromM(m);
     }
@@ -103,14 +122,18 @@ final class LedgerItems {
         return new LedgerEntry(series, target, Long.parseLong(item.get(OPEN_TIME).n()),
                 Integer.parseInt(item.get(VERSION).n()), item.get(FAMILY).s(),
                 item.containsKey(BAND) ? item.get(BAND).s() : null, Double.parseDouble(item.get(ORIGIN_VALUE).n()),
-                points, quantiles, Instant.parse(item.get(RECORDED_AT).s()), scores);
+                points, quantiles, Instant.parse(item.get(RECORDED_AT).s()), scores,
+                item.containsKey(VARIANCE) ? new VarianceMeasure(VarianceProxy.of(item.get(VARIANCE).s()),
+                        item.containsKey(REALIZED)) : null);
     }
 
     private static Score scoreOf(int h, Map<String, AttributeValue> m) {
         boolean banded = m.containsKey("in80");
+        boolean variance = m.containsKey(QLIKE);
         return new Score(h, Long.parseLong(m.get("targetTime").n()), d(m, "actual"), d(m, "absError"),
                 d(m, "naiveAbsError"), banded ? m.get("in50").bool() : null, banded ? m.get("in80").bool() : null,
-                banded ? m.get("in90").bool() : null, banded ? d(m, "pinball") : null);
+                banded ? m.get("in90").bool() : null, banded ? d(m, "pinball") : null,
+                variance ? d(m, QLIKE) : null, variance ? d(m, NAIVE_QLIKE) : null);
     }
 
     private static double d(Map<String, AttributeValue> m, String name) {

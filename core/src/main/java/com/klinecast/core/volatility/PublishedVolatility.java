@@ -1,6 +1,7 @@
 package com.klinecast.core.volatility;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.forecast.Bar;
@@ -35,9 +36,26 @@ public record PublishedVolatility(ModelManifest manifest, VolatilityModel model,
         return new PublishedVolatility(manifest, model, proxy, realized, validatedUntil);
     }
 
+    /** Horizons of a version whose manifest lists none. */
+    public static final int DEFAULT_MAX_HORIZON = 30;
+
+    /** How this version measures a day. */
+    public VarianceMeasure measure() {
+        return new VarianceMeasure(proxy, realized);
+    }
+
+    /** The longest horizon the version was evaluated at ({@code config.horizons}). */
+    public int maxHorizon() {
+        int max = 0;
+        for (JsonNode h : manifest.config().path("horizons")) {
+            max = Math.max(max, h.asInt());
+        }
+        return max > 0 ? max : DEFAULT_MAX_HORIZON;
+    }
+
     /** The daily variances this version reads: from the hours where it uses them and all 24 are given. */
     public double[] variance(List<Bar> daily, List<Bar> hourly) {
-        return realized ? RealizedVariance.of(proxy, daily, hourly).variance() : proxy.of(daily);
+        return measure().of(daily, hourly);
     }
 
     /** Its forecast from the last of {@code bars}, with the 1h candles of those days (ignored unless realized). */

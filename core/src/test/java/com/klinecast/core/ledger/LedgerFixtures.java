@@ -7,6 +7,7 @@ import com.klinecast.core.forecast.Baselines;
 import com.klinecast.core.forecast.LogReturns;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
+import com.klinecast.core.volatility.PublishedVolatility;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,9 +75,11 @@ final class LedgerFixtures {
         }
     }
 
-    /** One champion for the close, a naive version to fall back to; remembers promotions. */
+    /** One champion for the close (and one for volatility, if set), a naive version to fall back to; remembers
+     * promotions. */
     static final class StubChampions implements Champions {
         ServingModel champion;
+        PublishedVolatility volatility;
         final ServingModel naive;
         final List<String> promotions = new ArrayList<>();
 
@@ -88,6 +91,11 @@ final class LedgerFixtures {
         @Override
         public Optional<ServingModel> champion(Series series, Target target) {
             return target == Target.CLOSE ? Optional.ofNullable(champion) : Optional.empty();
+        }
+
+        @Override
+        public Optional<PublishedVolatility> volatility(Series series) {
+            return Optional.ofNullable(volatility);
         }
 
         @Override

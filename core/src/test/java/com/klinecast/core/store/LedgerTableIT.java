@@ -11,6 +11,8 @@ import com.klinecast.core.ledger.Score;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
 import com.klinecast.core.testing.LocalDynamo;
+import com.klinecast.core.volatility.VarianceMeasure;
+import com.klinecast.core.volatility.VarianceProxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,27 @@ class LedgerTableIT {
         assertEquals(first, e.scores().get(1));
         assertNull(e.scores().get(2));
         assertEquals(1, ledger.entries(BTC, Target.CLOSE, 0, Long.MAX_VALUE).size(), "no item for a missing origin");
+    }
+
+    @Test
+    void keepsAVolatilityEntrysMeasureAndQlikeScores() {
+        LedgerEntry vol = new LedgerEntry(BTC, Target.VOLATILITY, ORIGIN, 5, "har", null, 4.1e-4,
+                new double[] {5.2e-4 / 3, 5.3e-4}, null, Instant.parse("2025-01-02T00:05:00Z"), Map.of(),
+                new VarianceMeasure(VarianceProxy.GARMAN_KLASS, true));
+        assertTrue(ledger.record(vol));
+        assertFalse(ledger.record(vol));
+        Score score = Score.ofVariance(vol, 1, ORIGIN + 86_400_000L, 6.1e-4 / 7);
+        assertTrue(ledger.score(BTC, Target.VOLATILITY, ORIGIN, score));
+        assertFalse(ledger.score(BTC, Target.VOLATILITY, ORIGIN, score), "never scored twice");
+
+        LedgerEntry e = ledger.entries(BTC, Target.VOLATILITY, 0, Long.MAX_VALUE).get(0);
+        assertEquals(new VarianceMeasure(VarianceProxy.GARMAN_KLASS, true), e.variance());
+        assertEquals("garman_klass+1h", e.variance().toString());
+        assertArrayEquals(vol.points(), e.points());
+        assertEquals(score, e.scores().get(1));
+        assertNull(ledger.entries(BTC, Target.CLOSE, 0, Long.MAX_VALUE).stream().findFirst().orElse(null));
+        ledger.record(entry(ORIGIN, null));
+        assertNull(ledger.entries(BTC, Target.CLOSE, 0, Long.MAX_VALUE).get(0).variance());
     }
 
     @Test

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "skill", mixinStandardHelpOptions = true,
         description = "The served forecasts' live record from the ledger the daily run keeps: per horizon over the "
                 + "trailing 30, 90 and 365 days and each version's time serving, matured forecasts, MASE against "
-                + "naive on the same origins with the HLN-DM p-value, band coverage and pinball loss.")
+                + "naive on the same origins with the HLN-DM p-value, band coverage and pinball loss (for "
+                + "volatility: QLIKE and MSE over naive volatility's, the DM p-value on QLIKE).")
 final class SkillCommand implements Callable<Integer> {
 
     /** Horizons the text table shows (the JSON has every one). */
@@ -28,7 +29,8 @@ final class SkillCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions options;
 
-    @Option(names = "--target", defaultValue = "close", description = "close or volume; default ${DEFAULT-VALUE}.")
+    @Option(names = "--target", defaultValue = "close",
+            description = "close, volume or volatility; default ${DEFAULT-VALUE}.")
     String target;
 
     @Option(names = "--json", description = "Print the report as JSON (the body of GET /skill).")
@@ -47,6 +49,8 @@ final class SkillCommand implements Callable<Integer> {
             }
             if (json) {
                 System.out.println(Reports.toJson(report.get()));
+            } else if (t == Target.VOLATILITY) {
+                printVolatility(series, report.get());
             } else {
                 print(series, report.get());
             }
@@ -69,12 +73,34 @@ final class SkillCommand implements Callable<Integer> {
                 }
             }
         }
+        printVersions(report);
+        System.out.println("DM p: one-sided, 'errs less than naive'; MASE below 1 beats naive.");
+    }
+
+    private static void printVolatility(Series series, SkillReport report) {
+        System.out.printf("%s volatility: live record to %s, served forecasts against naive volatility on the same "
+                + "origins%n", series, report.asOf());
+        System.out.printf("%-11s %3s %8s %7s %7s %7s%n", "WINDOW", "H", "MATURED", "QLIKE/N", "MSE/N", "DM p");
+        for (SkillReport.Window w : report.windows()) {
+            for (int h : SHOWN) {
+                SkillReport.HorizonSkill s = w.at(h);
+                if (s != null) {
+                    System.out.printf("%-11s %3d %8d %7s %7s %7s%n", w.window(), h, s.matured(),
+                            f(s.qlikeRatio(), 3), f(s.mseRatio(), 3), f(s.dmPValue(), 3));
+                }
+            }
+        }
+        printVersions(report);
+        System.out.println("DM p: one-sided on QLIKE, 'loses less than naive'; a ratio below 1 beats naive.");
+    }
+
+    private static void printVersions(SkillReport report) {
         System.out.println("served:");
         for (SkillReport.VersionSpan v : report.versions()) {
-            System.out.printf("  v%d %s%s  %s .. %s%n", v.version(), v.family(),
-                    v.bandMethod() == null ? "" : " (" + v.bandMethod() + " band)", v.from(), v.to());
+            String how = v.variance() != null ? " (" + v.variance() + " variance)"
+                    : v.bandMethod() == null ? "" : " (" + v.bandMethod() + " band)";
+            System.out.printf("  v%d %s%s  %s .. %s%n", v.version(), v.family(), how, v.from(), v.to());
         }
-        System.out.println("DM p: one-sided, 'errs less than naive'; MASE below 1 beats naive.");
     }
 
     private static String f(Double value, int decimals) {

@@ -138,14 +138,10 @@ public final class Router {
         return Json.ok(listing.list(series, target(params)), "no-cache");
     }
 
-    /** The served forecasts' live record; the ledger records close and volume forecasts only. */
+    /** The served forecasts' live record (close, volume or volatility). */
     private ApiResponse skill(QueryParams params) {
         Series series = SeriesParams.parse(params, served);
         Target target = target(params);
-        if (target == Target.VOLATILITY) {
-            throw ApiException.badRequest("invalid target", "the forecast ledger records close and volume "
-                    + "forecasts: 'target' must be close or volume for /skill, got 'volatility'");
-        }
         Optional<SkillReport> report = skill.report(series, target);
         if (report.isEmpty()) {
             throw ApiException.notFound("no ledger", series + " has no " + target.code() + " forecasts in the "

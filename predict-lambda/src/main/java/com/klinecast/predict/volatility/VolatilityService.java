@@ -4,7 +4,6 @@ import com.klinecast.core.candle.Candle;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelNotFoundException;
-import com.klinecast.core.series.Interval;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.volatility.PublishedVolatility;
 import com.klinecast.predict.forecast.CandleHistory;
@@ -51,7 +50,7 @@ public final class VolatilityService implements ExpectedRanges {
                     "no volatility model has been published for " + series + ": run train --target volatility"));
             source = "champion";
         }
-        int maxDays = maxDays(model.manifest());
+        int maxDays = model.maxHorizon();
         if (query.steps() > maxDays) {
             throw new ForecastException(Kind.BAD_REQUEST, "invalid days", "'days' must be from 1 to " + maxDays
                     + " (the longest horizon volatility version " + model.manifest().version() + " was evaluated at), "
@@ -93,7 +92,7 @@ public final class VolatilityService implements ExpectedRanges {
     @Override
     public ExpectedRange[] around(Series series, List<Bar> bars, double[] closes) {
         PublishedVolatility model = models.champion(series).orElse(null);
-        if (model == null || closes.length > maxDays(model.manifest()) || bars.size() < model.model().history()) {
+        if (model == null || closes.length > model.maxHorizon() || bars.size() < model.model().history()) {
             return null;
         }
         double[] variance = model.forecast(bars, hours(series, model, model.model().history()), closes.length);
@@ -109,18 +108,8 @@ public final class VolatilityService implements ExpectedRanges {
      * them the same way: a day with all 24 hours from them, others from its own candle); none otherwise.
      */
     private List<Bar> hours(Series series, PublishedVolatility model, int days) {
-        if (!model.realized() || series.interval() != Interval.D1) {
-            return List.of();
-        }
-        return candles.latest(new Series(series.symbol(), Interval.H1), days * 24).stream().map(Bar::of).toList();
-    }
-
-    private static int maxDays(ModelManifest manifest) {
-        int max = 0;
-        for (var h : manifest.config().path("horizons")) {
-            max = Math.max(max, h.asInt());
-        }
-        return max == 0 ? 30 : max;
+        return model.measure().hours(series).map(h -> candles.latest(h, days * 24).stream().map(Bar::of).toList())
+                .orElse(List.of());
     }
 
     private static String iso(long epochMillis) {
