@@ -75,15 +75,24 @@ public final class Klinecast {
     }
 
     static int run(String... args) {
-        return withErrorHandling(new CommandLine(new Klinecast())).execute(args);
+        return withErrorHandling(commandLine()).execute(args);
+    }
+
+    /** The command line every caller parses with: "replay" is both a command and a --source value. */
+    static CommandLine commandLine() {
+        return allowingCommandNamesAsValues(new CommandLine(new Klinecast()));
+    }
+
+    private static CommandLine allowingCommandNamesAsValues(CommandLine cli) {
+        cli.setAllowSubcommandsAsOptionParameters(true);
+        return cli;
     }
 
     /** The CLI's exit codes for its errors, on a command line rooted at a {@code Klinecast} (the benchmarks' too). */
     public static CommandLine withErrorHandling(CommandLine cli) {
         cli.setExecutionExceptionHandler(new Failures());
         cli.setParameterExceptionHandler(new UsageErrors());
-        // "replay" is both a command and --source's default value: an option's value is never taken for a command.
-        cli.setAllowSubcommandsAsOptionParameters(true);
+        allowingCommandNamesAsValues(cli);
         WholeWordHelp.apply(cli, EXIT_CODES);
         return cli;
     }

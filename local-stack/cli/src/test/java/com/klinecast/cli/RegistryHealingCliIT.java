@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The registry's state as a user can break it on disk (a truncated alias or manifest, corrupt artifacts, an alias
@@ -137,7 +136,7 @@ class RegistryHealingCliIT {
         Matcher hint = HINT.matcher(forecast.err());
         assertTrue(hint.find(), forecast.err());
         String[] command = hint.group(1).split(" ");
-        new CommandLine(new Klinecast()).parseArgs(command);
+        Klinecast.commandLine().parseArgs(command);
         assertEquals(0, models.exitCode(), models.toString());
         assertEquals(2, models.out().lines().filter(l -> l.matches("v[13] +CORRUPT: .*")).count(), models.out());
         assertTrue(models.err().contains("WARNING: the champion v3 is corrupt"), models.err());

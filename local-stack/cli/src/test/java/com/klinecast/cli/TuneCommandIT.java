@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /** How tune and results read their command lines, and that bad input fails before anything starts. */
@@ -22,7 +21,7 @@ class TuneCommandIT {
     Path dir;
 
     private static Object parse(String... args) {
-        ParseResult parsed = new CommandLine(new Klinecast()).parseArgs(args);
+        ParseResult parsed = Klinecast.commandLine().parseArgs(args);
         return parsed.subcommand().commandSpec().userObject();
     }
 
