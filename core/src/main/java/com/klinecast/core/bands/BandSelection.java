@@ -15,7 +15,8 @@ import java.util.Map;
  * Chooses a version's band on the validation split, never the test split: the static, EWMA and GARCH methods are
  * fitted on the training split, the conformal and volatility-scaled ones (the latter driven by log HAR on
  * Parkinson variances, fitted on the training split) are calibrated on the first half of the validation origins,
- * and all five are scored by mean pinball loss on the second half. Pinball loss is in price units and grows with the
+ * each of the five also competes rescaled online ({@link Adaptive}), and all are scored by mean pinball loss on the
+ * second half. Pinball loss is in price units and grows with the
  * horizon, so a plain mean over horizons would be decided by the longest one alone: each horizon's mean pinball
  * is divided by the static random-walk band's at that horizon, and the lowest mean of those ratios wins.
  */
@@ -35,11 +36,13 @@ public final class BandSelection {
         List<Band> candidates = candidates(bars, validation, trainEnd, validationEnd);
         int half = validation.origins().length / 2;
         Map<String, Double> scores = new LinkedHashMap<>();
-        double[] reference = pinballByHorizon(candidates.get(0), bars, validation, half, validationEnd, horizons);
+        double[] reference = null;
         Band best = null;
         double bestScore = Double.POSITIVE_INFINITY;
         for (Band band : candidates) {
             double[] pinball = pinballByHorizon(band, bars, validation, half, validationEnd, horizons);
+            // The first candidate is the static random-walk band every score is relative to.
+            reference = reference == null ? pinball : reference;
             double sum = 0;
             int used = 0;
             for (int j = 0; j < horizons.length; j++) {
