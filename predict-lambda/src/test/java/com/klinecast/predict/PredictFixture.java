@@ -9,9 +9,8 @@ import com.klinecast.core.forecast.LogReturns;
 import com.klinecast.core.forecast.portable.DenseWeights;
 import com.klinecast.core.forecast.portable.LstmLayerWeights;
 import com.klinecast.core.forecast.portable.PortableLstm;
-import com.klinecast.core.forecast.portable.PortableLstmJson;
+import com.klinecast.core.forecast.portable.PortableJson;
 import com.klinecast.core.forecast.portable.PortableMlp;
-import com.klinecast.core.forecast.portable.PortableMlpJson;
 import com.klinecast.core.registry.ModelDraft;
 import com.klinecast.core.registry.ModelKeys;
 import com.klinecast.core.registry.ModelManifest;
@@ -128,7 +127,7 @@ final class PredictFixture {
         List<Bar> bars = CsvCandles.read("binance-BTCUSDT-1d.csv", 2000).stream().map(Bar::of).toList();
         List<Bar.Column> columns = List.of(Bar.Column.values());
         LogReturns scaler = LogReturns.fit(columns, bars, Target.VOLUME);
-        ModelDraft draft = draft(PortableMlpJson.toBytes(mlp(seed, columns.size())),
+        ModelDraft draft = draft(PortableJson.toBytes(mlp(seed, columns.size())),
                 Map.of("model", "mlp", "target", "volume", "scaling", "log_return", "forecast", "recursive",
                         "horizons", List.of(1, 3, 7, 14, 30), "window", 30),
                 columns, FeatureSet.VERSION, scaler);
@@ -169,7 +168,7 @@ final class PredictFixture {
         List<Bar.Column> columns = List.of(Bar.Column.values());
         LogReturns scaler = LogReturns.fit(columns, bars, Target.CLOSE);
         // No "model" or "target" in the config: as versions published before the variants, an LSTM of the close.
-        return registry.publish(BTC_1D, draft(PortableLstmJson.toBytes(network(seed, columns.size())),
+        return registry.publish(BTC_1D, draft(PortableJson.toBytes(network(seed, columns.size())),
                 Map.of("scaling", "log_return", "horizons", List.of(1, 3, 7, 14, 30), "window", 30), columns,
                 featureSet, scaler));
     }

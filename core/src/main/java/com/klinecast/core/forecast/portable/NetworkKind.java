@@ -1,5 +1,6 @@
 package com.klinecast.core.forecast.portable;
 
+import com.klinecast.core.forecast.ModelFamily;
 import java.util.Locale;
 
 /**
@@ -25,19 +26,27 @@ public enum NetworkKind {
         throw new IllegalArgumentException("unknown model '" + name + "': use lstm or mlp");
     }
 
+    /** The network a trained family's weights hold. */
+    public static NetworkKind of(ModelFamily family) {
+        if (family.isBaseline()) {
+            throw new IllegalStateException(family.code() + " is a baseline: it has no network weights");
+        }
+        return of(family.code());
+    }
+
     /** The network in a {@code weights.json} written for this kind. */
     public PortableNetwork read(byte[] json) {
         return switch (this) {
-            case LSTM -> PortableLstmJson.fromBytes(json);
-            case MLP -> PortableMlpJson.fromBytes(json);
+            case LSTM -> PortableJson.fromBytes(json, PortableLstm.class);
+            case MLP -> PortableJson.fromBytes(json, PortableMlp.class);
         };
     }
 
     /** The {@code weights.json} of a network of this kind. */
     public static byte[] write(PortableNetwork network) {
-        if (network instanceof PortableLstm lstm) {
-            return PortableLstmJson.toBytes(lstm);
+        if (!(network instanceof PortableLstm || network instanceof PortableMlp)) {
+            throw new IllegalArgumentException(network.format() + " has no weights to write");
         }
-        return PortableMlpJson.toBytes((PortableMlp) network);
+        return PortableJson.toBytes(network);
     }
 }

@@ -16,35 +16,19 @@ public record PortableLstm(String format, int inputFeatures, int window, List<Ls
     public static final String FORMAT = "klinecast-lstm/1";
 
     public PortableLstm {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("unsupported model format " + format + ", expected " + FORMAT);
-        }
+        Layout.requireFormat(FORMAT, format);
         if (window < 1) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
         lstmLayers = List.copyOf(lstmLayers);
-        if (lstmLayers.isEmpty()) {
-            throw new IllegalArgumentException("at least one LSTM layer is needed");
-        }
-        int in = inputFeatures;
-        for (int i = 0; i < lstmLayers.size(); i++) {
-            LstmLayerWeights layer = lstmLayers.get(i);
-            if (layer.inputSize() != in) {
-                throw new IllegalArgumentException("LSTM layer " + i + " reads " + layer.inputSize() + " inputs, "
-                        + "but receives " + in);
-            }
-            in = layer.hiddenSize();
-        }
-        if (output.inputSize() != in) {
-            throw new IllegalArgumentException("output layer reads " + output.inputSize() + " inputs, but receives " + in);
-        }
+        Layout.requireChain("LSTM", inputFeatures, lstmLayers, LstmLayerWeights::inputSize,
+                LstmLayerWeights::hiddenSize, output);
     }
 
     public PortableLstm(int inputFeatures, int window, List<LstmLayerWeights> lstmLayers, DenseWeights output) {
         this(FORMAT, inputFeatures, window, lstmLayers, output);
     }
 
-    /** Number of values {@link #forward} returns. */
     @Override
     public int outputs() {
         return output.outputSize();
@@ -58,9 +42,7 @@ public record PortableLstm(String format, int inputFeatures, int window, List<Ls
      */
     @Override
     public double[] forward(double[][] window) {
-        if (window.length != this.window) {
-            throw new IllegalArgumentException("expected a window of " + this.window + " steps, got " + window.length);
-        }
+        Layout.requireSteps(window, this.window);
         int layers = lstmLayers.size();
         float[][] h = new float[layers][];
         float[][] c = new float[layers][];
@@ -74,12 +56,7 @@ public record PortableLstm(String format, int inputFeatures, int window, List<Ls
         float[] z = new float[4 * widest];
         float[] x = new float[inputFeatures];
         for (double[] step : window) {
-            if (step.length != inputFeatures) {
-                throw new IllegalArgumentException("expected " + inputFeatures + " features per step, got " + step.length);
-            }
-            for (int f = 0; f < inputFeatures; f++) {
-                x[f] = (float) step[f];
-            }
+            Layout.copyStep(step, inputFeatures, x, 0);
             float[] in = x;
             for (int l = 0; l < layers; l++) {
                 lstmLayers.get(l).step(in, h[l], c[l], z);

@@ -16,30 +16,14 @@ public record PortableMlp(String format, int inputFeatures, int window, List<Den
     public static final String FORMAT = "klinecast-mlp/1";
 
     public PortableMlp {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("unsupported model format " + format + ", expected " + FORMAT);
-        }
+        Layout.requireFormat(FORMAT, format);
         if (window < 1 || inputFeatures < 1) {
             throw new IllegalArgumentException("window and inputFeatures must be positive: " + window + ", "
                     + inputFeatures);
         }
         hiddenLayers = List.copyOf(hiddenLayers);
-        if (hiddenLayers.isEmpty()) {
-            throw new IllegalArgumentException("at least one hidden layer is needed");
-        }
-        int in = window * inputFeatures;
-        for (int i = 0; i < hiddenLayers.size(); i++) {
-            DenseWeights layer = hiddenLayers.get(i);
-            if (layer.inputSize() != in) {
-                throw new IllegalArgumentException("hidden layer " + i + " reads " + layer.inputSize() + " inputs, "
-                        + "but receives " + in);
-            }
-            in = layer.outputSize();
-        }
-        if (output.inputSize() != in) {
-            throw new IllegalArgumentException("output layer reads " + output.inputSize() + " inputs, but receives "
-                    + in);
-        }
+        Layout.requireChain("hidden", window * inputFeatures, hiddenLayers, DenseWeights::inputSize,
+                DenseWeights::outputSize, output);
     }
 
     public PortableMlp(int inputFeatures, int window, List<DenseWeights> hiddenLayers, DenseWeights output) {
@@ -53,19 +37,10 @@ public record PortableMlp(String format, int inputFeatures, int window, List<Den
 
     @Override
     public double[] forward(double[][] window) {
-        if (window.length != this.window) {
-            throw new IllegalArgumentException("expected a window of " + this.window + " steps, got " + window.length);
-        }
+        Layout.requireSteps(window, this.window);
         float[] x = new float[this.window * inputFeatures];
         for (int t = 0; t < window.length; t++) {
-            double[] step = window[t];
-            if (step.length != inputFeatures) {
-                throw new IllegalArgumentException("expected " + inputFeatures + " features per step, got "
-                        + step.length);
-            }
-            for (int f = 0; f < inputFeatures; f++) {
-                x[t * inputFeatures + f] = (float) step[f];
-            }
+            Layout.copyStep(window[t], inputFeatures, x, t * inputFeatures);
         }
         for (DenseWeights layer : hiddenLayers) {
             x = layer.sums(x);

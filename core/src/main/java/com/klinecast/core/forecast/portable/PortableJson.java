@@ -8,19 +8,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@link PortableLstm} as JSON. Floats are written in a round-tripping decimal form, so reading a file gives
- * back bit-identical weights. Unknown fields are refused: a file from a newer format must not half-load.
+ * A {@link PortableLstm} or {@link PortableMlp} as JSON (a {@code weights.json}). Floats are written in a
+ * round-tripping decimal form, so reading a file gives back bit-identical weights. Unknown fields are refused: a file
+ * from a newer format must not half-load.
  */
-public final class PortableLstmJson {
+public final class PortableJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private PortableLstmJson() {
+    private PortableJson() {
     }
 
-    public static void write(PortableLstm model, OutputStream out) {
+    public static void write(PortableNetwork model, OutputStream out) {
         try {
             MAPPER.writeValue(out, model);
         } catch (IOException e) {
@@ -28,15 +29,15 @@ public final class PortableLstmJson {
         }
     }
 
-    public static PortableLstm read(InputStream in) {
+    public static <T extends PortableNetwork> T read(InputStream in, Class<T> type) {
         try {
-            return MAPPER.readValue(in, PortableLstm.class);
+            return MAPPER.readValue(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model", e);
         }
     }
 
-    public static byte[] toBytes(PortableLstm model) {
+    public static byte[] toBytes(PortableNetwork model) {
         try {
             return MAPPER.writeValueAsBytes(model);
         } catch (IOException e) {
@@ -44,9 +45,9 @@ public final class PortableLstmJson {
         }
     }
 
-    public static PortableLstm fromBytes(byte[] json) {
+    public static <T extends PortableNetwork> T fromBytes(byte[] json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, PortableLstm.class);
+            return MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model", e);
         }

@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class PortableLstmJsonTest {
+class PortableJsonTest {
 
     @Test
     void roundTripKeepsEveryWeightAndTheOutputsBitForBit() {
         PortableLstm model = randomModel(new Random(7), 5, 30, new int[] {8, 6}, 3);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PortableLstmJson.write(model, out);
-        PortableLstm back = PortableLstmJson.read(new ByteArrayInputStream(out.toByteArray()));
+        PortableJson.write(model, out);
+        PortableLstm back = PortableJson.read(new ByteArrayInputStream(out.toByteArray()), PortableLstm.class);
 
         assertEquals(model.format(), back.format());
         assertEquals(model.inputFeatures(), back.inputFeatures());
@@ -40,18 +40,20 @@ class PortableLstmJsonTest {
 
         double[][] window = randomWindow(new Random(8), 30, 5);
         assertArrayEquals(model.forward(window), back.forward(window), 0.0);
-        assertArrayEquals(PortableLstmJson.toBytes(model), PortableLstmJson.toBytes(back));
+        assertArrayEquals(PortableJson.toBytes(model), PortableJson.toBytes(back));
     }
 
     @Test
     void refusesAnotherFormatAndUnknownFields() {
-        String json = new String(PortableLstmJson.toBytes(randomModel(new Random(1), 2, 3, new int[] {2}, 1)),
+        String json = new String(PortableJson.toBytes(randomModel(new Random(1), 2, 3, new int[] {2}, 1)),
                 StandardCharsets.UTF_8);
 
-        assertThrows(UncheckedIOException.class, () -> PortableLstmJson.fromBytes(
-                json.replace(PortableLstm.FORMAT, "klinecast-lstm/99").getBytes(StandardCharsets.UTF_8)));
-        assertThrows(UncheckedIOException.class, () -> PortableLstmJson.fromBytes(
-                json.replaceFirst("\\{", "{\"peepholes\":true,").getBytes(StandardCharsets.UTF_8)));
+        assertThrows(UncheckedIOException.class, () -> PortableJson.fromBytes(
+                json.replace(PortableLstm.FORMAT, "klinecast-lstm/99").getBytes(StandardCharsets.UTF_8),
+                PortableLstm.class));
+        assertThrows(UncheckedIOException.class, () -> PortableJson.fromBytes(
+                json.replaceFirst("\\{", "{\"peepholes\":true,").getBytes(StandardCharsets.UTF_8),
+                PortableLstm.class));
     }
 
     @Test
