@@ -13,8 +13,10 @@ import java.util.List;
  */
 final class Probes {
 
-    private static final List<String> CLASSES = List.of("PredictColdStart", "SdkFloor", "Rss", "HeapWatch",
-            "IngestRun", "IngestRun$QuietContext", "IngestRun$QuietContext$1", "IngestFloor");
+    /** The class files, as paths below the class path's root; a probe's helpers from other modules too. */
+    private static final List<String> CLASSES = List.of(probe("PredictColdStart"), probe("SdkFloor"), probe("Rss"),
+            probe("HeapWatch"), probe("IngestRun"), probe("IngestFloor"), "com/klinecast/standins/lambda/LocalContext",
+            "com/klinecast/standins/lambda/LocalContext$1", "com/klinecast/standins/lambda/LocalContext$2");
 
     private static Path directory;
 
@@ -27,28 +29,38 @@ final class Probes {
         }
         try {
             Path dir = Files.createTempDirectory("klinecast-probes");
-            Path pkg = dir.resolve("com/klinecast/bench/probe");
-            Files.createDirectories(pkg);
-            // deleteOnExit deletes in the reverse order of registration: parents here, the files after them.
+            // deleteOnExit deletes in the reverse order of registration: parents first, the files after them.
             dir.toFile().deleteOnExit();
-            Path sub = dir;
-            for (Path name : dir.relativize(pkg)) {
-                sub = sub.resolve(name);
-                sub.toFile().deleteOnExit();
-            }
             for (String name : CLASSES) {
-                try (InputStream in = Probes.class.getResourceAsStream("probe/" + name + ".class")) {
+                Path file = dir.resolve(name + ".class");
+                createParents(dir, file.getParent());
+                try (InputStream in = Probes.class.getResourceAsStream("/" + name + ".class")) {
                     if (in == null) {
                         throw new IllegalStateException("probe class " + name + " is not in this jar");
                     }
-                    Files.copy(in, pkg.resolve(name + ".class"));
-                    pkg.resolve(name + ".class").toFile().deleteOnExit();
+                    Files.copy(in, file);
+                    file.toFile().deleteOnExit();
                 }
             }
             directory = dir;
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String probe(String name) {
+        return "com/klinecast/bench/probe/" + name;
+    }
+
+    private static void createParents(Path root, Path dir) throws IOException {
+        Path sub = root;
+        for (Path name : root.relativize(dir)) {
+            sub = sub.resolve(name);
+            if (!Files.isDirectory(sub)) {
+                Files.createDirectory(sub);
+                sub.toFile().deleteOnExit();
+            }
         }
     }
 }
