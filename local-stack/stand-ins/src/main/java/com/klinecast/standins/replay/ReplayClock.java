@@ -1,15 +1,13 @@
 package com.klinecast.standins.replay;
 
-import java.time.Clock;
+import com.klinecast.standins.clock.UtcClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The replay's "now": fixed at a chosen instant (so a test or {@code --now} can stand on any day of the
  * bundled history) or following the system clock. Settable while the server runs, so tests can move time.
  */
-public final class ReplayClock extends Clock {
+public final class ReplayClock extends UtcClock {
 
     private volatile Instant fixed;
 
@@ -33,15 +31,5 @@ public final class ReplayClock extends Clock {
     public Instant instant() {
         Instant now = fixed;
         return now != null ? now : Instant.now();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the replay clock is always UTC");
     }
 }

@@ -1,16 +1,14 @@
 package com.klinecast.standins.tradestream;
 
-import java.time.Clock;
+import com.klinecast.standins.clock.UtcClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The replay's stream time: starts at an origin and runs {@code speed} times faster than the wall clock once
  * started; with speed 0 it runs not at all by itself and stands at the last trade sent, so a test replays a day
  * as fast as the socket allows and still sees a consistent "now". The collector reads the same clock.
  */
-public final class CompressedClock extends Clock {
+public final class CompressedClock extends UtcClock {
 
     private final double speed;
     private volatile long origin;
@@ -58,15 +56,5 @@ public final class CompressedClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the replay clock is always UTC");
     }
 }
