@@ -85,11 +85,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--train-from " + trainFrom + " must be before --train-until "
                     + trainUntil);
         }
-        if (from != null && settings.targetKind() == Target.VOLATILITY) {
+        if (from != null && settings.target() == Target.VOLATILITY) {
             throw new IllegalArgumentException("--train-from is for the networks; volatility fits the whole series");
         }
         try (LocalStack stack = LocalStack.start(root)) {
-            if (settings.targetKind() == Target.VOLATILITY) {
+            if (settings.target() == Target.VOLATILITY) {
                 VolatilityTrainingRun.run(stack, series, settings, until);
             } else {
                 TrainingRun.run(stack, series, settings, from, until, json);

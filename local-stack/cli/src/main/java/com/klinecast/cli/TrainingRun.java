@@ -56,7 +56,7 @@ final class TrainingRun {
         out.put("series", series.toString());
         out.put("version", outcome.manifest().version());
         out.put("family", outcome.manifest().config().path("model").asText(null));
-        out.put("target", outcome.model().config().target());
+        out.put("target", outcome.model().config().target().code());
         out.put("band", outcome.model().evaluation().bands() == null ? null
                 : outcome.model().evaluation().bands().band().method());
         out.put("promoted", outcome.promotion().promoted());
@@ -69,7 +69,7 @@ final class TrainingRun {
     private static void printMetrics(TrainingOutcome outcome) {
         BacktestReport test = outcome.model().test();
         System.out.printf("%nBacktest on the test split (origins %s .. %s), model vs naive (last %s repeated):%n",
-                test.firstOrigin(), test.lastOrigin(), outcome.model().config().target());
+                test.firstOrigin(), test.lastOrigin(), outcome.model().config().target().code());
         BacktestTable.print(test);
         if (outcome.model().evaluation().bands() != null) {
             System.out.println("band: " + outcome.model().evaluation().bands().band().method() + ", chosen on the "

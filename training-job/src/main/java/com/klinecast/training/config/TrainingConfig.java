@@ -35,7 +35,7 @@ public record TrainingConfig(
         String model,
         int window,
         List<String> columns,
-        String target,
+        Target target,
         String scaling,
         String forecast,
         List<Integer> hiddenUnits,
@@ -64,12 +64,12 @@ public record TrainingConfig(
         require(!columns.isEmpty(), "columns must name at least one of open, high, low, close, volume");
         columns.forEach(TrainingConfig::column);
         networkKind(model);
-        target(target);
+        require(target != null, "target must be close, volume or volatility");
         varianceProxy(variance);
         kind(scaling);
         require(kind(scaling) != Scaling.Kind.GLOBAL_MINMAX
-                || columns.stream().map(TrainingConfig::column).anyMatch(c -> c == Bar.column(target(target))),
-                "global_minmax scales the target by its own input column: add '" + target + "' to columns");
+                || columns.stream().map(TrainingConfig::column).anyMatch(c -> c == Bar.column(target)),
+                "global_minmax scales the target by its own input column: add '" + target.code() + "' to columns");
         Forecaster.Mode.of(forecast);
         require(!hiddenUnits.isEmpty() && hiddenUnits.stream().allMatch(u -> u > 0 && u <= 1024),
                 "hiddenUnits must be 1..1024 units per layer, e.g. [50, 50]");
@@ -104,10 +104,6 @@ public record TrainingConfig(
 
     public NetworkKind networkKind() {
         return networkKind(model);
-    }
-
-    public Target targetKind() {
-        return target(target);
     }
 
     public VarianceProxy varianceProxy() {
@@ -146,14 +142,6 @@ public record TrainingConfig(
     private static NetworkKind networkKind(String name) {
         try {
             return NetworkKind.of(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("training config: " + e.getMessage());
-        }
-    }
-
-    private static Target target(String name) {
-        try {
-            return Target.of(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training config: " + e.getMessage());
         }

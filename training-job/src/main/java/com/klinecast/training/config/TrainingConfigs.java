@@ -79,7 +79,9 @@ public final class TrainingConfigs {
             return JSON.treeToValue(merged, TrainingConfig.class);
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new IllegalArgumentException(cause.getMessage().lines().findFirst().orElse("bad training config"));
+            String first = cause.getMessage().lines().findFirst().orElse("bad training config");
+            // A field's own parser (the target's) names the value, not the file: say where it came from.
+            throw new IllegalArgumentException(first.startsWith("training config") ? first : "training config: " + first);
         }
     }
 

@@ -2,7 +2,7 @@ package com.klinecast.training.job;
 
 import com.klinecast.core.champion.PromotionRule;
 import com.klinecast.core.dataset.Split;
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.registry.ModelManifest;
@@ -51,7 +51,7 @@ public final class TrainingJob {
      * @param trainUntil last open time of the training split, or null for the configured fractions
      */
     public TrainingOutcome run(Series series, TrainingConfig config, Instant trainFrom, Instant trainUntil) {
-        if (config.targetKind() == Target.VOLATILITY) {
+        if (config.target() == Target.VOLATILITY) {
             throw new IllegalArgumentException("volatility models are fitted by VolatilityJob, not trained here");
         }
         if (trainFrom != null && trainUntil != null && !trainFrom.isBefore(trainUntil)) {
@@ -64,7 +64,7 @@ public final class TrainingJob {
             trainEnd = (int) bars.stream().filter(b -> b.openTime() <= trainUntil.toEpochMilli()).count();
         }
         // Each target has its own versions and champion: a volume model is compared with volume models only.
-        ModelRegistry models = registry.forTarget(config.targetKind());
+        ModelRegistry models = registry.forTarget(config.target());
         PromotionRule rule = new PromotionRule(config.promotionHorizonsWithin(), PromotionRule.DEFAULT_ALPHA);
         if (models.champion(series).isEmpty()) {
             publishBaselines(models, series, bars, TrainingPipeline.split(bars, config, trainEnd), config, rule);
@@ -72,7 +72,7 @@ public final class TrainingJob {
         TrainedModel model = new TrainingPipeline(epochs, log).train(series, bars, config, trainEnd);
         EvidenceJudge judge = judge(models, series, bars, model.evaluation().onTest(), rule);
         ModelManifest manifest = new ModelPublisher(models).publish(model, judge.verdict());
-        log.accept(series + ": wrote " + config.target() + " version " + manifest.version());
+        log.accept(series + ": wrote " + config.target().code() + " version " + manifest.version());
         PromotionDecision decision = models.promoteIf(series, manifest.version(), judge);
         log.accept(series + ": " + (decision.promoted() ? "promoted to champion" : "not promoted") + " ("
                 + decision.reason() + ")");
@@ -105,7 +105,7 @@ public final class TrainingJob {
 
     /** The baselines after naive: a week's season means something for daily volume only. */
     private static List<ModelFamily> challengers(Series series, TrainingConfig config) {
-        if (config.targetKind() == Target.VOLUME && series.interval() == Interval.D1) {
+        if (config.target() == Target.VOLUME && series.interval() == Interval.D1) {
             return List.of(ModelFamily.SEASONAL_NAIVE, ModelFamily.MEAN7, ModelFamily.DRIFT);
         }
         return List.of(ModelFamily.DRIFT);

@@ -48,7 +48,7 @@ public final class TrainingJobMain {
                 for (String interval : env.list("INTERVALS", "1d")) {
                     Series series = Series.of(symbol, interval);
                     TrainingConfig config = TrainingConfigs.forSeries(series, configPath, Map.of());
-                    if (config.targetKind() == Target.VOLATILITY) {
+                    if (config.target() == Target.VOLATILITY) {
                         volatility.run(series, config, trainUntil);
                         continue;
                     }

@@ -19,7 +19,7 @@ public record BaselineModel(ModelFamily family, Scaling scaling, Forecaster fore
 
     public static BaselineModel evaluate(ModelFamily family, Series series, List<Bar> bars, Split split,
             TrainingConfig config) {
-        Scaling scaling = Baselines.scaling(family, bars.subList(0, split.trainEnd()), config.targetKind());
+        Scaling scaling = Baselines.scaling(family, bars.subList(0, split.trainEnd()), config.target());
         Forecaster forecaster = Baselines.forecaster(scaling, config.maxHorizon(), series.interval());
         return new BaselineModel(family, scaling, forecaster, DataRange.of(bars, split),
                 Evaluation.of(bars, forecaster, split, config.horizonArray(), config.maxHorizon()));

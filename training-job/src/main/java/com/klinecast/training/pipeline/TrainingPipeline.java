@@ -68,7 +68,7 @@ public final class TrainingPipeline {
      * {@code split.validationEnd()}, so a caller may pass only the bars up to there (the tuner does).
      */
     public FittedModel fit(Series series, List<Bar> bars, TrainingConfig config, Split split) {
-        if (config.targetKind() == Target.VOLATILITY) {
+        if (config.target() == Target.VOLATILITY) {
             // Its windows and targets are variances, not bars: VolatilityJob fits its models (no network yet).
             throw new IllegalArgumentException("the networks do not forecast volatility: train --target volatility "
                     + "fits naive, mean30 and HAR");
@@ -86,7 +86,7 @@ public final class TrainingPipeline {
         }
         log.accept(series + ": " + train.size() + " training, " + validation.size() + " validation windows; "
                 + "scaling " + config.scaling() + " fitted on the training split (" + iso(bars, 0) + " .. "
-                + iso(bars, split.trainEnd() - 1) + "); " + config.model() + " of the " + config.target() + ", "
+                + iso(bars, split.trainEnd() - 1) + "); " + config.model() + " of the " + config.target().code() + ", "
                 + config.forecast() + " forecasts, " + outputs
                 + " output" + (outputs == 1 ? "" : "s"));
 
@@ -110,9 +110,9 @@ public final class TrainingPipeline {
 
     static Scaling fit(TrainingConfig config, List<Bar> training) {
         return switch (config.scalingKind()) {
-            case GLOBAL_MINMAX -> GlobalMinMax.fit(config.inputColumns(), training, config.targetKind());
-            case WINDOW_MINMAX -> new WindowMinMax(config.inputColumns(), WINDOW_BUFFER, config.targetKind());
-            case LOG_RETURN -> LogReturns.fit(config.inputColumns(), training, config.targetKind());
+            case GLOBAL_MINMAX -> GlobalMinMax.fit(config.inputColumns(), training, config.target());
+            case WINDOW_MINMAX -> new WindowMinMax(config.inputColumns(), WINDOW_BUFFER, config.target());
+            case LOG_RETURN -> LogReturns.fit(config.inputColumns(), training, config.target());
         };
     }
 

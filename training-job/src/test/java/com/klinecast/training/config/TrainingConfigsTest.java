@@ -37,10 +37,10 @@ class TrainingConfigsTest {
     @Test
     void theDefaultModelIsAnLstmOfTheCloseAndTheVariantsAreNamedStrictly() {
         assertEquals(NetworkKind.LSTM, TrainingConfigs.defaults().networkKind());
-        assertEquals(Target.CLOSE, TrainingConfigs.defaults().targetKind());
+        assertEquals(Target.CLOSE, TrainingConfigs.defaults().target());
         TrainingConfig variant = TrainingConfigs.load(null, Map.of("model", "mlp", "target", "volume"));
         assertEquals(NetworkKind.MLP, variant.networkKind());
-        assertEquals(Target.VOLUME, variant.targetKind());
+        assertEquals(Target.VOLUME, variant.target());
 
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("model", "gru"), Map.of("model", "MLP"),
                 Map.of("target", "price"), Map.of("target", "Volume"))) {

@@ -144,7 +144,7 @@ class VariantsEndToEndIT {
         int volumeVersion = 4;
         for (Map.Entry<String, TrainingOutcome> e : OUTCOMES.entrySet()) {
             TrainingOutcome outcome = e.getValue();
-            Target target = outcome.model().config().targetKind();
+            Target target = outcome.model().config().target();
             int version = target == Target.VOLUME ? ++volumeVersion : ++closeVersion;
             assertEquals(version, outcome.manifest().version(), e.getKey());
 
