@@ -27,16 +27,10 @@ final class BaselinePublisher {
     }
 
     ModelManifest publish(Series series, BaselineModel baseline, TrainingConfig config, Verdict verdict) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("model", baseline.family().code());
-        settings.put("target", config.target());
-        settings.put("forecast", "direct");
-        settings.put("horizons", config.horizons());
-        settings.put("promotionHorizons", config.promotionHorizons());
-        settings.put("validationFraction", config.validationFraction());
-        settings.put("testFraction", config.testFraction());
+        Map<String, Object> settings = DirectSettings.config(baseline.family().code(), config.target().code(),
+                Map.of(), config);
         Map<String, Object> features = new LinkedHashMap<>();
-        features.put("columns", List.of(config.target()));
+        features.put("columns", List.of(config.target().code()));
         features.put("window", baseline.scaling() instanceof WindowBaseline w ? w.days() : 1);
         features.put("featureSetVersion", FeatureSet.VERSION);
         ModelDraft draft = ModelDraft.builder()
@@ -48,7 +42,7 @@ final class BaselinePublisher {
                 .trainingData(baseline.data())
                 .metrics(EvaluationSections.metrics(baseline.evaluation(), verdict))
                 .libraries(Map.of("java", Runtime.version().toString()))
-                .gitCommit(System.getenv().getOrDefault("GIT_COMMIT", "unknown"))
+                .gitCommit(DirectSettings.gitCommit())
                 .build();
         return registry.publish(series, draft);
     }

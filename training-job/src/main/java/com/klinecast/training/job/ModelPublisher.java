@@ -54,9 +54,9 @@ public final class ModelPublisher {
                 .trainingData(model.data())
                 .metrics(metrics)
                 .libraries(Map.of("deeplearning4j", DL4J_VERSION, "java", Runtime.version().toString()))
-                .gitCommit(System.getenv().getOrDefault("GIT_COMMIT", "unknown"))
+                .gitCommit(DirectSettings.gitCommit())
                 .build();
-        return registry.forTarget(model.config().targetKind()).publish(model.series(), draft);
+        return registry.forTarget(model.config().target()).publish(model.series(), draft);
     }
 
     private static byte[] dl4jZip(TrainedModel model) {

@@ -7,11 +7,13 @@ import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.registry.TestWindow;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
 import com.klinecast.core.volatility.NetworkVariance;
 import com.klinecast.core.volatility.PublishedVolatility;
 import com.klinecast.core.volatility.RealizedVariance;
 import com.klinecast.core.volatility.VarianceProxy;
 import com.klinecast.training.config.TrainingConfig;
+import com.klinecast.training.job.DirectSettings;
 import com.klinecast.training.job.ModelPublisher;
 import com.klinecast.training.pipeline.DataRange;
 import java.time.Instant;
@@ -36,18 +38,13 @@ final class VolatilityPublisher {
     ModelManifest publish(Series series, VolatilityCandidate candidate, TrainingConfig config, DataRange data,
             RealizedVariance.Days days, Verdict verdict) {
         VarianceProxy proxy = config.varianceProxy();
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("model", candidate.model().family());
-        settings.put("target", "volatility");
-        settings.put("variance", proxy.code());
+        Map<String, Object> measure = new LinkedHashMap<>();
+        measure.put("variance", proxy.code());
         if (days.realized() > 0) {
-            settings.put("realized", PublishedVolatility.REALIZED_1H);
+            measure.put("realized", PublishedVolatility.REALIZED_1H);
         }
-        settings.put("forecast", "direct");
-        settings.put("horizons", config.horizons());
-        settings.put("promotionHorizons", config.promotionHorizons());
-        settings.put("validationFraction", config.validationFraction());
-        settings.put("testFraction", config.testFraction());
+        Map<String, Object> settings = DirectSettings.config(candidate.model().family(), Target.VOLATILITY.code(),
+                measure, config);
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("columns", proxy == VarianceProxy.PARKINSON ? List.of("high", "low")
                 : List.of("open", "high", "low", "close"));
@@ -80,7 +77,7 @@ final class VolatilityPublisher {
                 .libraries(candidate.model() instanceof NetworkVariance
                         ? Map.of("deeplearning4j", ModelPublisher.DL4J_VERSION, "java", Runtime.version().toString())
                         : Map.of("java", Runtime.version().toString()))
-                .gitCommit(System.getenv().getOrDefault("GIT_COMMIT", "unknown"))
+                .gitCommit(DirectSettings.gitCommit())
                 .build();
         return registry.publish(series, draft);
     }
