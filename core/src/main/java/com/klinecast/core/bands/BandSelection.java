@@ -1,6 +1,6 @@
 package com.klinecast.core.bands;
 
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.evaluation.stats.QuantileScores;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.volatility.Har;
@@ -77,14 +77,14 @@ public final class BandSelection {
         int calibrationEnd = Math.min(validationEnd, half < origins.length ? origins[half] + 1 : validationEnd);
         try {
             candidates.add(Conformal.fit(ewma, bars, Arrays.copyOf(origins, half),
-                    Arrays.copyOf(validation.closes(), half), calibrationEnd));
+                    Arrays.copyOf(validation.points(), half), calibrationEnd));
         } catch (IllegalArgumentException tooFewOrigins) {
             // A short validation split cannot calibrate every horizon: the three fitted methods still compete.
         }
         try {
             Har har = Har.fit(VarianceProxy.PARKINSON.of(training), 0, trainEnd, true);
             candidates.add(VolatilityScaled.fit(har, VarianceProxy.PARKINSON, bars, Arrays.copyOf(origins, half),
-                    Arrays.copyOf(validation.closes(), half), calibrationEnd));
+                    Arrays.copyOf(validation.points(), half), calibrationEnd));
         } catch (IllegalArgumentException tooFewDays) {
             // Too short a training split for HAR, or a validation split for calibration: the others compete.
         }
@@ -110,7 +110,7 @@ public final class BandSelection {
         int[] counts = new int[horizons.length];
         for (int k = fromOrigin; k < forecasts.origins().length; k++) {
             int origin = forecasts.origins()[k];
-            double[][] q = band.quantiles(bars.subList(0, origin + 1), Arrays.copyOf(forecasts.closes()[k], maxH));
+            double[][] q = band.quantiles(bars.subList(0, origin + 1), Arrays.copyOf(forecasts.points()[k], maxH));
             for (int j = 0; j < horizons.length; j++) {
                 int target = origin + horizons[j];
                 if (target < Math.min(targetEnd, bars.size())) {

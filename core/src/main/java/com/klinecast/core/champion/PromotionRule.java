@@ -1,7 +1,7 @@
 package com.klinecast.core.champion;
 
 import com.klinecast.core.evaluation.Backtest;
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.evaluation.HorizonErrors;
 import com.klinecast.core.evaluation.stats.BlockBootstrap;
 import com.klinecast.core.evaluation.stats.DieboldMariano;

@@ -10,6 +10,7 @@ import com.klinecast.core.evaluation.stats.Kupiec;
 import com.klinecast.core.evaluation.stats.QuantileScores;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Forecaster;
+import com.klinecast.core.forecast.Forecasts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,13 +32,13 @@ public final class Backtest {
         int first = Math.max(fromOrigin, forecaster.barsNeeded() - 1);
         int n = Math.max(0, toOrigin - first);
         int[] origins = new int[n];
-        double[][] closes = new double[n][];
+        double[][] points = new double[n][];
         for (int k = 0; k < n; k++) {
             origins[k] = first + k;
             // Only bars up to and including the origin: the forecast cannot see what it is judged against.
-            closes[k] = forecaster.forecast(bars.subList(0, origins[k] + 1), maxHorizon);
+            points[k] = forecaster.forecast(bars.subList(0, origins[k] + 1), maxHorizon);
         }
-        return new Forecasts(origins, closes, forecaster.target());
+        return new Forecasts(origins, points, forecaster.target());
     }
 
     /** Point metrics per horizon, without a band (the band fields are null). */
@@ -76,7 +77,7 @@ public final class Backtest {
             }
             double actual = bars.get(origin + h).get(forecasts.target());
             origins[n] = origin;
-            model[n] = forecasts.closes()[k][h - 1] - actual;
+            model[n] = forecasts.points()[k][h - 1] - actual;
             naive[n] = bars.get(origin).get(forecasts.target()) - actual;
             n++;
         }
@@ -120,7 +121,7 @@ public final class Backtest {
             rightDirection += (predicted > last) == up ? 1 : 0;
             if (score != null) {
                 List<Bar> history = bars.subList(0, origin + 1);
-                double[] points = Arrays.copyOf(forecasts.closes()[k], h);
+                double[] points = Arrays.copyOf(forecasts.points()[k], h);
                 score.add(band.quantiles(history, points)[h - 1], actual);
                 if (referenceScore != null) {
                     referenceScore.add(reference.quantiles(history, points)[h - 1], actual);

@@ -1,7 +1,6 @@
 package com.klinecast.core.forecast;
 
 import com.klinecast.core.forecast.Bar.Column;
-import com.klinecast.core.forecast.portable.BaselineNetwork;
 import com.klinecast.core.series.Interval;
 import com.klinecast.core.series.Target;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.klinecast.core.forecast;
 
-import com.klinecast.core.forecast.portable.NetworkKind;
 import java.util.Locale;
 
 /**
@@ -26,14 +25,6 @@ public enum ModelFamily {
      */
     public boolean fitsNothing() {
         return isBaseline() && this != DRIFT;
-    }
-
-    /** The network a trained family's weights hold. */
-    public NetworkKind networkKind() {
-        if (isBaseline()) {
-            throw new IllegalStateException(code() + " is a baseline: it has no network weights");
-        }
-        return NetworkKind.of(code());
     }
 
     public static ModelFamily of(String name) {

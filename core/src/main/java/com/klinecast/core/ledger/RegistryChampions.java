@@ -2,7 +2,7 @@ package com.klinecast.core.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klinecast.core.forecast.ModelFamily;
-import com.klinecast.core.forecast.PublishedModel;
+import com.klinecast.core.published.PublishedModel;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelNotFoundException;

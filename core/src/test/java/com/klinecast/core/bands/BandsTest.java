@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.klinecast.core.evaluation.Backtest;
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Baselines;
 import com.klinecast.core.forecast.Forecaster;
@@ -40,8 +40,8 @@ class BandsTest {
         Har har = Har.fit(VarianceProxy.PARKINSON.of(training), 0, TRAIN_END, true);
         StaticRandomWalk staticBand = StaticRandomWalk.fit(training, MAX_H);
         return List.of(staticBand, ewma, Garch.fit(training),
-                Conformal.fit(ewma, BARS, validation.origins(), validation.closes(), VALIDATION_END),
-                VolatilityScaled.fit(har, VarianceProxy.PARKINSON, BARS, validation.origins(), validation.closes(),
+                Conformal.fit(ewma, BARS, validation.origins(), validation.points(), VALIDATION_END),
+                VolatilityScaled.fit(har, VarianceProxy.PARKINSON, BARS, validation.origins(), validation.points(),
                         VALIDATION_END),
                 new Adaptive(staticBand, 0.02, Adaptive.REPLAY, MAX_H), new Adaptive(ewma, 0.005, 100, MAX_H));
     }

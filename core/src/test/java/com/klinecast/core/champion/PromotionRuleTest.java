@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.bands.SyntheticPrices;
 import com.klinecast.core.evaluation.Backtest;
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Baselines;
 import com.klinecast.core.forecast.Forecaster;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.series.Target;
 import java.util.ArrayList;
 import java.util.List;

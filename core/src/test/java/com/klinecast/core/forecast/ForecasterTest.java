@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.evaluation.Backtest;
-import com.klinecast.core.evaluation.Forecasts;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.forecast.Forecaster.Mode;
 import com.klinecast.core.series.Interval;
@@ -57,7 +56,7 @@ class ForecasterTest {
         Forecasts after = Backtest.forecast(tampered, forecaster, 100, 120, 7);
 
         for (int k = 0; k <= 10; k++) {
-            assertArrayEquals(honest.closes()[k], after.closes()[k], "origin " + honest.origins()[k]);
+            assertArrayEquals(honest.points()[k], after.points()[k], "origin " + honest.origins()[k]);
         }
     }
 

@@ -53,14 +53,11 @@ class ScalingTest {
     }
 
     @Test
-    void aScalerStoredBeforeTargetsExistedReadsAsTheClose() throws Exception {
+    void aScalerNamesItsTarget() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        Scaling old = json.treeToValue(PublishedModel.scalerWithTarget(json.readTree("{\"kind\":\"log_return\","
-                + "\"columns\":[\"CLOSE\"],\"mean\":[0,0.01],\"std\":[1,0.1]}")), Scaling.class);
         Scaling volume = json.readValue(json.writeValueAsString(LogReturns.fit(OHLCV, BTC.subList(0, 500),
                 Target.VOLUME)), Scaling.class);
 
-        assertEquals(Target.CLOSE, old.target());
         assertEquals(Target.VOLUME, volume.target());
         assertTrue(json.writeValueAsString(volume).contains("\"target\":\"volume\""));
     }

@@ -4,7 +4,7 @@ import com.klinecast.cli.Klinecast;
 import com.klinecast.cli.LocalPredict;
 import com.klinecast.cli.LocalStack;
 import com.klinecast.core.forecast.Bar;
-import com.klinecast.core.forecast.PublishedModel;
+import com.klinecast.core.published.PublishedModel;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.core.series.Series;
 import com.klinecast.predict.PredictHandler;

@@ -3,7 +3,7 @@ package com.klinecast.predict.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klinecast.core.evaluation.ResidualIntervals;
 import com.klinecast.core.features.FeatureSet;
-import com.klinecast.core.forecast.PublishedModel;
+import com.klinecast.core.published.PublishedModel;
 import com.klinecast.core.registry.LoadedModel;
 import com.klinecast.core.registry.ModelManifest;
 import java.util.ArrayList;

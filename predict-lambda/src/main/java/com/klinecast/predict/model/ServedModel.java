@@ -1,7 +1,7 @@
 package com.klinecast.predict.model;
 
 import com.klinecast.core.evaluation.ResidualIntervals;
-import com.klinecast.core.forecast.PublishedModel;
+import com.klinecast.core.published.PublishedModel;
 import com.klinecast.core.registry.ModelManifest;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import com.klinecast.core.bands.StaticRandomWalk;
 import com.klinecast.core.dataset.Split;
 import com.klinecast.core.evaluation.Backtest;
 import com.klinecast.core.evaluation.BacktestReport;
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Forecaster;
 import com.klinecast.core.series.Target;

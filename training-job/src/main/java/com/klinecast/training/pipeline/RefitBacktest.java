@@ -2,7 +2,7 @@ package com.klinecast.training.pipeline;
 
 import com.klinecast.core.dataset.Split;
 import com.klinecast.core.evaluation.Backtest;
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Baselines;
 import com.klinecast.core.forecast.Forecaster;
@@ -40,7 +40,7 @@ public final class RefitBacktest {
             throw new IllegalArgumentException("--refit-every must be at least 1, got " + every);
         }
         int[] origins = new int[0];
-        double[][] closes = new double[0][];
+        double[][] points = new double[0][];
         int fits = 0;
         long started = System.nanoTime();
         for (int block = from; block < to; block += every) {
@@ -49,18 +49,18 @@ public final class RefitBacktest {
             fits++;
             Forecasts part = Backtest.forecast(bars, forecaster, block, Math.min(to, block + every), maxH);
             origins = concat(origins, part.origins());
-            closes = concat(closes, part.closes());
+            points = concat(points, part.points());
         }
         log.accept(series + ": " + fits + " refits every " + every + " origins, " + String.format("%.1f",
                 (System.nanoTime() - started) / 1e9) + " s");
-        return new Forecasts(origins, closes, config.targetKind());
+        return new Forecasts(origins, points, config.target());
     }
 
     private Forecaster fit(Series series, ModelFamily family, TrainingConfig config, List<Bar> seen) {
         double share = config.validationFraction() / (1 - config.testFraction());
         int trainEnd = (int) Math.round(seen.size() * (1 - share));
         if (family.isBaseline()) {
-            return Baselines.forecaster(Baselines.scaling(family, seen.subList(0, trainEnd), config.targetKind()),
+            return Baselines.forecaster(Baselines.scaling(family, seen.subList(0, trainEnd), config.target()),
                     config.maxHorizon(), series.interval());
         }
         return pipeline.fit(series, seen, config, new Split(trainEnd, seen.size(), seen.size())).forecaster();

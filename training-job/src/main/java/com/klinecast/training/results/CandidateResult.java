@@ -1,7 +1,7 @@
 package com.klinecast.training.results;
 
 import com.klinecast.core.evaluation.BacktestReport;
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 
 /**
  * A candidate (or a baseline) backtested on a series' test split, beside naive on the same origins.

@@ -6,7 +6,7 @@ import com.klinecast.core.bands.BandSelection;
 import com.klinecast.core.bands.Levels;
 import com.klinecast.core.dataset.Split;
 import com.klinecast.core.evaluation.Backtest;
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.evaluation.stats.QuantileScores;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Baselines;
@@ -78,7 +78,7 @@ public final class BandFigures {
                 if (origin + h >= Math.min(end, bars.size())) {
                     continue;
                 }
-                double[][] q = band.quantiles(bars.subList(0, origin + 1), Arrays.copyOf(forecasts.closes()[k], h));
+                double[][] q = band.quantiles(bars.subList(0, origin + 1), Arrays.copyOf(forecasts.points()[k], h));
                 double actual = bars.get(origin + h).close();
                 n++;
                 inside += actual >= q[h - 1][Levels.P10] && actual <= q[h - 1][Levels.P90] ? 1 : 0;

@@ -3,7 +3,7 @@ package com.klinecast.training.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.klinecast.core.evaluation.Forecasts;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.ModelFamily;
 import com.klinecast.core.series.Series;
@@ -38,7 +38,7 @@ class RefitBacktestTest {
             double mean = Math.log(BARS.get(trainEnd - 1).close() / BARS.get(0).close()) / (trainEnd - 1);
             double last = BARS.get(origin).close();
             assertArrayEquals(new double[] {last * Math.exp(mean), last * Math.exp(7 * mean)},
-                    new double[] {forecasts.closes()[k][0], forecasts.closes()[k][6]}, 1e-6 * last, "origin " + k);
+                    new double[] {forecasts.points()[k][0], forecasts.points()[k][6]}, 1e-6 * last, "origin " + k);
         }
     }
 
@@ -47,7 +47,7 @@ class RefitBacktestTest {
         Forecasts forecasts = REFIT.forecast(BTC_1D, ModelFamily.NAIVE, CONFIG, BARS, 1000, 1010, 3, 7);
 
         for (int k = 0; k < forecasts.origins().length; k++) {
-            assertEquals(BARS.get(forecasts.origins()[k]).close(), forecasts.closes()[k][6], 1e-9);
+            assertEquals(BARS.get(forecasts.origins()[k]).close(), forecasts.points()[k][6], 1e-9);
         }
     }
 }

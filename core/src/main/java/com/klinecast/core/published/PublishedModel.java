@@ -1,4 +1,4 @@
-package com.klinecast.core.forecast;
+package com.klinecast.core.published;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.klinecast.core.bands.Band;
 import com.klinecast.core.bands.BandJson;
+import com.klinecast.core.forecast.Baselines;
+import com.klinecast.core.forecast.Forecaster;
+import com.klinecast.core.forecast.ModelFamily;
+import com.klinecast.core.forecast.Scaling;
+import com.klinecast.core.forecast.portable.NetworkKind;
 import com.klinecast.core.forecast.portable.PortableNetwork;
 import com.klinecast.core.registry.LoadedModel;
 import com.klinecast.core.registry.ModelManifest;
@@ -33,7 +38,7 @@ public record PublishedModel(ModelManifest manifest, Forecaster forecaster, Inst
             forecaster = Baselines.forecaster(scaling, maxHorizon(manifest.config().path("horizons")),
                     manifest.series().interval());
         } else {
-            PortableNetwork network = family.networkKind().read(loaded.artifact("weights.json"));
+            PortableNetwork network = NetworkKind.of(family).read(loaded.artifact("weights.json"));
             int window = manifest.features().path("window").asInt(network.window());
             // Versions trained before direct forecasts existed have no such field and were all recursive.
             Forecaster.Mode mode = Forecaster.Mode.of(manifest.config().path("forecast").asText("recursive"));

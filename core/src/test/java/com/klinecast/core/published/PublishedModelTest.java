@@ -1,4 +1,4 @@
-package com.klinecast.core.forecast;
+package com.klinecast.core.published;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.Bar.Column;
 import com.klinecast.core.forecast.Forecaster.Mode;
+import com.klinecast.core.forecast.GlobalMinMax;
+import com.klinecast.core.forecast.Scaling;
 import com.klinecast.core.forecast.portable.DenseWeights;
 import com.klinecast.core.forecast.portable.LstmLayerWeights;
+import com.klinecast.core.forecast.portable.PortableJson;
 import com.klinecast.core.forecast.portable.PortableLstm;
-import com.klinecast.core.forecast.portable.PortableLstmJson;
 import com.klinecast.core.forecast.portable.PortableMlp;
-import com.klinecast.core.forecast.portable.PortableMlpJson;
 import com.klinecast.core.registry.LoadedModel;
 import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.TestWindow;
@@ -66,7 +68,7 @@ class PublishedModelTest {
     @Test
     void aManifestSayingMlpRunsThePortableMlp() {
         PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("forecast", "direct")
-                .put("model", "mlp"), PortableMlpJson.toBytes(CONSTANT_MLP), closeScaling()));
+                .put("model", "mlp"), PortableJson.toBytes(CONSTANT_MLP), closeScaling()));
 
         assertArrayEquals(new double[] {65, 70, 80}, model.forecaster().forecast(history(), 3), 1e-4);
         assertEquals(Target.CLOSE, model.forecaster().target());
@@ -75,9 +77,9 @@ class PublishedModelTest {
     @Test
     void weightsOfAnotherKindThanTheManifestSaysAreRefused() {
         assertThrows(RuntimeException.class, () -> PublishedModel.of(loaded(JSON.createObjectNode()
-                .put("model", "mlp"), PortableLstmJson.toBytes(CONSTANT), closeScaling())));
+                .put("model", "mlp"), PortableJson.toBytes(CONSTANT), closeScaling())));
         assertThrows(RuntimeException.class, () -> PublishedModel.of(loaded(JSON.createObjectNode(),
-                PortableMlpJson.toBytes(CONSTANT_MLP), closeScaling())));
+                PortableJson.toBytes(CONSTANT_MLP), closeScaling())));
     }
 
     @Test
@@ -85,14 +87,21 @@ class PublishedModelTest {
         Scaling volume = new GlobalMinMax(List.of(Column.VOLUME), new double[] {0}, new double[] {1000},
                 Target.VOLUME);
         PublishedModel model = PublishedModel.of(loaded(JSON.createObjectNode().put("model", "mlp"),
-                PortableMlpJson.toBytes(CONSTANT_MLP), volume));
+                PortableJson.toBytes(CONSTANT_MLP), volume));
 
         assertEquals(Target.VOLUME, model.forecaster().target());
         assertArrayEquals(new double[] {650, 650, 650}, model.forecaster().forecast(history(), 3), 1e-3);
     }
 
     private static LoadedModel loaded(JsonNode config) {
-        return loaded(config, PortableLstmJson.toBytes(CONSTANT), closeScaling());
+        return loaded(config, PortableJson.toBytes(CONSTANT), closeScaling());
+    }
+
+    @Test
+    void aScalerStoredBeforeTargetsExistedReadsAsTheClose() throws Exception {
+        Scaling old = JSON.treeToValue(PublishedModel.scalerWithTarget(JSON.readTree("{\"kind\":\"log_return\","
+                + "\"columns\":[\"CLOSE\"],\"mean\":[0,0.01],\"std\":[1,0.1]}")), Scaling.class);
+        assertEquals(Target.CLOSE, old.target());
     }
 
     private static Scaling closeScaling() {

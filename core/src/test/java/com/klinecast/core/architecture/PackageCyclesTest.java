@@ -1,0 +1,22 @@
+package com.klinecast.core.architecture;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each package of core (a subpackage such as {@code forecast.portable} on its own) depends on the others without a
+ * cycle, so a change to one never needs the packages that depend on it: wiring lives outside what it wires.
+ */
+class PackageCyclesTest {
+
+    @Test
+    void corePackagesAreFreeOfCycles() {
+        JavaClasses core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.klinecast.core");
+        slices().matching("com.klinecast.core.(**)").should().beFreeOfCycles().check(core);
+    }
+}
