@@ -72,6 +72,10 @@ final class ResultsCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     String target;
 
+    @Option(names = "--variance", paramLabel = "PROXY", description = "With --target volatility: parkinson or "
+            + "garman_klass, the range variance the models forecast; default: the training config's (parkinson).")
+    String variance;
+
     @Option(names = "--write-docs", description = "With --target volatility: also replace the section of --doc "
             + "between " + VolatilityResultsMarkdown.START + " and " + VolatilityResultsMarkdown.END + ".")
     boolean writeDocs;
@@ -89,12 +93,13 @@ final class ResultsCommand implements Callable<Integer> {
                         + "--write-readme: its models are fixed, and its table goes into docs (--write-docs)");
             }
             try (LocalStack stack = LocalStack.start(root)) {
-                VolatilityResultsRun.run(stack, series, horizons, json, writeDocs ? doc : null);
+                VolatilityResultsRun.run(stack, series, horizons, variance, json, writeDocs ? doc : null);
             }
             return 0;
         }
-        if (Target.of(target) != Target.CLOSE || writeDocs) {
-            throw new IllegalArgumentException(writeDocs ? "--write-docs is for --target volatility"
+        if (Target.of(target) != Target.CLOSE || writeDocs || variance != null) {
+            throw new IllegalArgumentException(writeDocs || variance != null
+                    ? (writeDocs ? "--write-docs" : "--variance") + " is for --target volatility"
                     : "results compares close models (the candidate configs) or volatility models: --target close "
                     + "or volatility");
         }

@@ -27,10 +27,15 @@ final class VolatilityResultsRun {
     private VolatilityResultsRun() {
     }
 
-    static void run(LocalStack stack, List<Series> series, int[] horizons, boolean json, Path doc) {
+    /** @param variance the range variance to forecast, or null for the configured one */
+    static void run(LocalStack stack, List<Series> series, int[] horizons, String variance, boolean json, Path doc) {
+        Map<String, Object> overrides = new LinkedHashMap<>(Map.of("target", "volatility"));
+        if (variance != null) {
+            overrides.put("variance", variance);
+        }
         List<VolatilityResults> all = new ArrayList<>();
         for (Series s : series) {
-            TrainingConfig config = TrainingConfigs.forSeries(s, null, Map.of("target", "volatility"));
+            TrainingConfig config = TrainingConfigs.forSeries(s, null, overrides);
             for (int h : horizons) {
                 if (!config.horizons().contains(h)) {
                     throw new IllegalArgumentException("--horizons " + h + " is not a backtest horizon of the "
