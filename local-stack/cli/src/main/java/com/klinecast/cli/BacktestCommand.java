@@ -42,10 +42,7 @@ final class BacktestCommand implements Callable<Integer> {
     Klinecast root;
 
     @Mixin
-    SeriesOptions options;
-
-    @Mixin
-    TargetOption target;
+    ModelOptions options;
 
     @Option(names = "--version", defaultValue = "champion", description = "A version number or 'champion'.")
     String version;
@@ -80,7 +77,7 @@ final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
         try (LocalStack stack = LocalStack.start(root)) {
-            ModelRegistry registry = stack.registry().forTarget(target.target());
+            ModelRegistry registry = options.registry(stack);
             int number = "champion".equals(version)
                     ? registry.champion(series).map(Champion::version).orElseThrow(() -> new IllegalArgumentException(
                             "no champion for " + series + ": ./klinecast train first"))
@@ -89,7 +86,7 @@ final class BacktestCommand implements Callable<Integer> {
             stack.featureTable().forEach(series, 0, Long.MAX_VALUE, c -> bars.add(Bar.of(c)));
             int fromIndex = indexAtOrAfter(bars, first);
             int toIndex = indexAtOrAfter(bars, last.plusMillis(1));
-            if (target.target() == Target.VOLATILITY) {
+            if (options.target() == Target.VOLATILITY) {
                 VolatilityBacktestRun.run(stack.featureTable(), series, registry.load(series, number).manifest(), bars,
                         fromIndex, toIndex, horizons, json);
                 return 0;

@@ -2,8 +2,6 @@ package com.klinecast.cli;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.config.Env;
@@ -19,18 +17,13 @@ import com.klinecast.predict.PredictConfig;
 import com.klinecast.predict.PredictHandler;
 import com.klinecast.predict.PredictServices;
 import com.klinecast.standins.lambda.LocalContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +77,8 @@ final class InvokeCommand implements Callable<Integer> {
         SamTemplate template = SamTemplate.load(existing(templateFile == null ? Path.of("template.yaml")
                 : templateFile, "template"));
         SamTemplate.ServerlessFunction function = template.function(functionId);
-        Class<?> handlerClass = handlerClass(function);
-        Object event = event(inputType(handlerClass));
+        Class<?> handlerClass = HandlerClasses.of(function);
+        Object event = event(HandlerClasses.inputType(handlerClass));
         Map<String, String> overrides = envVarsOverrides();
 
         try (LocalStack stack = LocalStack.start(root)) {
@@ -99,10 +92,10 @@ final class InvokeCommand implements Callable<Integer> {
                 response = handler(handlerClass, new Env(env), stack).handleRequest(event, context);
             } catch (RuntimeException e) {
                 // What Lambda returns for a function error (an init error included): the same three fields.
-                System.out.println(errorJson(e));
+                System.out.println(LambdaJson.errorJson(e));
                 return 1;
             }
-            System.out.println(responseJson(response));
+            System.out.println(LambdaJson.responseJson(response));
             return 0;
         }
     }
@@ -134,43 +127,6 @@ final class InvokeCommand implements Callable<Integer> {
         return new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
                 BinanceKlinesClient.create(config.binance()), IngestListener.NONE), clock, MetricsSink.NONE,
                 stack.catalog());
-    }
-
-    // ---------------------------------------------------------------------------------------------- template
-
-    /** The class the Handler names, checked to be a RequestHandler with that method. */
-    static Class<?> handlerClass(SamTemplate.ServerlessFunction function) {
-        if (function.handler() == null) {
-            throw new IllegalArgumentException(function.id() + " has no Handler");
-        }
-        Class<?> type;
-        try {
-            type = Class.forName(function.handlerClass());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException(function.id() + "'s Handler " + function.handler()
-                    + " names a class that is not on the CLI's classpath");
-        }
-        if (!RequestHandler.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException(function.handlerClass() + " does not implement RequestHandler");
-        }
-        if (Arrays.stream(type.getMethods()).noneMatch(m -> m.getName().equals(function.handlerMethod())
-                && m.getParameterCount() == 2)) {
-            throw new IllegalArgumentException(function.handlerClass() + " has no method "
-                    + function.handlerMethod() + "(event, context)");
-        }
-        return type;
-    }
-
-    /** The event type {@code I} of the handler's {@code RequestHandler<I, O>}. */
-    static Class<?> inputType(Class<?> handlerClass) {
-        for (Type type : handlerClass.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class
-                    && p.getActualTypeArguments()[0] instanceof Class<?> input) {
-                return input;
-            }
-        }
-        throw new IllegalArgumentException(handlerClass.getName() + " does not declare RequestHandler<I, O> with a "
-                + "concrete event type");
     }
 
     /**
@@ -248,9 +204,7 @@ final class InvokeCommand implements Callable<Integer> {
         return out;
     }
 
-    // ---------------------------------------------------------------------------------------------- JSON
-
-    /** The event deserialized as the Lambda runtime does (aws-lambda-java-serialization). */
+    /** The event from its file or standard input, as the handler's type. */
     private Object event(Class<?> type) {
         byte[] json;
         try {
@@ -259,43 +213,7 @@ final class InvokeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return LambdaEventSerializers.serializerFor(type, InvokeCommand.class.getClassLoader())
-                    .fromJson(new ByteArrayInputStream(json));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(("-".equals(eventFile) ? "the event on standard input" : eventFile)
-                    + " is not a " + type.getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static String responseJson(Object response) {
-        if (response == null) {
-            return "null";
-        }
-        try {
-            if (response.getClass().getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                LambdaEventSerializers.serializerFor((Class) response.getClass(), InvokeCommand.class.getClassLoader())
-                        .toJson(response, out);
-                return Reports.JSON.writeValueAsString(Reports.JSON.readTree(out.toByteArray()));
-            }
-            return Reports.JSON.writeValueAsString(response);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the response as JSON", e);
-        }
-    }
-
-    private static String errorJson(RuntimeException e) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("errorMessage", e.getMessage());
-        error.put("errorType", e.getClass().getName());
-        error.put("stackTrace", Arrays.stream(e.getStackTrace()).limit(20).map(StackTraceElement::toString).toList());
-        try {
-            return Reports.JSON.writeValueAsString(error);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return LambdaJson.event(json, type, "-".equals(eventFile) ? "the event on standard input" : eventFile);
     }
 
     /** A path as given, else relative to the project root (the ./klinecast launcher sets KLINECAST_HOME). */

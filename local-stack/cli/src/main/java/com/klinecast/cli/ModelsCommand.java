@@ -35,10 +35,7 @@ final class ModelsCommand implements Callable<Integer> {
     Klinecast root;
 
     @Mixin
-    SeriesOptions options;
-
-    @Mixin
-    TargetOption target;
+    ModelOptions options;
 
     @Option(names = "--json", description = "Print the versions and the champion as JSON.")
     boolean json;
@@ -47,11 +44,11 @@ final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         Series series = options.series();
         try (LocalStack stack = LocalStack.start(root)) {
-            ModelRegistry registry = stack.registry().forTarget(target.target());
+            ModelRegistry registry = options.registry(stack);
             Optional<Champion> champion = champion(registry, series);
             List<Map<String, Object>> rows = new ArrayList<>();
             // A volatility version is judged by QLIKE and MSE against naive volatility, not by MAE and MASE.
-            boolean volatility = target.target() == Target.VOLATILITY;
+            boolean volatility = options.target() == Target.VOLATILITY;
             String[] fields = volatility ? new String[] {"qlikeRatio", "dmPValue", "qlikeRatio", "mseRatio"}
                     : new String[] {"mase", "dmPValue", "mase", "coverage80"};
             if (!json) {
@@ -94,7 +91,7 @@ final class ModelsCommand implements Callable<Integer> {
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("series", series.toString());
-                out.put("target", target.code());
+                out.put("target", options.targetCode());
                 out.put("champion", champion.map(c -> Map.of("version", c.version(), "reason", c.reason()))
                         .orElse(null));
                 out.put("versions", rows);
@@ -104,7 +101,7 @@ final class ModelsCommand implements Callable<Integer> {
             champion.ifPresent(c -> System.out.println("champion v" + c.version() + ": " + c.reason()));
             if (champion.isEmpty()) {
                 System.out.println("no champion yet: ./klinecast train --symbol " + series.symbol()
-                        + " --interval " + series.interval().code() + " --target " + target.code());
+                        + " --interval " + series.interval().code() + " --target " + options.targetCode());
             }
             return 0;
         }

@@ -26,7 +26,7 @@ final class ModelsPromoteCommand implements Callable<Integer> {
     public Integer call() {
         Series series = models.options.series();
         try (LocalStack stack = LocalStack.start(models.root)) {
-            PromotionDecision decision = stack.registry().forTarget(models.target.target())
+            PromotionDecision decision = models.options.registry(stack)
                     .promote(series, version, reason);
             System.out.println(series + ": " + (decision.promoted() ? "champion is now v" + version : "unchanged")
                     + " (" + decision.reason() + ")");

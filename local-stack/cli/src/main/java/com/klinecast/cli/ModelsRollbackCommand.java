@@ -16,16 +16,13 @@ final class ModelsRollbackCommand implements Callable<Integer> {
     ModelsCommand models;
 
     @Mixin
-    SeriesOptions options;
-
-    @Mixin
-    TargetOption target;
+    ModelOptions options;
 
     @Override
     public Integer call() {
         Series series = options.series();
         try (LocalStack stack = LocalStack.start(models.root)) {
-            PromotionDecision decision = stack.registry().forTarget(target.target()).rollback(series);
+            PromotionDecision decision = options.registry(stack).rollback(series);
             if (!decision.promoted()) {
                 System.err.println("nothing rolled back: " + decision.reason());
                 return 1;

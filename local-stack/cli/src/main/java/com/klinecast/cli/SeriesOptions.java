@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The {@code --symbol} and {@code --interval} options of every per-series command. */
-final class SeriesOptions {
+class SeriesOptions {
 
     @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "A Binance symbol; default ${DEFAULT-VALUE}.")
     String symbol;

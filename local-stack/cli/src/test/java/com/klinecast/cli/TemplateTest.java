@@ -100,7 +100,7 @@ class TemplateTest {
             assertTrue(Files.isRegularFile(source), f.id() + ": " + f.handlerClass() + " is not in module "
                     + module.getFileName());
 
-            Class<?> input = InvokeCommand.inputType(InvokeCommand.handlerClass(f));
+            Class<?> input = HandlerClasses.inputType(HandlerClasses.of(f));
             assertFalse(f.events().isEmpty(), f.id() + " has no events");
             f.events().forEach((name, event) -> {
                 Class<?> sent = EVENT_TYPES.get((String) event.get("Type"));

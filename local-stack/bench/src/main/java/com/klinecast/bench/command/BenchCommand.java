@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,13 +31,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "synthetic 1m series per scaling run; default ${DEFAULT-VALUE}.")
     List<Integer> sizes;
 
-    @Option(names = "--requests", defaultValue = "2000", description = "Timed predict requests per latency row; "
-            + "default ${DEFAULT-VALUE}.")
-    int requests;
-
-    @Option(names = "--cold-runs", defaultValue = "5", description = "Fresh JVMs per cold-start figure; default "
-            + "${DEFAULT-VALUE}.")
-    int coldRuns;
+    @Mixin
+    PredictRuns predict;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write the report; default "
             + "BENCHMARKS.md in the project root.")
@@ -44,6 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int requests = predict.requests;
+        int coldRuns = predict.coldRuns;
         if (runs < 1 || requests < 1 || coldRuns < 1 || sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("--runs, --requests, --cold-runs and --sizes must be positive");
         }

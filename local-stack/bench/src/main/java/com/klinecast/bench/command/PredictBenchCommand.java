@@ -7,7 +7,7 @@ import com.klinecast.bench.PredictFigures;
 import com.klinecast.bench.Project;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code klinecast bench predict}: the predict function's warm and cold figures beside their floors. */
@@ -19,17 +19,13 @@ final class PredictBenchCommand implements Callable<Integer> {
     @ParentCommand
     BenchCommand bench;
 
-    @Option(names = "--requests", defaultValue = "2000", description = "Timed requests per figure (after a "
-            + "warm-up of a quarter as many, at least 200); default ${DEFAULT-VALUE}.")
-    int requests;
-
-    @Option(names = "--cold-runs", defaultValue = "5", description = "Fresh JVMs per cold figure; default "
-            + "${DEFAULT-VALUE}.")
-    int coldRuns;
+    @Mixin
+    PredictRuns runs;
 
     @Override
     public Integer call() {
-        PredictFigures f = PredictFigures.measure(bench.root, Project.home(), requests, coldRuns);
+        PredictFigures f = PredictFigures.measure(bench.root, Project.home(), runs.requests,
+                runs.coldRuns);
         System.out.printf("%nPredict, champion v%d of %s; %d timed sequential requests per row; %d cores, Java %s"
                 + "%n", f.championVersion(), PredictFigures.SERIES, f.requests(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());

@@ -1,10 +1,11 @@
 package com.klinecast.cli;
 
+import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Target;
 import picocli.CommandLine.Option;
 
-/** The {@code --target} option of the commands that read one target's models. */
-final class TargetOption {
+/** {@code --symbol}, {@code --interval} and {@code --target}: the commands that read one series' models of one target. */
+class ModelOptions extends SeriesOptions {
 
     @Option(names = "--target", defaultValue = "close", description = "close, volume or volatility: the models of which "
             + "target (each has its own versions and champion); default ${DEFAULT-VALUE}.")
@@ -15,7 +16,12 @@ final class TargetOption {
         return Target.of(target);
     }
 
-    String code() {
+    String targetCode() {
         return target().code();
+    }
+
+    /** That target's registry. */
+    ModelRegistry registry(LocalStack stack) {
+        return stack.registry().forTarget(target());
     }
 }
