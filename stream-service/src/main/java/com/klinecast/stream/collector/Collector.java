@@ -2,7 +2,6 @@ package com.klinecast.stream.collector;
 
 import com.klinecast.stream.collector.Connector.Connection;
 import com.klinecast.stream.minute.MinuteAggregator;
-import com.klinecast.stream.minute.MinuteBar;
 import com.klinecast.stream.minute.MinuteSink;
 import com.klinecast.stream.trade.Trade;
 import com.klinecast.stream.trade.TradeFrames;
@@ -11,10 +10,7 @@ import com.klinecast.stream.trade.TradeFrames.TradeMessage;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -34,8 +30,9 @@ import java.util.concurrent.TimeoutException;
  * de-duplicated). {@link #stop()} writes the open minutes marked
  * incomplete and closes within its time-out.
  *
- * <p>One class, over 300 lines: its state (connections, rotation, the aggregator) is confined to that one thread,
- * and keeping every handler of it in one file is what keeps that confinement visible.
+ * <p>Just over 300 lines: its state (connections, rotation, the aggregator) is confined to that one thread, and
+ * keeping every handler of it in one file is what keeps that confinement visible; the writes ({@link MinuteWriter})
+ * and each connection's record ({@link LiveConnection}) are apart.
  */
 public final class Collector {
 
@@ -44,48 +41,26 @@ public final class Collector {
 
     private final CollectorConfig config;
     private final Connector connector;
-    private final MinuteSink sink;
-    private final StreamMetrics metrics;
     private final Clock clock;
     private final ConnectGate gate;
     private final PrintStream log;
     private final MinuteAggregator aggregator;
     private final ScheduledExecutorService loop;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
-    private final Map<Integer, Live> live = new HashMap<>();
-    private final List<MinuteBar> unwritten = new ArrayList<>();
+    private final Map<Integer, LiveConnection> live = new HashMap<>();
+    private final MinuteWriter writer;
     private int connections;
     private boolean connecting;
     private boolean stopping;
     private volatile long reconnects;
-    private volatile long minutesWritten;
-    private volatile long incompleteMinutes;
-    private long reportedReconnects;
     private long lastTradeTime = -1;
-
-    private static final class Live {
-        final Connection connection;
-        final long openedAt;
-        boolean retiring;
-        /** A successor's trades wait here until its predecessor has delivered every trade before them. */
-        Live predecessor;
-        final List<Trade> held = new ArrayList<>();
-        final Map<String, Long> firstIds = new HashMap<>();
-        final Map<String, Long> lastIds = new HashMap<>();
-
-        Live(Connection connection, long openedAt) {
-            this.connection = connection;
-            this.openedAt = openedAt;
-        }
-    }
 
     public Collector(CollectorConfig config, Connector connector, MinuteSink sink, StreamMetrics metrics, Clock clock,
             ConnectGate gate, PrintStream log) {
         this.config = config;
         this.connector = connector;
-        this.sink = sink;
-        this.metrics = metrics;
         this.clock = clock;
+        this.writer = new MinuteWriter(sink, metrics, clock, log);
         this.gate = gate;
         this.log = log;
         this.aggregator = new MinuteAggregator(config.grace());
@@ -124,12 +99,12 @@ public final class Collector {
 
     /** Minutes written so far. */
     public long minutesWritten() {
-        return minutesWritten;
+        return writer.minutesWritten();
     }
 
     /** Minutes written marked incomplete so far. */
     public long incompleteMinutes() {
-        return incompleteMinutes;
+        return writer.incompleteMinutes();
     }
 
     /** Reconnections after an outage so far. */
@@ -175,8 +150,8 @@ public final class Collector {
         log.println("stream: connection " + id + " open");
         long now = clock.millis();
         aggregator.connected(now);
-        Live successor = new Live(connection, now);
-        for (Live old : live.values()) {
+        LiveConnection successor = new LiveConnection(connection, now);
+        for (LiveConnection old : live.values()) {
             if (!old.retiring) {
                 // Hand-over: the old connection goes on until it has delivered every trade before the new one's
                 // first; the new one's trades wait meanwhile, so none closes a minute the old one still fills.
@@ -199,7 +174,7 @@ public final class Collector {
         }
         if (parsed instanceof TradeMessage frame) {
             Trade trade = frame.trade();
-            Live from = live.get(id);
+            LiveConnection from = live.get(id);
             if (from == null) {
                 accept(trade);
                 return;
@@ -221,20 +196,20 @@ public final class Collector {
 
     private void accept(Trade trade) {
         lastTradeTime = Math.max(lastTradeTime, trade.time());
-        write(aggregator.accept(trade));
+        writer.write(aggregator.accept(trade), reconnects, lastTradeTime);
     }
 
     /** Releases a successor's held trades once its predecessor has delivered every trade before them. */
-    private void caughtUp(Live successor) {
-        Live old = successor.predecessor;
+    private void caughtUp(LiveConnection successor) {
+        LiveConnection old = successor.predecessor;
         if (old != null && !successor.firstIds.isEmpty() && successor.firstIds.entrySet().stream()
                 .allMatch(e -> old.lastIds.getOrDefault(e.getKey(), Long.MIN_VALUE) >= e.getValue() - 1)) {
             release(successor);
         }
     }
 
-    private void release(Live successor) {
-        Live old = successor.predecessor;
+    private void release(LiveConnection successor) {
+        LiveConnection old = successor.predecessor;
         if (old == null) {
             return;
         }
@@ -245,7 +220,7 @@ public final class Collector {
     }
 
     private void closed(int id, int status, String reason) {
-        Live closed = live.remove(id);
+        LiveConnection closed = live.remove(id);
         if (closed == null) {
             return;
         }
@@ -275,7 +250,7 @@ public final class Collector {
             return;
         }
         long now = clock.millis();
-        write(aggregator.advance(now));
+        writer.write(aggregator.advance(now), reconnects, lastTradeTime);
         boolean aged = live.values().stream()
                 .anyMatch(l -> !l.retiring && now - l.openedAt >= config.maxConnectionAge().toMillis());
         if (aged) {
@@ -288,7 +263,7 @@ public final class Collector {
             return;
         }
         stopping = true;
-        write(aggregator.flush(incomplete));
+        writer.write(aggregator.flush(incomplete), reconnects, lastTradeTime);
         if (live.isEmpty()) {
             done();
             return;
@@ -301,39 +276,11 @@ public final class Collector {
     private void done() {
         live.values().forEach(l -> l.connection.abort());
         live.clear();
-        if (!unwritten.isEmpty()) {
-            log.println("stream: " + unwritten.size() + " minutes could not be written; the REST catch-up fills them");
+        if (writer.unwritten() > 0) {
+            log.println("stream: " + writer.unwritten() + " minutes could not be written; the REST catch-up fills them");
         }
         finished.complete(null);
         loop.shutdown();
-    }
-
-    /** Writes the closed minutes (and any a failed write left), per symbol in time order; keeps them on failure. */
-    private void write(List<MinuteBar> closed) {
-        unwritten.addAll(closed);
-        if (unwritten.isEmpty()) {
-            return;
-        }
-        Map<String, List<MinuteBar>> bySymbol = new LinkedHashMap<>();
-        unwritten.forEach(m -> bySymbol.computeIfAbsent(m.symbol(), s -> new ArrayList<>()).add(m));
-        for (Map.Entry<String, List<MinuteBar>> entry : bySymbol.entrySet()) {
-            try {
-                sink.write(entry.getKey(), entry.getValue());
-            } catch (RuntimeException e) {
-                log.println("stream: writing " + entry.getValue().size() + " " + entry.getKey()
-                        + " minutes failed, retried on the next heartbeat: " + e.getMessage());
-                continue;
-            }
-            unwritten.removeAll(entry.getValue());
-            long now = clock.millis();
-            for (MinuteBar minute : entry.getValue()) {
-                minutesWritten++;
-                incompleteMinutes += minute.incomplete() ? 1 : 0;
-                long lag = lastTradeTime < 0 ? 0 : now - lastTradeTime;
-                metrics.minuteWritten(minute, reconnects - reportedReconnects, lag, clock.instant());
-                reportedReconnects = reconnects;
-            }
-        }
     }
 
     private Connector.Events events(int id) {
