@@ -44,9 +44,6 @@ public enum NetworkKind {
 
     /** The {@code weights.json} of a network of this kind. */
     public static byte[] write(PortableNetwork network) {
-        if (!(network instanceof PortableLstm || network instanceof PortableMlp)) {
-            throw new IllegalArgumentException(network.format() + " has no weights to write");
-        }
         return PortableJson.toBytes(network);
     }
 }

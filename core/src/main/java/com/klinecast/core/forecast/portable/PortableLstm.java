@@ -29,11 +29,6 @@ public record PortableLstm(String format, int inputFeatures, int window, List<Ls
         this(FORMAT, inputFeatures, window, lstmLayers, output);
     }
 
-    @Override
-    public int outputs() {
-        return output.outputSize();
-    }
-
     /**
      * The network's outputs for one window: {@code window} rows (oldest first) of {@code inputFeatures} values.
      * The state starts at zero for each call, as in DL4J's {@code output()}. Time step by time step through all

@@ -31,11 +31,6 @@ public record PortableMlp(String format, int inputFeatures, int window, List<Den
     }
 
     @Override
-    public int outputs() {
-        return output.outputSize();
-    }
-
-    @Override
     public double[] forward(double[][] window) {
         Layout.requireSteps(window, this.window);
         float[] x = new float[this.window * inputFeatures];

@@ -15,8 +15,13 @@ public sealed interface PortableNetwork extends StepModel permits PortableLstm, 
 
     int window();
 
+    /** The identity-activated dense layer every network ends with. */
+    DenseWeights output();
+
     /** Number of values {@link #forward} returns. */
-    int outputs();
+    default int outputs() {
+        return output().outputSize();
+    }
 
     double[] forward(double[][] window);
 
