@@ -49,6 +49,7 @@ class CliMessagesIT {
         assertBadInput(klinecast("results", "--target", "volatility", "--write-readme"),
                 "--target volatility takes no --candidates, --candidate or --write-readme");
         assertBadInput(klinecast("results", "--write-docs"), "--write-docs is for --target volatility");
+        assertBadInput(klinecast("results", "--variance", "garman_klass"), "--variance is for --target volatility");
     }
 
     @Test
