@@ -45,18 +45,36 @@ class ResultsMarkdownTest {
                 naive, 80% coverage [95% interval], pinball skill vs the static band. The champion rule serves \
                 **lstm-default**.
 
-                | model | band | h1 MASE | DM p | cov80 | skill | h3 MASE | DM p | cov80 | skill |
-                |---|---|---|---|---|---|---|---|---|---|
-                | naive | - | 1.000 | 0.50 | 80.0% [70, 90] | - | 1.000 | 0.50 | 80.0% [70, 90] | - |
-                | **lstm-default** (champion) | - | 1.010 [1.000, 1.020] | 0.50 | 80.0% [70, 90] | - | 0.999 \
+                | model | h1 MASE | DM p | cov80 | skill | h3 MASE | DM p | cov80 | skill |
+                |---|---|---|---|---|---|---|---|---|
+                | naive | 1.000 | 0.50 | 80.0% [70, 90] | - | 1.000 | 0.50 | 80.0% [70, 90] | - |
+                | **lstm-default** (champion) | 1.010 [1.000, 1.020] | 0.50 | 80.0% [70, 90] | - | 0.999 \
                 [0.989, 1.009] | 0.50 | 80.0% [70, 90] | - |
-                | lstm-tuned | - | 0.998 [0.988, 1.008] | 0.50 | 80.0% [70, 90] | - | 1.200 [1.190, 1.210] | 0.50 \
+                | lstm-tuned | 0.998 [0.988, 1.008] | 0.50 | 80.0% [70, 90] | - | 1.200 [1.190, 1.210] | 0.50 \
                 | 80.0% [70, 90] | - |
 
                 - `naive`: about naive
                 - `lstm-default`: about lstm-default
                 - `lstm-tuned`: about lstm-tuned
                 """, md);
+    }
+
+    @Test
+    void namesOneBandAboveTheTableAndSeveralInAColumn() {
+        CandidateResult a = result("a", "2024-04-25T00:00:00Z", 1, 1);
+        CandidateResult b = result("b", "2024-04-25T00:00:00Z", 1, 1);
+
+        String one = ResultsMarkdown.render(List.of(new SeriesResults(Series.of("BTCUSDT", "1d"),
+                List.of(withBand(a, "ewma"), withBand(b, "ewma")), null)), new int[] {1});
+        String two = ResultsMarkdown.render(List.of(new SeriesResults(Series.of("BTCUSDT", "1d"),
+                List.of(withBand(a, "ewma"), withBand(b, "garch")), null)), new int[] {1});
+
+        assertTrue(one.contains(" Band: ewma.") && one.contains("| model | h1 MASE |"), one);
+        assertTrue(two.contains("| model | band | h1 MASE |") && two.contains("| b | garch |"), two);
+    }
+
+    private static CandidateResult withBand(CandidateResult r, String band) {
+        return new CandidateResult(r.candidate(), r.test(), r.epochsRun(), r.bestEpoch(), r.seconds(), null, band);
     }
 
     @Test
