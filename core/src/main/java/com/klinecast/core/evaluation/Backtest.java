@@ -134,6 +134,8 @@ public final class Backtest {
         Interval mase = naiveMae == 0 ? new Interval(Double.NaN, Double.NaN)
                 : BlockBootstrap.defaults().maseInterval(errors.model(), errors.naive(), h, 0.95);
         double dm = n < 2 ? Double.NaN : DieboldMariano.absoluteErrors(errors.model(), errors.naive(), h).pBetter();
+        Interval coverage80 = score == null ? null
+                : BlockBootstrap.defaults().shareInterval(score.inside(Levels.P10, Levels.P90), h, 0.95);
         double upShare = (double) ups / n;
         double direction = Binomial.pValueAtLeast(rightDirection, n, Math.max(upShare, 1 - upShare));
         return new HorizonMetrics(h, n, mae, Math.sqrt(sqErr / n), 100 * pctErr / n, naiveMae,
@@ -141,6 +143,7 @@ public final class Backtest {
                 mase.low(), mase.high(), dm, (double) rightDirection / n, upShare, direction,
                 score == null ? null : score.coverage(Levels.P25, Levels.P75),
                 score == null ? null : score.coverage(Levels.P10, Levels.P90),
+                coverage80 == null ? null : coverage80.low(), coverage80 == null ? null : coverage80.high(),
                 score == null ? null : score.coverage(Levels.P05, Levels.P95),
                 score == null ? null : Kupiec.pValue(score.outside(Levels.P10, Levels.P90), n, 0.2),
                 score == null ? null : score.pinball / n, score == null ? null : score.crps / n,
@@ -160,6 +163,15 @@ public final class Backtest {
             actuals.add(actual);
             pinball += QuantileScores.meanPinball(q, Levels.LEVELS, actual);
             crps += QuantileScores.crps(q, Levels.LEVELS, actual);
+        }
+
+        boolean[] inside(int low, int high) {
+            boolean[] in = new boolean[actuals.size()];
+            for (int i = 0; i < in.length; i++) {
+                double a = actuals.get(i);
+                in[i] = a >= quantiles.get(i)[low] && a <= quantiles.get(i)[high];
+            }
+            return in;
         }
 
         int outside(int low, int high) {

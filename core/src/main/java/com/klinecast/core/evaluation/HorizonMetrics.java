@@ -16,6 +16,8 @@ package com.klinecast.core.evaluation;
  * @param directionPValue binomial p-value of getting at least that many directions right at the base rate
  * @param coverage50 share of actual closes inside the central 50% band (25% to 75% quantiles)
  * @param coverage80 share inside the 80% band (10% to 90%)
+ * @param coverage80Low lower end of the 80% band coverage's 95% moving-block bootstrap interval
+ * @param coverage80High upper end of that interval
  * @param coverage90 share inside the 90% band (5% to 95%)
  * @param kupiecPValue80 Kupiec proportion-of-failures p-value of the 80% band's coverage
  * @param pinball mean pinball loss over the quantile levels, in the target's units
@@ -25,7 +27,7 @@ package com.klinecast.core.evaluation;
 public record HorizonMetrics(int horizon, int origins, double mae, double rmse, double mape, double naiveMae,
         double naiveRmse, double naiveMape, double mase, double maseLow, double maseHigh, double dmPValue,
         double directionAccuracy, double upShare, double directionPValue, Double coverage50, Double coverage80,
-        Double coverage90, Double kupiecPValue80, Double pinball, Double crps, Double pinballSkill) {
+        Double coverage80Low, Double coverage80High, Double coverage90, Double kupiecPValue80, Double pinball, Double crps, Double pinballSkill) {
 
     public double directionBaseRate() {
         return Math.max(upShare, 1 - upShare);

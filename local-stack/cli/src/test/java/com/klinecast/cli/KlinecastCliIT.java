@@ -141,7 +141,7 @@ class KlinecastCliIT {
         com.fasterxml.jackson.databind.JsonNode h1 = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(backtestJson.out()).path("horizons").get(0);
         for (String field : java.util.List.of("horizon", "origins", "mae", "naiveMae", "mase", "maseLow", "maseHigh",
-                "dmPValue", "coverage50", "coverage80", "coverage90", "pinball", "crps", "directionAccuracy",
+                "dmPValue", "coverage50", "coverage80", "coverage80Low", "coverage80High", "coverage90", "pinball", "crps", "directionAccuracy",
                 "upShare")) {
             assertTrue(h1.path(field).isNumber(), "backtest --json on a window after training has " + field + ": "
                     + h1);

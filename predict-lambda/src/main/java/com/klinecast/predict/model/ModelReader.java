@@ -79,7 +79,7 @@ final class ModelReader {
                     m.path("naiveMae").asDouble(), coverage.isNumber() ? coverage.asDouble() : null,
                     m.path("directionAccuracy").asDouble(), Math.max(up, 1 - up), number(m, "maseLow"),
                     number(m, "maseHigh"), number(m, "dmPValue"), number(m, "coverage50"), number(m, "coverage90"),
-                    number(m, "pinballSkill")));
+                    number(m, "pinballSkill"), number(m, "coverage80Low"), number(m, "coverage80High")));
         }
         return out;
     }

@@ -35,13 +35,18 @@ public final class ResultsMarkdown {
 
     static String table(SeriesResults series, int[] horizons) {
         BacktestReport first = series.results().get(0).test();
+        // One band around every model (the usual case) is named once above the table rather than on each row.
+        List<String> bands = series.results().stream().map(r -> r.band() == null ? "-" : r.band()).distinct()
+                .toList();
+        boolean oneBand = bands.size() == 1;
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
                 "**%s %s**, test origins %s .. %s: MASE vs naive [95%% interval], DM p of beating naive, "
-                        + "80%% coverage, pinball skill vs the static band.%s%n%n",
+                        + "80%% coverage [95%% interval], pinball skill vs the static band.%s%s%n%n",
                 series.series().symbol(), series.series().interval().code(), day(first.firstOrigin()),
-                day(first.lastOrigin()), series.champion() == null ? ""
+                day(first.lastOrigin()), oneBand && !bands.get(0).equals("-") ? " Band: " + bands.get(0) + "."
+                        : "", series.champion() == null ? ""
                         : " The champion rule serves **" + series.champion() + "**."));
-        List<String> header = new ArrayList<>(List.of("model", "band"));
+        List<String> header = new ArrayList<>(oneBand ? List.of("model") : List.of("model", "band"));
         for (int h : horizons) {
             header.addAll(List.of("h" + h + " MASE", "DM p", "cov80", "skill"));
         }
@@ -54,18 +59,32 @@ public final class ResultsMarkdown {
             }
             String name = r.candidate().name().equals(series.champion()) ? "**" + r.candidate().name()
                     + "** (champion)" : r.candidate().name();
-            List<String> cells = new ArrayList<>(List.of(name, r.band() == null ? "-" : r.band()));
+            List<String> cells = new ArrayList<>(List.of(name));
+            if (!oneBand) {
+                cells.add(r.band() == null ? "-" : r.band());
+            }
             for (int h : horizons) {
                 HorizonMetrics m = r.test().at(h);
-                cells.add(Double.isNaN(m.maseLow()) ? String.format(Locale.ROOT, "%.3f", m.mase())
+                // naive against itself has an interval of one point: printing it would say nothing
+                boolean point = Double.isNaN(m.maseLow()) || m.maseLow() == m.maseHigh();
+                cells.add(point ? String.format(Locale.ROOT, "%.3f", m.mase())
                         : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", m.mase(), m.maseLow(), m.maseHigh()));
                 cells.add(Double.isNaN(m.dmPValue()) ? "-" : String.format(Locale.ROOT, "%.2f", m.dmPValue()));
-                cells.add(m.coverage80() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * m.coverage80()));
+                cells.add(coverage(m));
                 cells.add(m.pinballSkill() == null ? "-" : String.format(Locale.ROOT, "%+.3f", m.pinballSkill()));
             }
             row(md, cells);
         }
         return md.toString();
+    }
+
+    private static String coverage(HorizonMetrics m) {
+        if (m.coverage80() == null) {
+            return "-";
+        }
+        String share = String.format(Locale.ROOT, "%.1f%%", 100 * m.coverage80());
+        return m.coverage80Low() == null ? share : share + String.format(Locale.ROOT, " [%.0f, %.0f]",
+                100 * m.coverage80Low(), 100 * m.coverage80High());
     }
 
     /** {@code readme} with everything between the two markers replaced by {@code content}. */

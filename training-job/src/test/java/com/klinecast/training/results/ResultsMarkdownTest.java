@@ -23,8 +23,10 @@ class ResultsMarkdownTest {
         int[] horizons = {1, 3};
         List<HorizonMetrics> metrics = new java.util.ArrayList<>();
         for (int i = 0; i < mase.length; i++) {
-            metrics.add(new HorizonMetrics(horizons[i], 100, mase[i], 0, 0, 1, 0, 0, mase[i], mase[i], mase[i], 0.5,
-                    0.5, 0.5, 1, null, null, null, null, null, null, null));
+            // naive's interval against itself is one point; anything else's has width
+            double width = name.equals("naive") ? 0 : 0.01;
+            metrics.add(new HorizonMetrics(horizons[i], 100, mase[i], 0, 0, 1, 0, 0, mase[i], mase[i] - width,
+                    mase[i] + width, 0.5, 0.5, 0.5, 1, null, 0.8, 0.7, 0.9, null, null, null, null, null));
         }
         return new CandidateResult(candidate(name), new BacktestReport(firstOrigin, "2025-06-29T00:00:00Z", 100,
                 metrics), 3, 1, 1.0);
@@ -33,23 +35,46 @@ class ResultsMarkdownTest {
     @Test
     void rendersATablePerSeriesWithNaiveAtOneAndALineOnEachCandidate() {
         String md = ResultsMarkdown.render(List.of(new SeriesResults(Series.of("BTCUSDT", "1d"),
-                List.of(result("lstm-default", "2024-04-25T00:00:00Z", 1.0104, 0.99949),
+                List.of(result("naive", "2024-04-25T00:00:00Z", 1, 1),
+                        result("lstm-default", "2024-04-25T00:00:00Z", 1.0104, 0.99949),
                         result("lstm-tuned", "2024-04-25T00:00:00Z", 0.998, 1.2)), "lstm-default")),
                 new int[] {1, 3});
 
         assertEquals("""
                 **BTCUSDT 1d**, test origins 2024-04-25 .. 2025-06-29: MASE vs naive [95% interval], DM p of beating \
-                naive, 80% coverage, pinball skill vs the static band. The champion rule serves **lstm-default**.
+                naive, 80% coverage [95% interval], pinball skill vs the static band. The champion rule serves \
+                **lstm-default**.
 
-                | model | band | h1 MASE | DM p | cov80 | skill | h3 MASE | DM p | cov80 | skill |
-                |---|---|---|---|---|---|---|---|---|---|
-                | **lstm-default** (champion) | - | 1.010 [1.010, 1.010] | 0.50 | - | - | 0.999 [0.999, 0.999] | 0.50 \
-                | - | - |
-                | lstm-tuned | - | 0.998 [0.998, 0.998] | 0.50 | - | - | 1.200 [1.200, 1.200] | 0.50 | - | - |
+                | model | h1 MASE | DM p | cov80 | skill | h3 MASE | DM p | cov80 | skill |
+                |---|---|---|---|---|---|---|---|---|
+                | naive | 1.000 | 0.50 | 80.0% [70, 90] | - | 1.000 | 0.50 | 80.0% [70, 90] | - |
+                | **lstm-default** (champion) | 1.010 [1.000, 1.020] | 0.50 | 80.0% [70, 90] | - | 0.999 \
+                [0.989, 1.009] | 0.50 | 80.0% [70, 90] | - |
+                | lstm-tuned | 0.998 [0.988, 1.008] | 0.50 | 80.0% [70, 90] | - | 1.200 [1.190, 1.210] | 0.50 \
+                | 80.0% [70, 90] | - |
 
+                - `naive`: about naive
                 - `lstm-default`: about lstm-default
                 - `lstm-tuned`: about lstm-tuned
                 """, md);
+    }
+
+    @Test
+    void namesOneBandAboveTheTableAndSeveralInAColumn() {
+        CandidateResult a = result("a", "2024-04-25T00:00:00Z", 1, 1);
+        CandidateResult b = result("b", "2024-04-25T00:00:00Z", 1, 1);
+
+        String one = ResultsMarkdown.render(List.of(new SeriesResults(Series.of("BTCUSDT", "1d"),
+                List.of(withBand(a, "ewma"), withBand(b, "ewma")), null)), new int[] {1});
+        String two = ResultsMarkdown.render(List.of(new SeriesResults(Series.of("BTCUSDT", "1d"),
+                List.of(withBand(a, "ewma"), withBand(b, "garch")), null)), new int[] {1});
+
+        assertTrue(one.contains(" Band: ewma.") && one.contains("| model | h1 MASE |"), one);
+        assertTrue(two.contains("| model | band | h1 MASE |") && two.contains("| b | garch |"), two);
+    }
+
+    private static CandidateResult withBand(CandidateResult r, String band) {
+        return new CandidateResult(r.candidate(), r.test(), r.epochsRun(), r.bestEpoch(), r.seconds(), null, band);
     }
 
     @Test

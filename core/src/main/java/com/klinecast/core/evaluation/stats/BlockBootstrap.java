@@ -67,4 +67,34 @@ public final class BlockBootstrap {
         double tail = (1 - level) / 2;
         return new Interval(Quantiles.ofSorted(ratios, tail), Quantiles.ofSorted(ratios, 1 - tail));
     }
+
+    /**
+     * The central {@code level} percentile interval of the share of true {@code hits} (a band's coverage) over
+     * resampled origins, blocks of {@link #blockLength}: neighbouring h-step outcomes share h - 1 returns, so a
+     * band's misses come in runs and the binomial interval would be far too narrow.
+     */
+    public Interval shareInterval(boolean[] hits, int h, double level) {
+        int n = hits.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("need at least one outcome");
+        }
+        int block = blockLength(n, h);
+        int starts = n - block + 1;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] shares = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            int count = 0;
+            int filled = 0;
+            while (filled < n) {
+                int start = random.nextInt(starts);
+                for (int i = start; i < start + block && filled < n; i++, filled++) {
+                    count += hits[i] ? 1 : 0;
+                }
+            }
+            shares[r] = (double) count / n;
+        }
+        Arrays.sort(shares);
+        double tail = (1 - level) / 2;
+        return new Interval(Quantiles.ofSorted(shares, tail), Quantiles.ofSorted(shares, 1 - tail));
+    }
 }

@@ -40,6 +40,24 @@ class BlockBootstrapTest {
     }
 
     @Test
+    void aCoverageIntervalWidensWhenMissesComeInRuns() {
+        boolean[] scattered = new boolean[400];
+        boolean[] runs = new boolean[400];
+        for (int t = 0; t < 400; t++) {
+            scattered[t] = t % 5 != 0;
+            runs[t] = (t / 30) % 5 != 0;
+        }
+
+        Interval independent = BlockBootstrap.defaults().shareInterval(scattered, 1, 0.95);
+        Interval clustered = BlockBootstrap.defaults().shareInterval(runs, 30, 0.95);
+
+        assertTrue(independent.low() < 0.8 && 0.8 < independent.high(), independent.toString());
+        assertTrue(clustered.high() - clustered.low() > 2 * (independent.high() - independent.low()),
+                "30-step outcomes missed in runs of 30: " + clustered + " against " + independent);
+        assertEquals(clustered, BlockBootstrap.defaults().shareInterval(runs, 30, 0.95), "seeded");
+    }
+
+    @Test
     void blocksAreNeverShorterThanTheHorizon() {
         assertEquals(30, BlockBootstrap.blockLength(400, 30));
         assertEquals(8, BlockBootstrap.blockLength(400, 1), "n^(1/3) rounded up when longer than the horizon");
