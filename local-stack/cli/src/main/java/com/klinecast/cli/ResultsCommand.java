@@ -3,7 +3,9 @@ package com.klinecast.cli;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
 import com.klinecast.training.job.SeriesBars;
+import com.klinecast.training.config.TrainingConfigs;
 import com.klinecast.training.model.EpochListener;
+import com.klinecast.training.results.BandCandidates;
 import com.klinecast.training.results.Candidate;
 import com.klinecast.training.results.CandidateEvaluation;
 import com.klinecast.training.results.Candidates;
@@ -84,9 +86,28 @@ final class ResultsCommand implements Callable<Integer> {
             description = "The file --write-docs rewrites; default ${DEFAULT-VALUE}.")
     Path doc;
 
+    @Option(names = "--bands", description = "Instead of the models: every candidate band around naive and drift, "
+            + "the validation scores that choose one, and each candidate's 80% coverage and pinball at 1, 7 and 30 "
+            + "steps on validation and on the test split.")
+    boolean bands;
+
     @Override
     public Integer call() {
         List<Series> series = symbols.stream().map(s -> Series.of(s, interval)).toList();
+        if (bands) {
+            if (writeReadme || writeDocs || json || candidates != null || !extra.isEmpty()
+                    || Target.of(target) != Target.CLOSE) {
+                throw new IllegalArgumentException("--bands compares the bands of the close baselines and prints "
+                        + "text: it takes no --target, --candidates, --candidate, --json, --write-readme or --write-docs");
+            }
+            try (LocalStack stack = LocalStack.start(root)) {
+                for (Series s : series) {
+                    BandCandidates.report(s, SeriesBars.read(stack.featureTable(), s),
+                            TrainingConfigs.forSeries(s, null, Map.of())).forEach(System.out::println);
+                }
+            }
+            return 0;
+        }
         if (Target.of(target) == Target.VOLATILITY) {
             if (writeReadme || candidates != null || !extra.isEmpty()) {
                 throw new IllegalArgumentException("--target volatility takes no --candidates, --candidate or "

@@ -1,0 +1,85 @@
+package com.klinecast.training.results;
+
+import com.klinecast.core.bands.Band;
+import com.klinecast.core.bands.BandChoice;
+import com.klinecast.core.bands.BandSelection;
+import com.klinecast.core.bands.Levels;
+import com.klinecast.core.dataset.Split;
+import com.klinecast.core.evaluation.Backtest;
+import com.klinecast.core.evaluation.stats.QuantileScores;
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.Baselines;
+import com.klinecast.core.forecast.Forecaster;
+import com.klinecast.core.forecast.Forecasts;
+import com.klinecast.core.forecast.ModelFamily;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.series.Target;
+import com.klinecast.training.config.TrainingConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every candidate band around naive and drift on one series, as the training job chooses among them: the
+ * validation scores that decide, then each candidate's 80% coverage and mean pinball on the validation scoring half
+ * and on the test split, so that what validation chose can be read beside what the test split then showed.
+ */
+public final class BandCandidates {
+
+    private static final int[] SHOWN = {1, 7, 30};
+
+    private BandCandidates() {
+    }
+
+    /** Lines of text: per baseline, the choice with its validation scores, then a line per candidate. */
+    public static List<String> report(Series series, List<Bar> bars, TrainingConfig config) {
+        Split split = Split.of(bars.size(), config.validationFraction(), config.testFraction());
+        List<String> lines = new ArrayList<>();
+        for (ModelFamily family : List.of(ModelFamily.NAIVE, ModelFamily.DRIFT)) {
+            Forecaster f = Baselines.forecaster(Baselines.scaling(family, bars.subList(0, split.trainEnd()),
+                    Target.CLOSE), config.maxHorizon(), series.interval());
+            Forecasts validation = Backtest.forecast(bars, f, split.trainEnd() - 1, split.validationEnd() - 1,
+                    config.maxHorizon());
+            BandChoice choice = BandSelection.choose(bars, validation, split.trainEnd(), split.validationEnd(),
+                    config.horizonArray());
+            lines.add(series + " " + family.code() + " chose " + choice.band().method() + " "
+                    + choice.validationPinball());
+            Forecasts onTest = Backtest.forecast(bars, f, split.validationEnd() - 1, bars.size() - 1,
+                    config.maxHorizon());
+            for (Band band : BandSelection.candidates(bars, validation, split.trainEnd(), split.validationEnd())) {
+                lines.add(String.format("  %-26s validation %s  test %s", BandSelection.label(band),
+                        scores(band, bars, validation, validation.origins().length / 2, split.validationEnd()),
+                        scores(band, bars, onTest, 0, bars.size())));
+            }
+        }
+        return lines;
+    }
+
+    /** 80% coverage and mean pinball per shown horizon, over origins from {@code from} whose target is before end. */
+    private static String scores(Band band, List<Bar> bars, Forecasts forecasts, int from, int end) {
+        StringBuilder out = new StringBuilder();
+        for (int h : SHOWN) {
+            if (h > forecasts.maxHorizon()) {
+                continue;
+            }
+            int n = 0;
+            int inside = 0;
+            double pinball = 0;
+            for (int k = from; k < forecasts.origins().length; k++) {
+                int origin = forecasts.origins()[k];
+                if (origin + h >= Math.min(end, bars.size())) {
+                    continue;
+                }
+                double[] q = band.quantiles(bars.subList(0, origin + 1),
+                        Arrays.copyOf(forecasts.points()[k], h))[h - 1];
+                double actual = bars.get(origin + h).close();
+                n++;
+                inside += actual >= q[Levels.P10] && actual <= q[Levels.P90] ? 1 : 0;
+                pinball += QuantileScores.meanPinball(q, Levels.LEVELS, actual);
+            }
+            out.append(n == 0 ? String.format(" h%d      -        -", h)
+                    : String.format(" h%d %5.1f%% %8.2f", h, 100.0 * inside / n, pinball / n));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package com.klinecast.training.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.klinecast.core.bands.SyntheticPrices;
+import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.series.Series;
+import com.klinecast.training.config.TrainingConfigs;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The whole band selection on a synthetic series: seconds of replayed adaptive bands, so not in the unit tier. */
+class BandCandidatesIT {
+
+    @Test
+    void reportsTheChoiceAndEveryCandidateOnValidationAndTestForBothBaselines() {
+        Series series = Series.of("BTCUSDT", "1d");
+        List<Bar> bars = SyntheticPrices.clustered(900, 3);
+
+        List<String> lines = BandCandidates.report(series, bars, TrainingConfigs.forSeries(series, null, Map.of()));
+
+        List<String> choices = lines.stream().filter(l -> l.contains(" chose ")).toList();
+        assertEquals(2, choices.size(), String.join("\n", lines));
+        assertTrue(choices.get(0).startsWith(series + " naive chose ") && choices.get(1).startsWith(series
+                + " drift chose "), choices.toString());
+        // fifteen candidates under each choice, each scored at the three horizons on both splits
+        assertEquals(2 + 2 * 15, lines.size(), String.join("\n", lines));
+        for (String line : lines) {
+            if (!line.contains(" chose ")) {
+                assertTrue(line.matches("  \\S+\\s+validation ( h\\d+ +[0-9.]+% +[0-9.]+){3}  test ( h\\d+ +[0-9.]+% "
+                        + "+[0-9.]+){3}"), line);
+            }
+        }
+    }
+}
