@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.observability.MetricsSink;
+import com.klinecast.core.observability.PowertoolsMetricsSink;
 import com.klinecast.predict.api.ApiException;
 import com.klinecast.predict.api.ApiRequest;
 import com.klinecast.predict.api.ApiResponse;
@@ -32,7 +33,7 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private PredictHandler(RequestLog log) {
         this(PredictServices.router(PredictConfig.fromEnv(Env.system()), AwsClients.dynamoDb(), AwsClients.s3(),
-                Clock.systemUTC(), log), MetricsSink.STDOUT, log);
+                Clock.systemUTC(), log), new PowertoolsMetricsSink(), log);
     }
 
     public PredictHandler(Router router) {
@@ -63,7 +64,7 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
             response = Router.refuse(malformed);
         }
         metrics.emit(RequestMetrics.of(route, response, (System.nanoTime() - started) / 1e6,
-                context == null ? null : context.getAwsRequestId()).toJson(java.time.Instant.now()));
+                context == null ? null : context.getAwsRequestId()));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
                 .withHeaders(response.headers()).withBody(response.body()).withIsBase64Encoded(false).build();
     }
