@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.klinecast.core.testing.EmfCapture;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,8 @@ class PowertoolsMetricsSinkTest {
         assertTrue(Math.abs(aws.path("Timestamp").asLong() - System.currentTimeMillis()) < 60_000, aws.toString());
         JsonNode directive = aws.path("CloudWatchMetrics").get(0);
         assertEquals("Klinecast", directive.path("Namespace").asText());
-        assertEquals(List.of(List.of("Function", "Series"), List.of("Function")), sets(directive.path("Dimensions")));
-        assertEquals(Map.of("CandlesWritten", "Count", "Latency", "Milliseconds"), units(directive));
+        assertEquals(List.of(List.of("Function", "Series"), List.of("Function")), EmfCapture.dimensionSets(directive));
+        assertEquals(Map.of("CandlesWritten", "Count", "Latency", "Milliseconds"), EmfCapture.units(directive));
         assertEquals("daily", doc.path("Function").asText());
         assertEquals("BTCUSDT#1d", doc.path("Series").asText());
         assertEquals(11, doc.path("CandlesWritten").asDouble());
@@ -52,7 +51,7 @@ class PowertoolsMetricsSinkTest {
                 MetricsDocument.Unit.COUNT));
 
         JsonNode directive = printed.get(0).path("_aws").path("CloudWatchMetrics").get(0);
-        assertEquals(List.of(List.of("Function")), sets(directive.path("Dimensions")));
+        assertEquals(List.of(List.of("Function")), EmfCapture.dimensionSets(directive));
     }
 
     @Test
@@ -61,25 +60,7 @@ class PowertoolsMetricsSinkTest {
                 MetricsDocument.Unit.NONE).metric("LiveCoverage80", 0.8, MetricsDocument.Unit.NONE));
 
         JsonNode doc = printed.get(0);
-        assertEquals(Map.of("LiveCoverage80", "None"), units(doc.path("_aws").path("CloudWatchMetrics").get(0)));
+        assertEquals(Map.of("LiveCoverage80", "None"), EmfCapture.units(doc.path("_aws").path("CloudWatchMetrics").get(0)));
         assertEquals(0.8, doc.path("LiveCoverage80").asDouble());
-    }
-
-    /** The declared dimension sets, as names. */
-    public static List<List<String>> sets(JsonNode dimensions) {
-        List<List<String>> out = new ArrayList<>();
-        dimensions.forEach(set -> {
-            List<String> names = new ArrayList<>();
-            set.forEach(name -> names.add(name.asText()));
-            out.add(names);
-        });
-        return out;
-    }
-
-    /** Each declared metric's unit, by name. */
-    public static Map<String, String> units(JsonNode directive) {
-        Map<String, String> out = new LinkedHashMap<>();
-        directive.path("Metrics").forEach(m -> out.put(m.path("Name").asText(), m.path("Unit").asText()));
-        return out;
     }
 }

@@ -11,7 +11,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A metrics sink for tests: each document goes through the real Powertools sink while standard output is captured,
@@ -64,6 +66,24 @@ public final class EmfCapture implements MetricsSink {
 
     public int size() {
         return documents().size();
+    }
+
+    /** A directive's ({@code _aws.CloudWatchMetrics[i]}) dimension sets, as names. */
+    public static List<List<String>> dimensionSets(JsonNode directive) {
+        List<List<String>> out = new ArrayList<>();
+        directive.path("Dimensions").forEach(set -> {
+            List<String> names = new ArrayList<>();
+            set.forEach(name -> names.add(name.asText()));
+            out.add(names);
+        });
+        return out;
+    }
+
+    /** A directive's metrics: each one's unit by name. */
+    public static Map<String, String> units(JsonNode directive) {
+        Map<String, String> out = new LinkedHashMap<>();
+        directive.path("Metrics").forEach(m -> out.put(m.path("Name").asText(), m.path("Unit").asText()));
+        return out;
     }
 
     private static JsonNode parse(String line) {
