@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.observability.MetricsSink;
+import com.klinecast.core.observability.PowertoolsInvocationLog;
 import com.klinecast.core.observability.PowertoolsMetricsSink;
 import com.klinecast.predict.api.ApiException;
 import com.klinecast.predict.api.ApiRequest;
@@ -28,7 +29,7 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** Used by Lambda: configuration from the environment. */
     public PredictHandler() {
-        this(new RequestLog(System.out::println));
+        this(new RequestLog(new PowertoolsInvocationLog(PredictHandler.class)));
     }
 
     private PredictHandler(RequestLog log) {
