@@ -68,7 +68,10 @@ class TemplateTest {
     /** Variables read by the runtime rather than by our code. */
     private static final Map<String, String> READ_BY_RUNTIME = Map.of(
             "JAVA_TOOL_OPTIONS", "the JVM",
-            "OMP_NUM_THREADS", "OpenMP in ND4J's native backend");
+            "OMP_NUM_THREADS", "OpenMP in ND4J's native backend",
+            "POWERTOOLS_SERVICE_NAME", "Powertools' logging (the service field of each line)",
+            "POWERTOOLS_METRICS_NAMESPACE", "Powertools' metrics (each document names the namespace too)",
+            "POWERTOOLS_LOG_LEVEL", "Powertools' logging (the level)");
 
     /** Actions that AWS only lets you grant on Resource "*": they have no resource type. */
     private static final Set<String> ONLY_ON_EVERY_RESOURCE = Set.of("ecr:GetAuthorizationToken",
