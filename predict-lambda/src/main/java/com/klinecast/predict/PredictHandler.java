@@ -66,8 +66,7 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         metrics.emit(RequestMetrics.of(route, response, (System.nanoTime() - started) / 1e6,
                 context == null ? null : context.getAwsRequestId()));
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
-                .withHeaders(response.headers()).withBody(response.body()).withIsBase64Encoded(false).build();
+        return ResponseCompression.respond(response, event == null ? null : event.getHeaders());
     }
 
     static ApiRequest request(APIGatewayV2HTTPEvent event) {
