@@ -5,19 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.observability.MetricsSink;
-import com.klinecast.core.scheduled.IngestConfig;
-import com.klinecast.core.ingest.IngestListener;
-import com.klinecast.core.scheduled.IngestServices;
-import com.klinecast.core.scheduled.ScheduledIngest;
-import com.klinecast.core.scheduled.LedgerConfig;
-import com.klinecast.daily.DailyHandler;
-import com.klinecast.ingest.IngestHandler;
-import com.klinecast.predict.PredictConfig;
-import com.klinecast.predict.PredictHandler;
-import com.klinecast.predict.PredictServices;
 import com.klinecast.standins.lambda.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -96,7 +84,8 @@ final class InvokeCommand implements Callable<Integer> {
                     + function.timeoutSeconds() + " s) with " + env);
             Object response;
             try {
-                response = handler(handlerClass, new Env(env), stack).handleRequest(event, context);
+                response = LocalHandlers.handler(handlerClass, new Env(env), stack, clock()).handleRequest(event,
+                        context);
             } catch (RuntimeException e) {
                 // What Lambda returns for a function error (an init error included): the same three fields.
                 System.out.println(errorJson(e));
@@ -107,36 +96,11 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    /** The handler as Lambda would construct it, with the local stack's clients in place of the real ones. */
-    @SuppressWarnings("unchecked")
-    private RequestHandler<Object, Object> handler(Class<?> handlerClass, Env env, LocalStack stack) {
-        Clock clock = root.now == null ? Clock.systemUTC() : Clock.fixed(root.now(), ZoneOffset.UTC);
-        RequestHandler<?, ?> handler;
-        if (handlerClass == IngestHandler.class) {
-            handler = new IngestHandler(scheduledIngest(env, stack, clock));
-        } else if (handlerClass == DailyHandler.class) {
-            ScheduledIngest ingest = scheduledIngest(env, stack, clock);
-            // As DailyServices wires it in Lambda: the ledger step when the template gives a model bucket.
-            handler = new DailyHandler(LedgerConfig.fromEnv(env).enabled() ? ingest.then(LocalLedger.followUp(stack))
-                    : ingest);
-        } else if (handlerClass == PredictHandler.class) {
-            handler = new PredictHandler(PredictServices.router(PredictConfig.fromEnv(env), stack.dynamoDb(),
-                    stack.s3(), clock, line -> System.err.println(line)));
-        } else {
-            throw new IllegalArgumentException(handlerClass.getName() + " has no local wiring; add it to "
-                    + InvokeCommand.class.getSimpleName());
-        }
-        return (RequestHandler<Object, Object>) handler;
-    }
-
-    private static ScheduledIngest scheduledIngest(Env env, LocalStack stack, Clock clock) {
-        IngestConfig config = IngestConfig.fromEnv(env);
-        return new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
-                BinanceKlinesClient.create(config.binance()), IngestListener.NONE), clock, MetricsSink.NONE,
-                stack.catalog());
-    }
-
     // ---------------------------------------------------------------------------------------------- template
+
+    private Clock clock() {
+        return root.now == null ? Clock.systemUTC() : Clock.fixed(root.now(), ZoneOffset.UTC);
+    }
 
     /** The class the Handler names, checked to be a RequestHandler with that method. */
     static Class<?> handlerClass(SamTemplate.ServerlessFunction function) {
@@ -185,7 +149,7 @@ final class InvokeCommand implements Callable<Integer> {
         parameters.putAll(parameterOverrides);
         Map<String, String> env = new LinkedHashMap<>();
         function.environment().forEach((name, value) -> env.put(name,
-                SamTemplate.resolve(value, ref -> localValue(template, ref, parameters))));
+                SamTemplate.resolve(value, ref -> localValue(template, ref, parameters, stack))));
         overrides.forEach((name, value) -> {
             if (env.containsKey(name)) {
                 env.put(name, value);
@@ -197,7 +161,8 @@ final class InvokeCommand implements Callable<Integer> {
         return env;
     }
 
-    private static String localValue(SamTemplate template, String name, Map<String, String> parameters) {
+    private static String localValue(SamTemplate template, String name, Map<String, String> parameters,
+            LocalStack stack) {
         if (parameters.containsKey(name)) {
             return parameters.get(name);
         }
@@ -214,6 +179,8 @@ final class InvokeCommand implements Callable<Integer> {
             return switch (template.type(name)) {
                 case "AWS::DynamoDB::Table" -> LocalStack.TABLE;
                 case "AWS::S3::Bucket" -> LocalStack.BUCKET;
+                // A queue of that name in the local stack's ElasticMQ (a !Ref of a queue is its URL).
+                case "AWS::SQS::Queue" -> stack.sqs().createQueue(q -> q.queueName(name)).queueUrl();
                 default -> throw new IllegalArgumentException(name + " (" + template.type(name)
                         + ") has no local stand-in");
             };

@@ -601,15 +601,24 @@ class TemplateTest {
             String name = event.getFileName().toString();
             assertTrue(name.endsWith(".json"), name);
             assertTrue(tests.indexOf(name) >= 0, name + " is used by no test");
-            Class<?> type = name.startsWith("predict-") ? APIGatewayV2HTTPEvent.class : ScheduledEvent.class;
+            Class<?> type = name.startsWith("predict-") ? APIGatewayV2HTTPEvent.class
+                    : name.startsWith("worker-") ? SQSEvent.class : ScheduledEvent.class;
             Object parsed;
             try (InputStream in = Files.newInputStream(event)) {
                 parsed = LambdaEventSerializers.serializerFor(type, getClass().getClassLoader()).fromJson(in);
             }
-            if (parsed instanceof ScheduledEvent scheduled) {
+            if (parsed instanceof ScheduledEvent scheduled && name.startsWith("planner-")) {
+                // What a planner schedule sends, word for word (the Scheduler's Input has no time).
+                assertTrue(plannerInputs().contains(scheduled.getDetail()), name + " is no schedule's Input: "
+                        + scheduled.getDetail());
+            } else if (parsed instanceof ScheduledEvent scheduled) {
                 assertEquals("Scheduled Event", scheduled.getDetailType(), name);
                 assertNotNull(scheduled.getTime(), name);
                 assertTrue(name.startsWith("ingest-") || name.startsWith("daily-"), name);
+            } else if (parsed instanceof SQSEvent sqs) {
+                assertEquals(1, sqs.getRecords().size(), name + ": the worker's batch size is 1");
+                assertEquals("aws:sqs", sqs.getRecords().get(0).getEventSource(), name);
+                com.klinecast.core.fanout.SeriesTask.fromJson(sqs.getRecords().get(0).getBody());
             } else {
                 APIGatewayV2HTTPEvent http = (APIGatewayV2HTTPEvent) parsed;
                 assertNotNull(http.getRequestContext().getHttp().getMethod(), name);
@@ -619,6 +628,19 @@ class TemplateTest {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /** The details the planner's schedules send. */
+    private List<Map<String, Object>> plannerInputs() {
+        SamTemplate.ServerlessFunction planner = TEMPLATE.functions().stream()
+                .filter(f -> f.id().equals("PlannerFunction")).findFirst().orElseThrow();
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (Map<String, Object> event : planner.events().values()) {
+            String input = (String) SamTemplate.map(event.get("Properties")).get("Input");
+            details.add(LambdaEventSerializers.serializerFor(ScheduledEvent.class, getClass().getClassLoader())
+                    .fromJson(input).getDetail());
+        }
+        return details;
+    }
 
     /** Names read from the environment by a module's sources and by the config classes it builds fromEnv. */
     static Map<String, Boolean> envReads(Path module) {
