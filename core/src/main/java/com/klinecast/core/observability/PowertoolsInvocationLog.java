@@ -8,7 +8,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Powertools for AWS Lambda's logging through its functional API ({@code PowertoolsLogging.withLogging}, no
- * AspectJ): SLF4J lines that the function's Log4j 2 backend prints as JSON (core's {@code log4j2.xml}) with the
+ * AspectJ): SLF4J lines that the function's Log4j 2 backend prints as JSON (core's {@code log4j2.properties}) with the
  * invocation's fields. {@code POWERTOOLS_LOG_LEVEL} (or Lambda's own log level) sets the level.
  */
 public final class PowertoolsInvocationLog implements InvocationLog {
