@@ -34,8 +34,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true, description = {
     "Invoke a function of template.yaml once against the local stack, as `sam local invoke` would (no SAM CLI or "
-            + "Docker needed): the Handler and Environment come from the template, with FEATURE_TABLE, MODEL_BUCKET "
-            + "and BINANCE_BASE_URL resolved to the local stack; the event from a file.",
+            + "Docker needed): the Handler and Environment come from the template, with FEATURE_TABLE, MODEL_BUCKET, "
+            + "BINANCE_BASE_URL and INGEST_QUEUE_URL resolved to the local stack; the event from a file.",
     "Prints the response as JSON on stdout (or Lambda's error JSON, exit code 1); the function's logs go to stderr."})
 final class InvokeCommand implements Callable<Integer> {
 
@@ -47,7 +47,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FUNCTION_LOGICAL_ID",
             description = "The function's logical id in the template, e.g. IngestFunction, DailyFunction, "
-                    + "PredictFunction.")
+                    + "PlannerFunction, IngestWorkerFunction, PredictFunction.")
     String functionId;
 
     @Option(names = {"-e", "--event"}, paramLabel = "FILE", required = true,
