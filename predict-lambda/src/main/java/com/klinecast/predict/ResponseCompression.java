@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Gzip for the HTTP API, which does not compress: a body of 1 KiB or more goes out gzipped, base64-encoded as the
  * payload requires, with {@code Content-Encoding: gzip}, when the request's {@code Accept-Encoding} allows gzip.
- * The page (the chart library is inline) and long forecasts shrink several times; short errors stay as they are.
+ * The page (the chart library is inline) shrinks about three times; short errors stay as they are.
  */
 final class ResponseCompression {
 
