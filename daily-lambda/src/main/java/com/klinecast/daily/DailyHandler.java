@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService.Mode;
+import com.klinecast.core.observability.InvocationLog;
 import com.klinecast.core.scheduled.DailyServices;
 import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.scheduled.LedgerConfig;
@@ -29,5 +30,9 @@ public final class DailyHandler extends ScheduledIngestHandler implements Reques
 
     public DailyHandler(ScheduledIngest ingest) {
         super(Mode.CATCH_UP, ingest);
+    }
+
+    public DailyHandler(ScheduledIngest ingest, InvocationLog log) {
+        super(Mode.CATCH_UP, ingest, log);
     }
 }

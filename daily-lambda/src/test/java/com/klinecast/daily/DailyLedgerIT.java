@@ -1,5 +1,6 @@
 package com.klinecast.daily;
 
+import com.klinecast.core.testing.EmfCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class DailyLedgerIT {
     private final String table = function.table;
     private final S3Client s3 = LocalS3.client();
     private final S3ModelRegistry registry = new S3ModelRegistry(s3, LocalS3.newVersionedBucket(s3));
-    private final List<String> metrics = new ArrayList<>();
+    private final EmfCapture metrics = new EmfCapture();
     private final LedgerTable ledger = new LedgerTable(fixture.ddb, table);
 
     /** A naive champion with a static random-walk band fitted on the stored candles, as the training job's. */
@@ -106,7 +107,7 @@ class DailyLedgerIT {
         IngestReport backfill = fixture.service(config).run(config.request(Map.of(), BACKFILL_NOW), Deadline.NONE);
         assertTrue(backfill.allComplete(), backfill.toString());
         naiveChampion();
-        LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics::add);
+        LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics);
 
         Instant day = Instant.parse("2025-06-02T00:05:00Z");
         for (int d = 0; d < 11; d++) {
@@ -138,7 +139,7 @@ class DailyLedgerIT {
             assertEquals(entries.get(i).scores(), after.get(i).scores());
             assertEquals(entries.get(i).recordedAt(), after.get(i).recordedAt(), "the first record stands");
         }
-        assertTrue(metrics.isEmpty(), "no live metric from fewer than 30 matured forecasts: " + metrics);
+        assertTrue(metrics.isEmpty(), "no live metric from fewer than 30 matured forecasts: " + metrics.documents());
     }
 
     @Test
@@ -159,7 +160,7 @@ class DailyLedgerIT {
                 .gitCommit("test")
                 .build()).version();
         volatility.promote(BTC_1D, version, "test champion");
-        LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics::add);
+        LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics);
 
         Instant day = Instant.parse("2025-06-02T00:05:00Z");
         for (int d = 0; d < 8; d++) {
@@ -206,7 +207,7 @@ class DailyLedgerIT {
         int drift = publish("drift", new LogReturns(List.of(Bar.Column.CLOSE), new double[] {0, 0.02},
                 new double[] {1, 1}, Target.CLOSE), bars());
         registry.promote(BTC_1D, drift, "operator's pick");
-        LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics::add);
+        LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics);
 
         String fellBack = null;
         for (int d = 1; d <= 60 && fellBack == null; d++) {
@@ -220,7 +221,7 @@ class DailyLedgerIT {
         assertTrue(champion.reason().startsWith("v000001 over v000002: automatic fallback: over the 90 days to "),
                 champion.reason());
         assertTrue(champion.reason().contains("version " + drift + "'s live forecasts lost to naive"));
-        assertTrue(metrics.stream().anyMatch(m -> m.contains("\"LiveMase\"") && m.contains("\"Horizon\":\"1\"")),
-                "LiveMase reported once 30 forecasts matured: " + metrics);
+        assertTrue(metrics.documents().stream().anyMatch(m -> m.has("LiveMase") && "1".equals(m.path("Horizon").asText())),
+                "LiveMase reported once 30 forecasts matured: " + metrics.documents());
     }
 }

@@ -9,6 +9,8 @@ import com.klinecast.core.fanout.FanOutConfig;
 import com.klinecast.core.fanout.FanOutServices;
 import com.klinecast.core.fanout.Planner;
 import com.klinecast.core.fanout.SeriesTask;
+import com.klinecast.core.observability.InvocationLog;
+import com.klinecast.core.observability.PowertoolsInvocationLog;
 import com.klinecast.core.scheduled.IngestConfig;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.List;
 public final class PlannerHandler implements RequestHandler<ScheduledEvent, List<String>> {
 
     private final Planner planner;
+    private final InvocationLog log;
 
     /** Used by Lambda: configuration from the environment, clients built once. */
     public PlannerHandler() {
@@ -28,18 +31,26 @@ public final class PlannerHandler implements RequestHandler<ScheduledEvent, List
 
     private PlannerHandler(Env env) {
         this(FanOutServices.planner(IngestConfig.fromEnv(env), FanOutConfig.fromEnv(env), AwsClients.dynamoDb(),
-                AwsClients.sqs()));
+                AwsClients.sqs()), new PowertoolsInvocationLog(PlannerHandler.class));
     }
 
+    /** Over a given planner, logging to the invocation's logger (the local stack, tests). */
     public PlannerHandler(Planner planner) {
+        this(planner, InvocationLog.CONTEXT);
+    }
+
+    public PlannerHandler(Planner planner, InvocationLog log) {
         this.planner = planner;
+        this.log = log;
     }
 
     @Override
     public List<String> handleRequest(ScheduledEvent event, Context context) {
-        List<SeriesTask> tasks = planner.plan(event.getDetail());
-        Instant at = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
-        context.getLogger().log(Planner.describe(tasks, at));
-        return tasks.stream().map(t -> t.series().id()).toList();
+        return log.during(context, () -> {
+            List<SeriesTask> tasks = planner.plan(event.getDetail());
+            Instant at = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
+            log.info(context, Planner.describe(tasks, at));
+            return tasks.stream().map(t -> t.series().id()).toList();
+        });
     }
 }

@@ -10,6 +10,8 @@ import com.klinecast.core.fanout.FanOutConfig;
 import com.klinecast.core.fanout.FanOutServices;
 import com.klinecast.core.fanout.SeriesTask;
 import com.klinecast.core.fanout.Worker;
+import com.klinecast.core.observability.InvocationLog;
+import com.klinecast.core.observability.PowertoolsInvocationLog;
 import com.klinecast.core.scheduled.IngestConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.List;
 public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final Worker worker;
+    private final InvocationLog log;
 
     /** Used by Lambda: configuration from the environment, clients built once. */
     public WorkerHandler() {
@@ -30,29 +33,39 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private WorkerHandler(Env env) {
         this(FanOutServices.worker(IngestConfig.fromEnv(env), FanOutConfig.fromEnv(env), AwsClients.dynamoDb(),
-                AwsClients.sqs()));
+                AwsClients.sqs()), new PowertoolsInvocationLog(WorkerHandler.class));
     }
 
+    /** Over a given worker, logging to the invocation's logger (the local stack, tests). */
     public WorkerHandler(Worker worker) {
+        this(worker, InvocationLog.CONTEXT);
+    }
+
+    public WorkerHandler(Worker worker, InvocationLog log) {
         this.worker = worker;
+        this.log = log;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return log.during(context, () -> work(event, context));
+    }
+
+    private SQSBatchResponse work(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             SeriesTask task;
             try {
                 task = SeriesTask.fromJson(message.getBody());
             } catch (IllegalArgumentException e) {
-                context.getLogger().log("message " + message.getMessageId() + ": " + e.getMessage());
+                log.warn(context, "message " + message.getMessageId() + ": " + e.getMessage());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 continue;
             }
-            Worker.Result result = worker.work(task, context::getRemainingTimeInMillis, context.getLogger()::log,
-                    context.getAwsRequestId());
+            Worker.Result result = worker.work(task, context::getRemainingTimeInMillis,
+                    line -> log.info(context, line), context.getAwsRequestId());
             if (result.outcome() == Worker.Outcome.FAILED) {
-                context.getLogger().log(task.series() + " failed (receive " + receives(message) + "): "
+                log.warn(context, task.series() + " failed (receive " + receives(message) + "): "
                         + result.message());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService.Mode;
+import com.klinecast.core.observability.InvocationLog;
 import com.klinecast.core.scheduled.IngestConfig;
 import com.klinecast.core.scheduled.ScheduledIngest;
 import com.klinecast.core.scheduled.ScheduledIngestHandler;
@@ -24,5 +25,9 @@ public final class IngestHandler extends ScheduledIngestHandler implements Reque
 
     public IngestHandler(ScheduledIngest ingest) {
         super(Mode.BACKFILL, ingest);
+    }
+
+    public IngestHandler(ScheduledIngest ingest, InvocationLog log) {
+        super(Mode.BACKFILL, ingest, log);
     }
 }

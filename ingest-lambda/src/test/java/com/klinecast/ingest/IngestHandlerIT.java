@@ -180,17 +180,16 @@ class IngestHandlerIT {
 
     @Test
     void eachSeriesRunEmitsItsMetricsWithTheInvocationsRequestId() throws Exception {
-        List<String> documents = new java.util.ArrayList<>();
+        com.klinecast.core.testing.EmfCapture documents = new com.klinecast.core.testing.EmfCapture();
         IngestHandler handler = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(table, Map.of()), fixture.service(fixture.config(table, Map.of())),
-                java.time.Clock.systemUTC(), documents::add));
+                java.time.Clock.systemUTC(), documents));
         Context context = function.context();
 
         handler.handleRequest(event("ingest-scheduled.json"), context);
 
         assertEquals(1, documents.size());
-        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(documents.get(0));
+        com.fasterxml.jackson.databind.JsonNode doc = documents.get(0);
         assertEquals("ingest", doc.path("Function").asText());
         assertEquals("BTCUSDT#1d", doc.path("Series").asText());
         assertEquals(2875, doc.path("CandlesWritten").asInt());
@@ -206,16 +205,15 @@ class IngestHandlerIT {
 
     @Test
     void theExchangesWeightAndEveryBackOffAreMetricsOfTheSeries() throws Exception {
-        List<String> documents = new java.util.ArrayList<>();
+        com.klinecast.core.testing.EmfCapture documents = new com.klinecast.core.testing.EmfCapture();
         IngestHandler handler = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(table, Map.of()), fixture.service(fixture.config(table, Map.of())),
-                java.time.Clock.systemUTC(), documents::add));
+                java.time.Clock.systemUTC(), documents));
         fixture.replay.inject(Fault.rateLimited(Duration.ofSeconds(3)), Fault.serverError(), Fault.malformedJson());
 
         handler.handleRequest(event("ingest-scheduled.json"), function.context());
 
-        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(documents.get(0));
+        com.fasterxml.jackson.databind.JsonNode doc = documents.get(0);
         assertTrue(doc.path("BinanceUsedWeight").asInt() >= 12, "6 requests' weight: " + doc);
         assertEquals(1, doc.path("BinanceRateLimited").asInt());
         assertEquals(2, doc.path("BinanceRetries").asInt());
@@ -232,10 +230,9 @@ class IngestHandlerIT {
         String other = fixture.newTable();
         IngestHandler again = new IngestHandler(new com.klinecast.core.scheduled.ScheduledIngest(
                 fixture.config(other, Map.of()), fixture.service(fixture.config(other, Map.of())),
-                java.time.Clock.systemUTC(), documents::add));
+                java.time.Clock.systemUTC(), documents));
         assertThrows(IngestFailedException.class, () -> again.handleRequest(event("ingest-scheduled.json"), function.context()));
-        com.fasterxml.jackson.databind.JsonNode banned = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(documents.get(1));
+        com.fasterxml.jackson.databind.JsonNode banned = documents.get(1);
         assertEquals(1, banned.path("BinanceBanned").asInt());
         assertEquals(1, banned.path("SeriesFailed").asInt());
     }

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.observability.MetricsSink;
+import com.klinecast.core.observability.PowertoolsInvocationLog;
+import com.klinecast.core.observability.PowertoolsMetricsSink;
 import com.klinecast.predict.api.ApiException;
 import com.klinecast.predict.api.ApiRequest;
 import com.klinecast.predict.api.ApiResponse;
@@ -27,12 +29,12 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** Used by Lambda: configuration from the environment. */
     public PredictHandler() {
-        this(new RequestLog(System.out::println));
+        this(new RequestLog(new PowertoolsInvocationLog(PredictHandler.class)));
     }
 
     private PredictHandler(RequestLog log) {
         this(PredictServices.router(PredictConfig.fromEnv(Env.system()), AwsClients.dynamoDb(), AwsClients.s3(),
-                Clock.systemUTC(), log), MetricsSink.STDOUT, log);
+                Clock.systemUTC(), log), new PowertoolsMetricsSink(), log);
     }
 
     public PredictHandler(Router router) {
@@ -63,9 +65,8 @@ public final class PredictHandler implements RequestHandler<APIGatewayV2HTTPEven
             response = Router.refuse(malformed);
         }
         metrics.emit(RequestMetrics.of(route, response, (System.nanoTime() - started) / 1e6,
-                context == null ? null : context.getAwsRequestId()).toJson(java.time.Instant.now()));
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
-                .withHeaders(response.headers()).withBody(response.body()).withIsBase64Encoded(false).build();
+                context == null ? null : context.getAwsRequestId()));
+        return ResponseCompression.respond(response, event == null ? null : event.getHeaders());
     }
 
     static ApiRequest request(APIGatewayV2HTTPEvent event) {

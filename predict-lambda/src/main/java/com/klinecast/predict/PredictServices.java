@@ -6,6 +6,8 @@ import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.LedgerTable;
 import com.klinecast.predict.api.Router;
+import com.klinecast.predict.cache.CachedCandleHistory;
+import com.klinecast.predict.forecast.CandleHistory;
 import com.klinecast.predict.forecast.ForecastService;
 import com.klinecast.predict.listing.ModelListing;
 import com.klinecast.predict.model.ModelCache;
@@ -27,10 +29,12 @@ public final class PredictServices {
         S3ModelRegistry registry = new S3ModelRegistry(s3, config.bucket());
         FeatureTable table = new FeatureTable(ddb, config.table(), BatchWriter.withDefaults(ddb));
         ModelCache models = new ModelCache(registry, clock, config.championRecheck(), log);
+        // One read of a series' latest candles per close, shared by the close and volatility forecasts.
+        CandleHistory candles = new CachedCandleHistory(table::latest, clock);
         VolatilityService volatility = new VolatilityService(new VolatilityModels(registry, clock,
-                config.championRecheck()), table::latest, clock);
-        return new Router(new ForecastService(models, table::latest, clock, volatility), volatility,
-                new ModelListing(registry), new LiveSkill(new LedgerTable(ddb, config.table())),
-                config.served(), log);
+                config.championRecheck()), candles, clock);
+        return new Router(new ForecastService(models, candles, clock, volatility), volatility,
+                new ModelListing(registry, clock, config.championRecheck()),
+                new LiveSkill(new LedgerTable(ddb, config.table())), config.served(), log);
     }
 }

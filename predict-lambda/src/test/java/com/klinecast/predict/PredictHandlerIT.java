@@ -292,9 +292,9 @@ class PredictHandlerIT {
     @Test
     void eachRequestEmitsItsLatencyStatusClassAndTheVersionThatAnswered() throws Exception {
         fixture.withCandles().publishChampion(1);
-        java.util.List<String> documents = new java.util.ArrayList<>();
+        com.klinecast.core.testing.EmfCapture documents = new com.klinecast.core.testing.EmfCapture();
         PredictHandler handler = new PredictHandler(fixture.router(java.time.Clock.fixed(PredictFixture.NOW,
-                java.time.ZoneOffset.UTC)), documents::add);
+                java.time.ZoneOffset.UTC)), documents);
         com.amazonaws.services.lambda.runtime.Context context = LocalContext.withRemaining("PredictFunction",
                 () -> 10_000L, LocalContext.quietLogger());
 
@@ -302,8 +302,8 @@ class PredictHandlerIT {
         handler.handleRequest(event("predict-unknown-path.json"), context);
 
         assertEquals("1", ok.getHeaders().get("X-Model-Version"));
-        JsonNode forecast = JSON.readTree(documents.get(0));
-        JsonNode unknown = JSON.readTree(documents.get(1));
+        JsonNode forecast = documents.get(0);
+        JsonNode unknown = documents.get(1);
         assertEquals("/forecast", forecast.path("Route").asText());
         assertTrue(forecast.path("Latency").asDouble() > 0);
         assertEquals(1, forecast.path("modelVersion").asInt());
@@ -329,9 +329,9 @@ class PredictHandlerIT {
             }
         };
         RequestLog log = new RequestLog(fixture.logged::add);
-        java.util.List<String> documents = new java.util.ArrayList<>();
+        com.klinecast.core.testing.EmfCapture documents = new com.klinecast.core.testing.EmfCapture();
         PredictHandler handler = new PredictHandler(PredictServices.router(fixture.config(), fixture.ddb, fixture.s3,
-                java.time.Clock.fixed(PredictFixture.NOW, java.time.ZoneOffset.UTC), log), documents::add, log);
+                java.time.Clock.fixed(PredictFixture.NOW, java.time.ZoneOffset.UTC), log), documents, log);
         com.amazonaws.services.lambda.runtime.Context context = LocalContext.withRemaining("PredictFunction",
                 () -> 10_000L, logger);
 
@@ -343,7 +343,7 @@ class PredictHandlerIT {
             assertTrue(line.startsWith("requestId=" + context.getAwsRequestId() + " "), line);
         }
         assertTrue(fixture.logged.isEmpty(), "nothing of the request went to the fallback: " + fixture.logged);
-        assertEquals(context.getAwsRequestId(), JSON.readTree(documents.get(0)).path("requestId").asText(),
+        assertEquals(context.getAwsRequestId(), documents.get(0).path("requestId").asText(),
                 "the same id as the request's metrics");
         log.accept("outside any request");
         assertEquals(java.util.List.of("outside any request"), fixture.logged);

@@ -2,7 +2,7 @@ package com.klinecast.stream;
 
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.observability.MetricsSink;
+import com.klinecast.core.observability.PowertoolsMetricsSink;
 import com.klinecast.stream.collector.CollectorConfig;
 import com.klinecast.stream.collector.StreamEndpoint;
 import java.time.Clock;
@@ -22,6 +22,6 @@ public final class StreamServiceMain {
         CollectorConfig config = CollectorConfig.live(env.list("SYMBOLS", "BTCUSDT"),
                 env.url("STREAM_URL", StreamEndpoint.BINANCE));
         StreamService.runUntilStopped(StreamService.collector(config, AwsClients.dynamoDb(), table,
-                Clock.systemUTC(), MetricsSink.STDOUT, System.err));
+                Clock.systemUTC(), new PowertoolsMetricsSink(), System.err));
     }
 }

@@ -128,7 +128,7 @@ public final class DailyLedger {
             if (skill.coverage80() != null) {
                 document.metric("LiveCoverage80", skill.coverage80(), Unit.NONE);
             }
-            metrics.emit(document.toJson(now));
+            metrics.emit(document);
         }
     }
 }

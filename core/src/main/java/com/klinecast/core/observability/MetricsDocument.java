@@ -1,38 +1,31 @@
 package com.klinecast.core.observability;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One CloudWatch Embedded Metric Format document: metric values under one set of dimensions, plus properties
- * (searchable in Logs Insights, not metrics) such as the request id that correlates it with the invocation's logs.
- * Written by hand because the format is a few fields and the official client would add a dependency to every jar.
+ * What one CloudWatch Embedded Metric Format document reports: metric values under one set of dimensions (and
+ * optional roll-ups to subsets of it), plus properties (searchable in Logs Insights, not metrics) such as the
+ * request id that correlates it with the invocation's logs. A {@link MetricsSink} turns it into the document.
  */
 public final class MetricsDocument {
 
     public static final String NAMESPACE = "Klinecast";
 
-    /** The units used here (CloudWatch's names). */
+    /** The units used here. */
     public enum Unit {
-        COUNT("Count"), MILLISECONDS("Milliseconds"), SECONDS("Seconds"), NONE("None");
-
-        private final String cloudWatchName;
-
-        Unit(String cloudWatchName) {
-            this.cloudWatchName = cloudWatchName;
-        }
+        COUNT, MILLISECONDS, SECONDS, NONE
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One metric value and its unit. */
+    public record Value(String name, double value, Unit unit) {
+    }
 
     private final Map<String, String> dimensions = new LinkedHashMap<>();
-    private final Map<String, Object> values = new LinkedHashMap<>();
-    private final List<Map<String, String>> definitions = new ArrayList<>();
+    private final Map<String, Value> values = new LinkedHashMap<>();
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final List<List<String>> rollUps = new ArrayList<>();
 
@@ -47,8 +40,7 @@ public final class MetricsDocument {
     }
 
     public MetricsDocument metric(String name, double value, Unit unit) {
-        values.put(name, value);
-        definitions.add(Map.of("Name", name, "Unit", unit.cloudWatchName));
+        values.put(name, new Value(name, value, unit));
         return this;
     }
 
@@ -71,20 +63,32 @@ public final class MetricsDocument {
         return this;
     }
 
-    public String toJson(Instant timestamp) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        List<List<String>> dimensionSets = new ArrayList<>();
-        dimensionSets.add(List.copyOf(dimensions.keySet()));
-        dimensionSets.addAll(rollUps);
-        root.put("_aws", Map.of("Timestamp", timestamp.toEpochMilli(), "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", NAMESPACE, "Dimensions", dimensionSets, "Metrics", definitions))));
-        root.putAll(dimensions);
-        root.putAll(properties);
-        root.putAll(values);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** The dimensions in the order given. */
+    public Map<String, String> dimensions() {
+        return Collections.unmodifiableMap(dimensions);
+    }
+
+    /** Each roll-up's dimensions with their values, in the order given. */
+    public List<Map<String, String>> rollUps() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (List<String> names : rollUps) {
+            Map<String, String> subset = new LinkedHashMap<>();
+            names.forEach(name -> subset.put(name, dimensions.get(name)));
+            out.add(subset);
         }
+        return out;
+    }
+
+    public List<Value> values() {
+        return List.copyOf(values.values());
+    }
+
+    public Value value(String name) {
+        return values.get(name);
+    }
+
+    /** The properties; a null value is kept (a sink may leave it out). */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 }

@@ -1,16 +1,13 @@
 package com.klinecast.core.observability;
 
 /**
- * Where metric documents go: standard output in a Lambda (CloudWatch Logs extracts Embedded Metric Format
- * documents from it), nowhere or a list locally.
+ * Where metric documents go: standard output as Embedded Metric Format in a function or container
+ * ({@link PowertoolsMetricsSink}; CloudWatch Logs turns the documents into metrics), nowhere or a list locally.
  */
 @FunctionalInterface
 public interface MetricsSink {
 
     MetricsSink NONE = document -> { };
 
-    /** Standard output, one document per line: what Lambda ships to CloudWatch Logs. */
-    MetricsSink STDOUT = System.out::println;
-
-    void emit(String document);
+    void emit(MetricsDocument document);
 }

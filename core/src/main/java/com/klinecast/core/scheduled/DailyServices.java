@@ -2,6 +2,7 @@ package com.klinecast.core.scheduled;
 
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.observability.MetricsSink;
+import com.klinecast.core.observability.PowertoolsMetricsSink;
 import com.klinecast.core.registry.S3ModelRegistry;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,12 +15,13 @@ public final class DailyServices {
 
     public static ScheduledIngest create(IngestConfig config, LedgerConfig ledger) {
         DynamoDbClient ddb = AwsClients.dynamoDb();
+        MetricsSink metrics = new PowertoolsMetricsSink();
         ScheduledIngest ingest = new ScheduledIngest(config, IngestServices.create(config, ddb), Clock.systemUTC(),
-                MetricsSink.STDOUT);
+                metrics);
         if (!ledger.enabled()) {
             return ingest;
         }
         return ingest.then(LedgerFollowUp.create(ddb, config.table(),
-                new S3ModelRegistry(AwsClients.s3(), ledger.modelBucket()), MetricsSink.STDOUT));
+                new S3ModelRegistry(AwsClients.s3(), ledger.modelBucket()), metrics));
     }
 }

@@ -8,7 +8,7 @@ import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.IngestStateTable;
 import com.klinecast.core.store.SeriesCatalogTable;
-import com.klinecast.core.observability.MetricsSink;
+import com.klinecast.core.observability.PowertoolsMetricsSink;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -30,7 +30,7 @@ public final class IngestServices {
 
     /** A scheduled function's run as Lambda builds it: the live exchange, the catalog, metrics on standard output. */
     public static ScheduledIngest scheduled(IngestConfig config, DynamoDbClient ddb) {
-        return new ScheduledIngest(config, create(config, ddb), Clock.systemUTC(), MetricsSink.STDOUT,
+        return new ScheduledIngest(config, create(config, ddb), Clock.systemUTC(), new PowertoolsMetricsSink(),
                 new SeriesCatalogTable(ddb, config.table()));
     }
 }

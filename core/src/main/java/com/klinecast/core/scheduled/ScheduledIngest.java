@@ -92,8 +92,7 @@ public final class ScheduledIngest {
                 deadline);
         report.series().forEach(s -> log.accept(s.toString()));
         for (SeriesReport series : report.series()) {
-            metrics.emit(metricsOf(mode, series, report.exchangeOf(series.series()), now, requestId)
-                    .toJson(clock.instant()));
+            metrics.emit(metricsOf(mode, series, report.exchangeOf(series.series()), now, requestId));
         }
         followUp.run(report, now, log, requestId);
         if (report.anyFailed()) {

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.ingest.IngestReport;
 import com.klinecast.core.ingest.IngestService.Mode;
+import com.klinecast.core.observability.InvocationLog;
+import com.klinecast.core.observability.PowertoolsInvocationLog;
 import java.time.Instant;
 
 /**
@@ -18,22 +20,33 @@ public abstract class ScheduledIngestHandler implements RequestHandler<Scheduled
 
     private final Mode mode;
     private final ScheduledIngest ingest;
+    private final InvocationLog log;
 
-    /** As Lambda builds it: clients built once per execution environment, on the configuration it read. */
+    /**
+     * As Lambda builds it: clients built once per execution environment, on the configuration it read; logs
+     * through Powertools.
+     */
     protected ScheduledIngestHandler(Mode mode, IngestConfig config) {
-        this(mode, IngestServices.scheduled(config, AwsClients.dynamoDb()));
+        this.mode = mode;
+        this.ingest = IngestServices.scheduled(config, AwsClients.dynamoDb());
+        this.log = new PowertoolsInvocationLog(getClass());
     }
 
-    /** Over a given run, e.g. on the local stack's clients. */
+    /** Over a given run, e.g. on the local stack's clients, logging to the invocation's logger. */
     protected ScheduledIngestHandler(Mode mode, ScheduledIngest ingest) {
+        this(mode, ingest, InvocationLog.CONTEXT);
+    }
+
+    protected ScheduledIngestHandler(Mode mode, ScheduledIngest ingest, InvocationLog log) {
         this.mode = mode;
         this.ingest = ingest;
+        this.log = log;
     }
 
     @Override
     public final IngestReport handleRequest(ScheduledEvent event, Context context) {
         Instant time = event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
-        return ingest.handle(mode, event.getDetail(), time, context::getRemainingTimeInMillis,
-                context.getLogger()::log, context.getAwsRequestId());
+        return log.during(context, () -> ingest.handle(mode, event.getDetail(), time,
+                context::getRemainingTimeInMillis, line -> log.info(context, line), context.getAwsRequestId()));
     }
 }

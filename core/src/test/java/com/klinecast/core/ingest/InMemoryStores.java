@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Stub stores for unit tests of the backfill rules; the DynamoDB adapters have their own tests. */
-final class InMemoryStores implements CandleSink, WatermarkStore {
+public final class InMemoryStores implements CandleSink, WatermarkStore {
 
     final Map<String, TreeMap<Long, FeatureRow>> candles = new HashMap<>();
     final Map<String, IngestState> states = new HashMap<>();

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.evaluation.stats.DieboldMariano;
 import com.klinecast.core.series.Target;
-import java.util.ArrayList;
+import com.klinecast.core.testing.EmfCapture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +24,9 @@ class DailyLedgerTest {
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final LedgerFixtures.StubChampions champions = new LedgerFixtures.StubChampions(
             LedgerFixtures.drift(1, "drift", MU, 2), null);
-    private final List<String> metrics = new ArrayList<>();
+    private final EmfCapture metrics = new EmfCapture();
     private final DailyLedger daily = new DailyLedger(ledger, champions,
-            new LedgerFixtures.Candles(LedgerFixtures.candles(CLOSES)), metrics::add);
+            new LedgerFixtures.Candles(LedgerFixtures.candles(CLOSES)), metrics);
 
     @Test
     void recordsOneForecastPerOriginAndARerunWritesNothing() {
@@ -130,7 +130,7 @@ class DailyLedgerTest {
         champions.champion = null;
         assertTrue(daily.run(List.of(BTC), runAfter(3), "r").isEmpty());
         assertEquals(0, ledger.records);
-        assertFalse(metrics.iterator().hasNext());
+        assertTrue(metrics.isEmpty());
     }
 
 
@@ -140,17 +140,16 @@ class DailyLedgerTest {
         for (int i = 0; i < closes.length; i++) {
             closes[i] = 100 + (i % 3);
         }
-        List<String> emitted = new ArrayList<>();
+        EmfCapture emitted = new EmfCapture();
         DailyLedger longer = new DailyLedger(ledger, champions,
-                new LedgerFixtures.Candles(LedgerFixtures.candles(closes)), emitted::add);
+                new LedgerFixtures.Candles(LedgerFixtures.candles(closes)), emitted);
         for (int d = 1; d < closes.length; d++) {
             longer.run(List.of(BTC), runAfter(d), "req-" + d);
             if (d == 30) {
                 assertTrue(emitted.isEmpty(), "29 matured forecasts are too few: " + emitted);
             }
         }
-        com.fasterxml.jackson.databind.JsonNode last = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(emitted.get(emitted.size() - 1));
+        com.fasterxml.jackson.databind.JsonNode last = emitted.get(emitted.size() - 1);
         assertEquals("BTCUSDT#1d", last.path("Series").asText(), "as the ingest metrics name it");
         assertEquals("close", last.path("Target").asText());
         assertEquals("1", last.path("Horizon").asText());
@@ -159,7 +158,10 @@ class DailyLedgerTest {
                 .at(1);
         assertEquals(h1.mase(), last.path("LiveMase").asDouble(), 1e-12, "the 90-day window's numbers");
         assertEquals(h1.coverage80(), last.path("LiveCoverage80").asDouble(), 1e-12);
+        // As Powertools printed it: the dimension sets the LiveSkillAlarm reads (Function, Target, Horizon).
+        com.fasterxml.jackson.databind.JsonNode directive = last.path("_aws").path("CloudWatchMetrics").get(0);
+        assertEquals("Klinecast", directive.path("Namespace").asText());
         assertEquals("[[\"Function\",\"Series\",\"Target\",\"Horizon\"],[\"Function\",\"Target\",\"Horizon\"]]",
-                last.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString());
+                directive.path("Dimensions").toString());
     }
 }

@@ -1,11 +1,11 @@
 package com.klinecast.core.ledger;
 
+import com.klinecast.core.observability.MetricsSink;
 import static com.klinecast.core.ledger.LedgerFixtures.BTC;
 import static com.klinecast.core.ledger.LedgerFixtures.runAfter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -55,9 +55,8 @@ class FallbackTest {
         final DailyLedger daily;
 
         Run(double[] closes) {
-            List<String> metrics = new ArrayList<>();
             daily = new DailyLedger(new InMemoryLedger(), champions,
-                    new LedgerFixtures.Candles(LedgerFixtures.candles(closes)), metrics::add);
+                    new LedgerFixtures.Candles(LedgerFixtures.candles(closes)), MetricsSink.NONE);
         }
 
         /** Runs days 0..last; returns the day the fallback fired, or -1. */

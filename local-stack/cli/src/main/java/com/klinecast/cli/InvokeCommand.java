@@ -3,19 +3,7 @@ package com.klinecast.cli;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.klinecast.core.binance.BinanceKlinesClient;
 import com.klinecast.core.config.Env;
-import com.klinecast.core.observability.MetricsSink;
-import com.klinecast.core.scheduled.IngestConfig;
-import com.klinecast.core.ingest.IngestListener;
-import com.klinecast.core.scheduled.IngestServices;
-import com.klinecast.core.scheduled.ScheduledIngest;
-import com.klinecast.core.scheduled.LedgerConfig;
-import com.klinecast.daily.DailyHandler;
-import com.klinecast.ingest.IngestHandler;
-import com.klinecast.predict.PredictConfig;
-import com.klinecast.predict.PredictHandler;
-import com.klinecast.predict.PredictServices;
 import com.klinecast.standins.lambda.LocalContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true, description = {
     "Invoke a function of template.yaml once against the local stack, as `sam local invoke` would (no SAM CLI or "
-            + "Docker needed): the Handler and Environment come from the template, with FEATURE_TABLE, MODEL_BUCKET "
-            + "and BINANCE_BASE_URL resolved to the local stack; the event from a file.",
+            + "Docker needed): the Handler and Environment come from the template, with FEATURE_TABLE, MODEL_BUCKET, "
+            + "BINANCE_BASE_URL and INGEST_QUEUE_URL resolved to the local stack; the event from a file.",
     "Prints the response as JSON on stdout (or Lambda's error JSON, exit code 1); the function's logs go to stderr."})
 final class InvokeCommand implements Callable<Integer> {
 
@@ -52,7 +40,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FUNCTION_LOGICAL_ID",
             description = "The function's logical id in the template, e.g. IngestFunction, DailyFunction, "
-                    + "PredictFunction.")
+                    + "PlannerFunction, IngestWorkerFunction, PredictFunction.")
     String functionId;
 
     @Option(names = {"-e", "--event"}, paramLabel = "FILE", required = true,
@@ -89,7 +77,8 @@ final class InvokeCommand implements Callable<Integer> {
                     + function.timeoutSeconds() + " s) with " + env);
             Object response;
             try {
-                response = handler(handlerClass, new Env(env), stack).handleRequest(event, context);
+                response = LocalHandlers.handler(handlerClass, new Env(env), stack, clock()).handleRequest(event,
+                        context);
             } catch (RuntimeException e) {
                 // What Lambda returns for a function error (an init error included): the same three fields.
                 System.out.println(LambdaJson.errorJson(e));
@@ -100,33 +89,8 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    /** The handler as Lambda would construct it, with the local stack's clients in place of the real ones. */
-    @SuppressWarnings("unchecked")
-    private RequestHandler<Object, Object> handler(Class<?> handlerClass, Env env, LocalStack stack) {
-        Clock clock = root.now == null ? Clock.systemUTC() : Clock.fixed(root.now(), ZoneOffset.UTC);
-        RequestHandler<?, ?> handler;
-        if (handlerClass == IngestHandler.class) {
-            handler = new IngestHandler(scheduledIngest(env, stack, clock));
-        } else if (handlerClass == DailyHandler.class) {
-            ScheduledIngest ingest = scheduledIngest(env, stack, clock);
-            // As DailyServices wires it in Lambda: the ledger step when the template gives a model bucket.
-            handler = new DailyHandler(LedgerConfig.fromEnv(env).enabled() ? ingest.then(LocalLedger.followUp(stack))
-                    : ingest);
-        } else if (handlerClass == PredictHandler.class) {
-            handler = new PredictHandler(PredictServices.router(PredictConfig.fromEnv(env), stack.dynamoDb(),
-                    stack.s3(), clock, line -> System.err.println(line)));
-        } else {
-            throw new IllegalArgumentException(handlerClass.getName() + " has no local wiring; add it to "
-                    + InvokeCommand.class.getSimpleName());
-        }
-        return (RequestHandler<Object, Object>) handler;
-    }
-
-    private static ScheduledIngest scheduledIngest(Env env, LocalStack stack, Clock clock) {
-        IngestConfig config = IngestConfig.fromEnv(env);
-        return new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
-                BinanceKlinesClient.create(config.binance()), IngestListener.NONE), clock, MetricsSink.NONE,
-                stack.catalog());
+    private Clock clock() {
+        return root.now == null ? Clock.systemUTC() : Clock.fixed(root.now(), ZoneOffset.UTC);
     }
 
     /**
@@ -141,7 +105,7 @@ final class InvokeCommand implements Callable<Integer> {
         parameters.putAll(parameterOverrides);
         Map<String, String> env = new LinkedHashMap<>();
         function.environment().forEach((name, value) -> env.put(name,
-                SamTemplate.resolve(value, ref -> localValue(template, ref, parameters))));
+                SamTemplate.resolve(value, ref -> localValue(template, ref, parameters, stack))));
         overrides.forEach((name, value) -> {
             if (env.containsKey(name)) {
                 env.put(name, value);
@@ -153,7 +117,8 @@ final class InvokeCommand implements Callable<Integer> {
         return env;
     }
 
-    private static String localValue(SamTemplate template, String name, Map<String, String> parameters) {
+    private static String localValue(SamTemplate template, String name, Map<String, String> parameters,
+            LocalStack stack) {
         if (parameters.containsKey(name)) {
             return parameters.get(name);
         }
@@ -170,6 +135,8 @@ final class InvokeCommand implements Callable<Integer> {
             return switch (template.type(name)) {
                 case "AWS::DynamoDB::Table" -> LocalStack.TABLE;
                 case "AWS::S3::Bucket" -> LocalStack.BUCKET;
+                // A queue of that name in the local stack's ElasticMQ (a !Ref of a queue is its URL).
+                case "AWS::SQS::Queue" -> stack.sqs().createQueue(q -> q.queueName(name)).queueUrl();
                 default -> throw new IllegalArgumentException(name + " (" + template.type(name)
                         + ") has no local stand-in");
             };

@@ -136,6 +136,12 @@ class InvokeCommandIT {
         scheduled.put("ingest-bad-interval.json", 1);
         scheduled.put("daily-scheduled.json", 0);
         scheduled.put("daily-override-btc-eth.json", 1); // ETHUSDT was never backfilled
+        // The fan-out: the planner queues the catalog's series of its schedule's intervals (the seed, BTCUSDT 1d,
+        // while the catalog is empty) on the local ingest queue; the worker brings its message's series up to date.
+        Map<String, String> fanOut = new LinkedHashMap<>();
+        fanOut.put("planner-daily.json", "[\"BTCUSDT#1d\"]");
+        fanOut.put("planner-hourly.json", "[]");
+        fanOut.put("worker-sqs-btc-1d.json", "{\"batchItemFailures\":[]}");
         Map<String, Integer> api = new LinkedHashMap<>();
         api.put("predict-page.json", 200);
         api.put("predict-models.json", 200);
@@ -154,6 +160,7 @@ class InvokeCommandIT {
         api.put("predict-post-forecast.json", 405);
         try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
             Set<String> all = new TreeSet<>(scheduled.keySet());
+            all.addAll(fanOut.keySet());
             all.addAll(api.keySet());
             assertEquals(files.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new)),
                     all);
@@ -163,6 +170,11 @@ class InvokeCommandIT {
             Run run = invoke(e.getKey().startsWith("daily-") ? "DailyFunction" : "IngestFunction", e.getKey());
             assertEquals(e.getValue(), run.exitCode(), e.getKey() + ": " + run.out() + run.err());
             assertTrue(run.json().has(e.getValue() == 0 ? "series" : "errorMessage"), e.getKey() + ": " + run.out());
+        }
+        for (Map.Entry<String, String> e : fanOut.entrySet()) {
+            Run run = invoke(e.getKey().startsWith("planner-") ? "PlannerFunction" : "IngestWorkerFunction", e.getKey());
+            assertEquals(0, run.exitCode(), e.getKey() + ": " + run.out() + run.err());
+            assertEquals(e.getValue(), run.json().toString(), e.getKey() + ": " + run.err());
         }
         Path tiny = Files.writeString(dataDir.resolve("tiny.json"), "{\"epochs\": 1, \"hiddenUnits\": [8, 8]}");
         assertEquals(0, klinecast("train", "--config", tiny.toString()).exitCode());

@@ -68,7 +68,10 @@ class TemplateTest {
     /** Variables read by the runtime rather than by our code. */
     private static final Map<String, String> READ_BY_RUNTIME = Map.of(
             "JAVA_TOOL_OPTIONS", "the JVM",
-            "OMP_NUM_THREADS", "OpenMP in ND4J's native backend");
+            "OMP_NUM_THREADS", "OpenMP in ND4J's native backend",
+            "POWERTOOLS_SERVICE_NAME", "Powertools' logging (the service field of each line)",
+            "POWERTOOLS_METRICS_NAMESPACE", "Powertools' metrics (each document names the namespace too)",
+            "POWERTOOLS_LOG_LEVEL", "Powertools' logging (the level)");
 
     /** Actions that AWS only lets you grant on Resource "*": they have no resource type. */
     private static final Set<String> ONLY_ON_EVERY_RESOURCE = Set.of("ecr:GetAuthorizationToken",
@@ -598,15 +601,24 @@ class TemplateTest {
             String name = event.getFileName().toString();
             assertTrue(name.endsWith(".json"), name);
             assertTrue(tests.indexOf(name) >= 0, name + " is used by no test");
-            Class<?> type = name.startsWith("predict-") ? APIGatewayV2HTTPEvent.class : ScheduledEvent.class;
+            Class<?> type = name.startsWith("predict-") ? APIGatewayV2HTTPEvent.class
+                    : name.startsWith("worker-") ? SQSEvent.class : ScheduledEvent.class;
             Object parsed;
             try (InputStream in = Files.newInputStream(event)) {
                 parsed = LambdaEventSerializers.serializerFor(type, getClass().getClassLoader()).fromJson(in);
             }
-            if (parsed instanceof ScheduledEvent scheduled) {
+            if (parsed instanceof ScheduledEvent scheduled && name.startsWith("planner-")) {
+                // What a planner schedule sends, word for word (the Scheduler's Input has no time).
+                assertTrue(plannerInputs().contains(scheduled.getDetail()), name + " is no schedule's Input: "
+                        + scheduled.getDetail());
+            } else if (parsed instanceof ScheduledEvent scheduled) {
                 assertEquals("Scheduled Event", scheduled.getDetailType(), name);
                 assertNotNull(scheduled.getTime(), name);
                 assertTrue(name.startsWith("ingest-") || name.startsWith("daily-"), name);
+            } else if (parsed instanceof SQSEvent sqs) {
+                assertEquals(1, sqs.getRecords().size(), name + ": the worker's batch size is 1");
+                assertEquals("aws:sqs", sqs.getRecords().get(0).getEventSource(), name);
+                com.klinecast.core.fanout.SeriesTask.fromJson(sqs.getRecords().get(0).getBody());
             } else {
                 APIGatewayV2HTTPEvent http = (APIGatewayV2HTTPEvent) parsed;
                 assertNotNull(http.getRequestContext().getHttp().getMethod(), name);
@@ -616,6 +628,19 @@ class TemplateTest {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /** The details the planner's schedules send. */
+    private List<Map<String, Object>> plannerInputs() {
+        SamTemplate.ServerlessFunction planner = TEMPLATE.functions().stream()
+                .filter(f -> f.id().equals("PlannerFunction")).findFirst().orElseThrow();
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (Map<String, Object> event : planner.events().values()) {
+            String input = (String) SamTemplate.map(event.get("Properties")).get("Input");
+            details.add(LambdaEventSerializers.serializerFor(ScheduledEvent.class, getClass().getClassLoader())
+                    .fromJson(input).getDetail());
+        }
+        return details;
+    }
 
     /** Names read from the environment by a module's sources and by the config classes it builds fromEnv. */
     static Map<String, Boolean> envReads(Path module) {

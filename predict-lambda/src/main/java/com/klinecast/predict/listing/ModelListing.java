@@ -7,22 +7,49 @@ import com.klinecast.core.registry.ModelManifest;
 import com.klinecast.core.registry.ModelRegistry;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
+import com.klinecast.predict.cache.UntilNextClose;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Read-only view of the registry for operators and API callers: versions, their skill, the champion. */
+/**
+ * Read-only view of the registry for operators and API callers: versions, their skill, the champion. Listing
+ * reads every version's manifest, so the API keeps each listing until the series' next candle closes (a new
+ * version is trained from closed candles), and no longer than the champion re-check interval, so that it never
+ * names an older champion than the forecasts serve.
+ */
 public final class ModelListing {
 
-    private final ModelRegistry registry;
+    private record Key(Series series, Target target) {
+    }
 
+    private final ModelRegistry registry;
+    private final UntilNextClose<Key, ModelList> cache;
+
+    /** Reads the registry on every call (the CLI's {@code models}). */
     public ModelListing(ModelRegistry registry) {
         this.registry = registry;
+        this.cache = null;
+    }
+
+    /** Keeps each listing until the series' next close, at most {@code maxAge}. */
+    public ModelListing(ModelRegistry registry, Clock clock, Duration maxAge) {
+        this.registry = registry;
+        this.cache = new UntilNextClose<>(clock, maxAge, maxAge);
     }
 
     public ModelList list(Series series, Target target) {
+        if (cache == null) {
+            return read(series, target);
+        }
+        return cache.get(new Key(series, target), series.interval(), () -> read(series, target), listing -> true);
+    }
+
+    private ModelList read(Series series, Target target) {
         ModelRegistry registry = this.registry.forTarget(target);
         List<ModelList.VersionInfo> versions = new ArrayList<>();
         List<ModelList.UnreadableVersion> unreadable = new ArrayList<>();

@@ -36,7 +36,6 @@ public final class StreamMetrics {
                 .metric("Reconnects", reconnects, Unit.COUNT)
                 .metric("Lag", lagMillis, Unit.MILLISECONDS)
                 .rollUp("Service")
-                .property("openTime", minute.openTime())
-                .toJson(now));
+                .property("openTime", minute.openTime()));
     }
 }

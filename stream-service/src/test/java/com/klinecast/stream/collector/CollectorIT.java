@@ -1,5 +1,6 @@
 package com.klinecast.stream.collector;
 
+import com.klinecast.core.observability.MetricsDocument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class CollectorIT {
     private static final Duration WAIT = Duration.ofSeconds(Long.getLong("collectorTest.waitSeconds", 60));
 
     private final List<MinuteBar> written = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> metrics = Collections.synchronizedList(new ArrayList<>());
+    private final List<MetricsDocument> metrics = Collections.synchronizedList(new ArrayList<>());
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private TradeStreamReplay replay;
     private Collector collector;
@@ -62,7 +63,7 @@ class CollectorIT {
         assertEquals(34, replay.pingsSent());
         assertEquals(replay.pingsSent(), replay.pongsReceived());
         assertEquals(831, metrics.size());
-        assertTrue(metrics.get(0).contains("\"MinutesWritten\":1.0"), metrics.get(0));
+        assertEquals(1.0, metrics.get(0).value("MinutesWritten").value());
     }
 
     @Test

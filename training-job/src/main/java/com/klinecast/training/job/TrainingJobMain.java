@@ -2,6 +2,8 @@ package com.klinecast.training.job;
 
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.config.Env;
+import com.klinecast.core.observability.MetricsSink;
+import com.klinecast.core.observability.PowertoolsMetricsSink;
 import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
@@ -23,6 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code OMP_NUM_THREADS=1} and a capped heap (the Dockerfile sets both).
  */
 public final class TrainingJobMain {
+
+    private static final MetricsSink METRICS = new PowertoolsMetricsSink();
 
     private TrainingJobMain() {
     }
@@ -54,7 +58,7 @@ public final class TrainingJobMain {
                     }
                     TrainingOutcome outcome = job.run(series, config, trainFrom, trainUntil);
                     // The task's log group receives stdout: an EMF document there becomes CloudWatch metrics.
-                    System.out.println(TrainingMetrics.of(outcome).toJson(Instant.now()));
+                    METRICS.emit(TrainingMetrics.of(outcome));
                 }
             }
         }

@@ -81,9 +81,9 @@ class ChampionByEvidenceIT {
             assertTrue(h1.path(field).isNumber(), field + " in " + h1);
         }
         // What the container reports to CloudWatch for this run.
-        JsonNode metrics = JSON.readTree(TrainingMetrics.of(outcome).toJson(Instant.now()));
-        assertEquals(outcome.model().test().at(1).mase(), metrics.path("MaseH1").asDouble(), 1e-12);
-        assertEquals("BTCUSDT#1d", metrics.path("Series").asText());
+        com.klinecast.core.observability.MetricsDocument metrics = TrainingMetrics.of(outcome);
+        assertEquals(outcome.model().test().at(1).mase(), metrics.value("MaseH1").value(), 1e-12);
+        assertEquals("BTCUSDT#1d", metrics.dimensions().get("Series"));
     }
 
     @Test
