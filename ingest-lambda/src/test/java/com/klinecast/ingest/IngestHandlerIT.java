@@ -262,6 +262,5 @@ class IngestHandlerIT {
         IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", "t")));
 
         assertEquals(BinanceSettings.DEFAULT_BASE_URL, config.binance().baseUrl());
-        assertEquals(List.of(BTC_1D), config.series());
     }
 }

@@ -36,7 +36,7 @@ public final class Planner {
         List<String> symbols = IngestConfig.stringsOf(d.get("symbols"), "symbols");
         Instant from = config.from(d);
         List<SeriesTask> tasks = new ArrayList<>();
-        for (Series series : config.seriesOrSeed(catalog.list())) {
+        for (Series series : catalog.list()) {
             if ((intervals == null || intervals.contains(series.interval()))
                     && (symbols == null || symbols.contains(series.symbol()))) {
                 tasks.add(new SeriesTask(series, from, 0));

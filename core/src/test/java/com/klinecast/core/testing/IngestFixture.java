@@ -11,6 +11,8 @@ import com.klinecast.core.scheduled.ScheduledIngest;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
+import com.klinecast.core.store.SeriesCatalogTable;
+import com.klinecast.core.observability.MetricsSink;
 import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.replay.ReplayClock;
 import java.net.http.HttpClient;
@@ -41,7 +43,15 @@ public final class IngestFixture implements AutoCloseable {
         replay = BinanceReplayServer.start(BundledData.dir(), market);
     }
 
+    /** A fresh table whose series catalog holds BTCUSDT 1d, as after a deploy's first {@code series add}. */
     public String newTable() {
+        String table = newEmptyTable();
+        new SeriesCatalogTable(ddb, table).add(List.of(Series.of("BTCUSDT", "1d")));
+        return table;
+    }
+
+    /** A fresh table with an empty series catalog. */
+    public String newEmptyTable() {
         return LocalDynamo.newTable(ddb);
     }
 
@@ -59,8 +69,10 @@ public final class IngestFixture implements AutoCloseable {
         return IngestServices.create(config, ddb, client, IngestListener.NONE);
     }
 
+    /** As the Lambda wires it: the series an event does not name come from the table's catalog. */
     public ScheduledIngest scheduled(IngestConfig config) {
-        return new ScheduledIngest(config, service(config), Clock.systemUTC());
+        return new ScheduledIngest(config, service(config), Clock.systemUTC(), MetricsSink.NONE,
+                new SeriesCatalogTable(ddb, config.table()));
     }
 
     public List<FeatureRow> rows(String table, Series series) {
