@@ -24,8 +24,8 @@ class TrainingSeriesTest {
     @Test
     void theOverrideNamesTheSeriesAndTheCatalogIsNotRead() {
         assertEquals(List.of(ETH), TrainingSeries.of(new Env(Map.of("SERIES", "ETHUSDT#1h")), UNREAD));
-        assertEquals(List.of(BTC, ETH), TrainingSeries.of(new Env(Map.of("SERIES", "BTCUSDT#1d, ETHUSDT#1h,BTCUSDT#1d")),
-                UNREAD));
+        assertEquals(List.of(BTC, ETH), TrainingSeries.of(new Env(Map.of("SERIES",
+                "BTCUSDT#1d, ETHUSDT#1h,BTCUSDT#1d")), UNREAD));
     }
 
     @Test
