@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the handler tests stand on: the Binance replay of the bundled klines on a settable market clock,
@@ -48,6 +49,12 @@ public final class IngestFixture implements AutoCloseable {
         String table = newEmptyTable();
         new SeriesCatalogTable(ddb, table).add(List.of(Series.of("BTCUSDT", "1d")));
         return table;
+    }
+
+    /** The items of {@code table} outside the catalog item: what a run wrote. */
+    public int itemsWritten(String table) {
+        return ddb.scan(b -> b.tableName(table).filterExpression("series <> :catalog")
+                .expressionAttributeValues(Map.of(":catalog", AttributeValue.fromS("#series")))).count();
     }
 
     /** A fresh table with an empty series catalog. */
