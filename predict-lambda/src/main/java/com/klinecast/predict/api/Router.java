@@ -87,7 +87,9 @@ public final class Router {
             }
             return Json.error(status, e.getMessage(), e.detail(), status == 503 ? Map.of("Retry-After", "60") : Map.of());
         } catch (SdkException | RegistryException | StoreException e) {
-            log.accept("503 " + request.path() + ": store unavailable: " + e);
+            // The cause's kind (e.g. ResourceNotFoundException) is what an operator searches the logs for.
+            log.accept("503 " + request.path() + ": store unavailable: " + e
+                    + (e.getCause() == null ? "" : " (caused by " + e.getCause().getClass().getSimpleName() + ")"));
             return Json.error(503, "store unavailable", "the feature table or the model registry did not answer; "
                     + "retry shortly", Map.of("Retry-After", "5"));
         } catch (RuntimeException e) {
