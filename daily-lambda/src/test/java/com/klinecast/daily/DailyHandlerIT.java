@@ -47,7 +47,7 @@ class DailyHandlerIT {
     /** The ingest function's backfill up to {@code now}, as the schedule would have run it. */
     private void backfill(String table, Instant now) {
         fixture.market.set(now);
-        IngestReport report = service(table).run(config(table).request(Map.of(), now), Deadline.NONE);
+        IngestReport report = service(table).run(config(table).request(Map.of(), now, List.of(Series.of("BTCUSDT", "1d"))), Deadline.NONE);
         assertTrue(report.allComplete(), report.toString());
     }
 
@@ -131,8 +131,9 @@ class DailyHandlerIT {
     @Test
     void overridesTheSeriesFromTheEventAndCatchesUpEach() {
         fixture.market.set(BACKFILL_NOW);
-        IngestConfig both = fixture.config(table, Map.of("SYMBOLS", "BTCUSDT,ETHUSDT"));
-        fixture.service(both).run(both.request(Map.of(), BACKFILL_NOW), Deadline.NONE);
+        IngestConfig config = fixture.config(table, Map.of());
+        List<Series> both = List.of(Series.of("BTCUSDT", "1d"), Series.of("ETHUSDT", "1d"));
+        fixture.service(config).run(config.request(Map.of(), BACKFILL_NOW, both), Deadline.NONE);
 
         ScheduledEvent event = event("daily-override-btc-eth.json");
         fixture.market.set(Instant.parse("2025-07-01T00:05:00Z"));
@@ -150,7 +151,7 @@ class DailyHandlerIT {
         assertEquals(Status.NOT_BACKFILLED, e.report().series().get(0).status());
         assertTrue(e.getMessage().contains("never backfilled"), e.getMessage());
         assertEquals(0, fixture.replay.klineRequestCount());
-        assertEquals(0, fixture.ddb.scan(b -> b.tableName(table)).count());
+        assertEquals(0, fixture.itemsWritten(table));
     }
 
     private String lastOpen(String table) {

@@ -104,7 +104,7 @@ class DailyLedgerIT {
     void recordsOneForecastADayScoresItAsItMaturesAndARerunWritesNothing() {
         fixture.market.set(BACKFILL_NOW);
         IngestConfig config = fixture.config(table, Map.of());
-        IngestReport backfill = fixture.service(config).run(config.request(Map.of(), BACKFILL_NOW), Deadline.NONE);
+        IngestReport backfill = fixture.service(config).run(config.request(Map.of(), BACKFILL_NOW, List.of(BTC_1D)), Deadline.NONE);
         assertTrue(backfill.allComplete(), backfill.toString());
         naiveChampion();
         LedgerFollowUp followUp = LedgerFollowUp.create(fixture.ddb, table, registry, metrics);
@@ -146,7 +146,7 @@ class DailyLedgerIT {
     void recordsAndScoresTheVolatilityChampionBesideTheClose() {
         fixture.market.set(BACKFILL_NOW);
         IngestConfig config = fixture.config(table, Map.of());
-        assertTrue(fixture.service(config).run(config.request(Map.of(), BACKFILL_NOW), Deadline.NONE).allComplete());
+        assertTrue(fixture.service(config).run(config.request(Map.of(), BACKFILL_NOW, List.of(BTC_1D)), Deadline.NONE).allComplete());
         naiveChampion();
         ModelRegistry volatility = registry.forTarget(Target.VOLATILITY);
         int version = volatility.publish(BTC_1D, ModelDraft.builder()
@@ -201,7 +201,7 @@ class DailyLedgerIT {
         Instant start = Instant.parse("2025-04-01T00:05:00Z");
         fixture.market.set(start);
         IngestConfig config = fixture.config(table, Map.of());
-        assertTrue(fixture.service(config).run(config.request(Map.of(), start), Deadline.NONE).allComplete());
+        assertTrue(fixture.service(config).run(config.request(Map.of(), start, List.of(BTC_1D)), Deadline.NONE).allComplete());
         int naive = naiveChampion();
         // A drift of 2% a day, which BTCUSDT did not have: its 1-day errors soon exceed naive's, significantly.
         int drift = publish("drift", new LogReturns(List.of(Bar.Column.CLOSE), new double[] {0, 0.02},

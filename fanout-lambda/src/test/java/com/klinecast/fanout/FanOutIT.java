@@ -67,7 +67,7 @@ class FanOutIT {
     private static SqsClient sqs;
 
     private final IngestFixture fixture = new IngestFixture(NOW);
-    private final String table = fixture.newTable();
+    private final String table = fixture.newEmptyTable();
     private final IngestConfig config = fixture.config(table, Map.of("STOP_MARGIN_SECONDS", "0"));
     private final List<SeriesReport> reports = new CopyOnWriteArrayList<>();
 

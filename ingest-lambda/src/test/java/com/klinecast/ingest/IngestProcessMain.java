@@ -34,7 +34,7 @@ public final class IngestProcessMain {
 
     public static void main(String[] args) {
         IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", args[0], "BINANCE_BASE_URL",
-                args[1], "SYMBOLS", args[2], "INTERVALS", args[3])));
+                args[1])));
         // The client as AwsClients builds it, plus a line on stdout after each batch the table acknowledged: the
         // parent picks its kill points by progress, not by a clock that a loaded machine would skew.
         DynamoDbClient ddb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.builder().build())
@@ -54,6 +54,7 @@ public final class IngestProcessMain {
         System.out.flush();
         ScheduledEvent event = new ScheduledEvent();
         event.setTime(new DateTime(Instant.parse(args[4]).toEpochMilli()));
+        event.setDetail(Map.of("symbols", args[2], "intervals", args[3]));
         System.out.println(handler.handleRequest(event, LocalContext.withTimeout("IngestFunction",
                 Duration.ofMinutes(15), LocalContext.quietLogger())));
     }

@@ -5,12 +5,14 @@ import com.klinecast.core.registry.S3ModelRegistry;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
 import com.klinecast.core.store.LedgerTable;
+import com.klinecast.core.store.SeriesCatalogTable;
 import com.klinecast.predict.api.Router;
 import com.klinecast.predict.cache.CachedCandleHistory;
 import com.klinecast.predict.forecast.CandleHistory;
 import com.klinecast.predict.forecast.ForecastService;
 import com.klinecast.predict.listing.ModelListing;
 import com.klinecast.predict.model.ModelCache;
+import com.klinecast.predict.served.ServedSeries;
 import com.klinecast.predict.volatility.VolatilityModels;
 import com.klinecast.predict.volatility.VolatilityService;
 import java.time.Clock;
@@ -24,8 +26,15 @@ public final class PredictServices {
     private PredictServices() {
     }
 
+    /** As Lambda runs it: the series served are the catalog's. */
     public static Router router(PredictConfig config, DynamoDbClient ddb, S3Client s3, Clock clock,
             Consumer<String> log) {
+        return router(config, new ServedSeries(new SeriesCatalogTable(ddb, config.table()), clock), ddb, s3, clock,
+                log);
+    }
+
+    public static Router router(PredictConfig config, ServedSeries served, DynamoDbClient ddb, S3Client s3,
+            Clock clock, Consumer<String> log) {
         S3ModelRegistry registry = new S3ModelRegistry(s3, config.bucket());
         FeatureTable table = new FeatureTable(ddb, config.table(), BatchWriter.withDefaults(ddb));
         ModelCache models = new ModelCache(registry, clock, config.championRecheck(), log);
@@ -35,6 +44,6 @@ public final class PredictServices {
                 config.championRecheck()), candles, clock);
         return new Router(new ForecastService(models, candles, clock, volatility), volatility,
                 new ModelListing(registry, clock, config.championRecheck()),
-                new LiveSkill(new LedgerTable(ddb, config.table())), config.served(), log);
+                new LiveSkill(new LedgerTable(ddb, config.table())), served, log);
     }
 }

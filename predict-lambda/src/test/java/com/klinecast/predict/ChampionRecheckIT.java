@@ -63,8 +63,7 @@ class ChampionRecheckIT {
         PredictFixture fixture = new PredictFixture().withCandles();
         fixture.publishChampion(1);
         PredictConfig config = fixture.config();
-        Router router = PredictServices.router(new PredictConfig("no-such-table", config.bucket(), config.served(),
-                config.championRecheck()), fixture.ddb, fixture.s3, Clock.fixed(PredictFixture.NOW, ZoneOffset.UTC),
+        Router router = PredictServices.router(new PredictConfig("no-such-table", config.bucket(), config.championRecheck()), fixture.ddb, fixture.s3, Clock.fixed(PredictFixture.NOW, ZoneOffset.UTC),
                 fixture.logged::add);
 
         ApiResponse response = router.handle(ApiRequest.get("/forecast", "symbol=BTCUSDT"));

@@ -20,6 +20,8 @@ import com.klinecast.core.series.Series;
 import com.klinecast.core.series.Target;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
+import com.klinecast.core.store.SeriesCatalogTable;
+import com.klinecast.predict.served.ServedSeries;
 import com.klinecast.core.testing.CsvCandles;
 import com.klinecast.core.testing.LocalDynamo;
 import com.klinecast.core.testing.LocalS3;
@@ -77,6 +79,7 @@ final class PredictFixture {
             if (fullTable == null) {
                 fullTable = LocalDynamo.newTable(ddb);
                 write(ddb, fullTable, Integer.MAX_VALUE);
+                catalog(ddb, fullTable);
             }
             table = fullTable;
         }
@@ -89,9 +92,19 @@ final class PredictFixture {
                 FeatureRows.of(BTC_1D, List.of(), candles));
     }
 
-    PredictConfig config(Series... served) {
-        return new PredictConfig(table, bucket, served.length == 0 ? List.of(BTC_1D, ETH_1D) : List.of(served),
-                java.time.Duration.ofMinutes(5));
+    /** The series the fixture's catalog holds, which the function serves as it does on AWS. */
+    static final List<Series> CATALOG = List.of(BTC_1D, ETH_1D);
+
+    PredictFixture() {
+        catalog(ddb, table);
+    }
+
+    private static void catalog(DynamoDbClient ddb, String table) {
+        new SeriesCatalogTable(ddb, table).add(CATALOG);
+    }
+
+    PredictConfig config() {
+        return new PredictConfig(table, bucket, java.time.Duration.ofMinutes(5));
     }
 
     Router router(Clock clock) {
@@ -102,10 +115,10 @@ final class PredictFixture {
         return new PredictHandler(router(Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
-    /** A handler serving only {@code served}. */
+    /** A handler serving only {@code served}, whatever the catalog holds. */
     PredictHandler handlerServing(Series... served) {
-        return new PredictHandler(PredictServices.router(config(served), ddb, s3, Clock.fixed(NOW, ZoneOffset.UTC),
-                logged::add));
+        return new PredictHandler(PredictServices.router(config(), ServedSeries.fixed(List.of(served)), ddb, s3,
+                Clock.fixed(NOW, ZoneOffset.UTC), logged::add));
     }
 
     /** Publishes a model whose weights come from {@code seed}, and makes it champion by the registry's rule. */

@@ -10,11 +10,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.core.series.Series;
+import com.klinecast.core.store.SeriesCatalogTable;
 import com.klinecast.predict.api.ApiRequest;
 import com.klinecast.predict.api.ApiResponse;
 import com.klinecast.predict.api.Router;
+import com.klinecast.predict.served.ServedSeries;
 import com.klinecast.standins.lambda.LocalContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -155,6 +161,21 @@ class PredictHandlerIT {
         assertTrue(response.getHeaders().containsKey("Content-Security-Policy"));
         assertTrue(response.getBody().contains("\"symbols\":[\"BTCUSDT\",\"ETHUSDT\"]"), "config written in");
         assertFalse(response.getBody().contains("/*KLINECAST_CONFIG*/"));
+    }
+
+    @Test
+    void theSeriesServedAreTheCatalogsAndOneAddedLaterIsServedWithoutARestart() throws Exception {
+        PredictHandler handler = new PredictHandler(PredictServices.router(fixture.config(),
+                new ServedSeries(new SeriesCatalogTable(fixture.ddb, fixture.table), Clock.systemUTC(), Duration.ZERO),
+                fixture.ddb, fixture.s3, Clock.fixed(PredictFixture.NOW, ZoneOffset.UTC), fixture.logged::add));
+        APIGatewayV2HTTPResponse before = handler.handleRequest(event("predict-unknown-symbol.json"), null);
+        assertEquals(404, before.getStatusCode(), before.getBody());
+        assertTrue(before.getBody().contains("served: BTCUSDT 1d, ETHUSDT 1d"), before.getBody());
+
+        new SeriesCatalogTable(fixture.ddb, fixture.table).add(List.of(Series.of("DOGEUSDT", "1d")));
+        APIGatewayV2HTTPResponse after = handler.handleRequest(event("predict-unknown-symbol.json"), null);
+        assertFalse(body(after).path("error").asText().startsWith("unknown"), "served once in the catalog: "
+                + after.getBody());
     }
 
     @Test

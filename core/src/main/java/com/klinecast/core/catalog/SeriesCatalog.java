@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface SeriesCatalog {
 
-    /** A catalog with nothing in it: the functions fall back to their seed series. */
+    /** A catalog with nothing in it: a run over it ingests only the series its event names. */
     SeriesCatalog EMPTY = new SeriesCatalog() {
         @Override
         public List<Series> list() {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns one schedule's tick into one task per due series: the catalog's series (the seed while it is empty) at
+ * Turns one schedule's tick into one task per due series: the catalog's series (none while it is empty) at
  * the intervals the schedule names. Its event's detail: {@code {"intervals": ["1h"]}}, optionally narrowed by
  * {@code "symbols"}, with {@code "from"} for series not yet started.
  */
@@ -36,7 +36,7 @@ public final class Planner {
         List<String> symbols = IngestConfig.stringsOf(d.get("symbols"), "symbols");
         Instant from = config.from(d);
         List<SeriesTask> tasks = new ArrayList<>();
-        for (Series series : config.seriesOrSeed(catalog.list())) {
+        for (Series series : catalog.list()) {
             if ((intervals == null || intervals.contains(series.interval()))
                     && (symbols == null || symbols.contains(series.symbol()))) {
                 tasks.add(new SeriesTask(series, from, 0));

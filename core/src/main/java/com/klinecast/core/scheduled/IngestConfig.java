@@ -14,44 +14,30 @@ import java.util.Map;
 
 /**
  * The ingest jobs' settings, read once per execution environment from these variables:
- * {@code FEATURE_TABLE} (required), {@code SYMBOLS} (BTCUSDT) and {@code INTERVALS} (1d) (the seed: the series
- * run while the series catalog is empty; the template sets neither), {@code BACKFILL_START}
- * (2017-01-01, before Binance's first candle), {@code BINANCE_BASE_URL}, {@code BINANCE_WEIGHT_LIMIT} (6000) and
- * {@code STOP_MARGIN_SECONDS} (60: time kept in hand before the Lambda time-out).
+ * {@code FEATURE_TABLE} (required), {@code BACKFILL_START} (2017-01-01, before Binance's first candle),
+ * {@code BINANCE_BASE_URL}, {@code BINANCE_WEIGHT_LIMIT} (6000) and {@code STOP_MARGIN_SECONDS} (60: time kept
+ * in hand before the Lambda time-out). No series: those come from the series catalog, or an event that names them.
  */
-public record IngestConfig(String table, List<Series> series, Instant backfillStart, BinanceSettings binance,
-        Duration stopMargin) {
-
-    public IngestConfig {
-        series = List.copyOf(series);
-    }
+public record IngestConfig(String table, Instant backfillStart, BinanceSettings binance, Duration stopMargin) {
 
     public static IngestConfig fromEnv(Env env) {
         String table = env.required("FEATURE_TABLE", "the DynamoDB feature table's name");
-        List<Series> series = seriesOf(env.list("SYMBOLS", "BTCUSDT"), env.list("INTERVALS", "1d"), "SYMBOLS/INTERVALS");
         BinanceSettings binance = BinanceSettings.defaults(env.url("BINANCE_BASE_URL", BinanceSettings.DEFAULT_BASE_URL))
                 .withWeightLimit(env.integer("BINANCE_WEIGHT_LIMIT", 6000));
-        return new IngestConfig(table, series, env.instant("BACKFILL_START", "2017-01-01"), binance,
+        return new IngestConfig(table, env.instant("BACKFILL_START", "2017-01-01"), binance,
                 env.seconds("STOP_MARGIN_SECONDS", 60));
     }
 
     /**
-     * The request for one scheduled event. Its {@code detail} may narrow or change the work:
-     * {@code {"symbols": ["ETHUSDT"], "intervals": ["1h"], "from": "2020-01-01"}} (lists or comma-separated).
-     */
-    public IngestRequest request(Map<String, Object> detail, Instant now) {
-        return request(detail, now, List.of());
-    }
-
-    /**
-     * The same over the series catalog: its series are the run's unless the detail names others; an empty
-     * catalog leaves the seed ({@code SYMBOLS} x {@code INTERVALS}).
+     * The request for one scheduled event over the series catalog: its series are the run's unless the
+     * {@code detail} names others, {@code {"symbols": ["ETHUSDT"], "intervals": ["1h"], "from": "2020-01-01"}}
+     * (lists or comma-separated; one of the two alone is crossed with the catalog's other).
      */
     public IngestRequest request(Map<String, Object> detail, Instant now, List<Series> catalog) {
         Map<String, Object> d = detail == null ? Map.of() : detail;
         List<String> symbols = stringsOf(d.get("symbols"), "symbols");
         List<String> intervals = stringsOf(d.get("intervals"), "intervals");
-        List<Series> series = seriesOrSeed(catalog);
+        List<Series> series = catalog;
         List<Series> chosen = series;
         if (symbols != null || intervals != null) {
             chosen = seriesOf(symbols != null ? symbols : series.stream().map(Series::symbol).distinct().toList(),
@@ -60,11 +46,6 @@ public record IngestConfig(String table, List<Series> series, Instant backfillSt
                     "the event's detail");
         }
         return new IngestRequest(chosen, from(d), now);
-    }
-
-    /** The catalog's series, or the seed while the catalog is empty. */
-    public List<Series> seriesOrSeed(List<Series> catalog) {
-        return catalog.isEmpty() ? series : catalog;
     }
 
     /** Where a series with no watermark starts: the detail's {@code from}, or {@code BACKFILL_START}. */

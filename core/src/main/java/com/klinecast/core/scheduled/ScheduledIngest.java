@@ -5,6 +5,7 @@ import com.klinecast.core.ingest.Deadline;
 import com.klinecast.core.ingest.ExchangeUsage;
 import com.klinecast.core.ingest.IngestFailedException;
 import com.klinecast.core.ingest.IngestReport;
+import com.klinecast.core.ingest.IngestRequest;
 import com.klinecast.core.ingest.IngestService;
 import com.klinecast.core.ingest.SeriesReport;
 import com.klinecast.core.observability.MetricsDocument;
@@ -40,7 +41,11 @@ public final class ScheduledIngest {
         void run(IngestReport report, Instant now, Consumer<String> log, String requestId);
     }
 
-    /** @param clock caps the event's time, so a bogus future event can never make an open candle look closed */
+    /**
+     * Without a catalog: every event must name its series.
+     *
+     * @param clock caps the event's time, so a bogus future event can never make an open candle look closed
+     */
     public ScheduledIngest(IngestConfig config, IngestService service, Clock clock) {
         this(config, service, clock, MetricsSink.NONE);
     }
@@ -50,7 +55,7 @@ public final class ScheduledIngest {
         this(config, service, clock, metrics, SeriesCatalog.EMPTY);
     }
 
-    /** @param catalog the series run when the event names none (the configuration's seed while it is empty) */
+    /** @param catalog the series run when the event names none */
     public ScheduledIngest(IngestConfig config, IngestService service, Clock clock, MetricsSink metrics,
             SeriesCatalog catalog) {
         this(config, service, clock, metrics, catalog, FollowUp.NONE);
@@ -88,8 +93,12 @@ public final class ScheduledIngest {
             now = eventTime;
         }
         boolean named = detail != null && detail.get("symbols") != null && detail.get("intervals") != null;
-        IngestReport report = service.run(mode, config.request(detail, now, named ? List.of() : catalog.list()),
-                deadline);
+        IngestRequest request = config.request(detail, now, named ? List.of() : catalog.list());
+        if (request.series().isEmpty()) {
+            log.accept("the series catalog is empty and the event names no series: nothing to ingest (add series "
+                    + "with klinecast series add, or the update-item in docs/operations.md)");
+        }
+        IngestReport report = service.run(mode, request, deadline);
         report.series().forEach(s -> log.accept(s.toString()));
         for (SeriesReport series : report.series()) {
             metrics.emit(metricsOf(mode, series, report.exchangeOf(series.series()), now, requestId));

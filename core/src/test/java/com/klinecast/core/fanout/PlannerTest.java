@@ -65,8 +65,9 @@ class PlannerTest {
     }
 
     @Test
-    void anEmptyCatalogPlansTheSeed() {
-        assertEquals(List.of("BTCUSDT#1d"), planner.plan(Map.of()).stream().map(t -> t.series().id()).toList());
+    void anEmptyCatalogPlansNothing() {
+        assertEquals(List.of(), planner.plan(Map.of()));
+        assertEquals(List.of(), sent, "no series list in the environment to fall back on");
     }
 
     @Test

@@ -11,6 +11,8 @@ import com.klinecast.core.scheduled.ScheduledIngest;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.store.BatchWriter;
 import com.klinecast.core.store.FeatureTable;
+import com.klinecast.core.store.SeriesCatalogTable;
+import com.klinecast.core.observability.MetricsSink;
 import com.klinecast.standins.replay.BinanceReplayServer;
 import com.klinecast.standins.replay.ReplayClock;
 import java.net.http.HttpClient;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the handler tests stand on: the Binance replay of the bundled klines on a settable market clock,
@@ -41,7 +44,21 @@ public final class IngestFixture implements AutoCloseable {
         replay = BinanceReplayServer.start(BundledData.dir(), market);
     }
 
+    /** A fresh table whose series catalog holds BTCUSDT 1d, as after a deploy's first {@code series add}. */
     public String newTable() {
+        String table = newEmptyTable();
+        new SeriesCatalogTable(ddb, table).add(List.of(Series.of("BTCUSDT", "1d")));
+        return table;
+    }
+
+    /** The items of {@code table} outside the catalog item: what a run wrote. */
+    public int itemsWritten(String table) {
+        return ddb.scan(b -> b.tableName(table).filterExpression("series <> :catalog")
+                .expressionAttributeValues(Map.of(":catalog", AttributeValue.fromS("#series")))).count();
+    }
+
+    /** A fresh table with an empty series catalog. */
+    public String newEmptyTable() {
         return LocalDynamo.newTable(ddb);
     }
 
@@ -59,8 +76,10 @@ public final class IngestFixture implements AutoCloseable {
         return IngestServices.create(config, ddb, client, IngestListener.NONE);
     }
 
+    /** As the Lambda wires it: the series an event does not name come from the table's catalog. */
     public ScheduledIngest scheduled(IngestConfig config) {
-        return new ScheduledIngest(config, service(config), Clock.systemUTC());
+        return new ScheduledIngest(config, service(config), Clock.systemUTC(), MetricsSink.NONE,
+                new SeriesCatalogTable(ddb, config.table()));
     }
 
     public List<FeatureRow> rows(String table, Series series) {

@@ -118,13 +118,12 @@ public final class IngestBenchmark {
     private static long timeIngest(DynamoDbClient ddb, BinanceReplayServer replay, Series series) {
         String table = freshTable(ddb);
         IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table,
-                "BINANCE_BASE_URL", replay.baseUrl().toString(), "SYMBOLS", series.symbol(),
-                "INTERVALS", series.interval().code())));
+                "BINANCE_BASE_URL", replay.baseUrl().toString())));
         IngestHandler handler = new IngestHandler(new ScheduledIngest(config, IngestServices.create(config, ddb,
                 BinanceKlinesClient.create(config.binance()), IngestListener.NONE), Clock.systemUTC()));
         ScheduledEvent event = new ScheduledEvent();
         event.setTime(new DateTime(Instant.now().toEpochMilli()));
-        event.setDetail(Map.of());
+        event.setDetail(Map.of("symbols", List.of(series.symbol()), "intervals", List.of(series.interval().code())));
         long start = System.nanoTime();
         IngestReport report = handler.handleRequest(event,
                 LocalContext.withTimeout("IngestFunction", Duration.ofMinutes(15), LocalContext.quietLogger()));

@@ -3,6 +3,7 @@ package com.klinecast.bench;
 import com.klinecast.cli.LocalAws;
 import com.klinecast.core.aws.AwsClients;
 import com.klinecast.core.series.Series;
+import com.klinecast.core.store.SeriesCatalogTable;
 import com.klinecast.core.store.FeatureTableSchema;
 import com.klinecast.standins.dynamodb.Dynalite;
 import com.klinecast.standins.replay.BinanceReplayServer;
@@ -68,7 +69,7 @@ public final class IngestProcesses {
                         "AWS_SECRET_ACCESS_KEY", "local", "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(),
                         "BINANCE_BASE_URL", replay.baseUrl().toString()));
                 String floorTable = fresh(ddb);
-                Child.Result floor = child("IngestFloor", env, floorTable, bundled.get(0), Long.MAX_VALUE);
+                Child.Result floor = child("IngestFloor", ddb, env, floorTable, bundled.get(0), Long.MAX_VALUE);
                 double floorRss = Child.field(last(floor), "rssKb") / 1024.0;
                 ddb.deleteTable(b -> b.tableName(floorTable));
                 List<Run> runs = new ArrayList<>();
@@ -91,7 +92,7 @@ public final class IngestProcesses {
     private Run invoke(DynamoDbClient ddb, Map<String, String> env, String what, Series series, long now) {
         String table = fresh(ddb);
         try {
-            String line = last(child("IngestRun", env, table, series, now));
+            String line = last(child("IngestRun", ddb, env, table, series, now));
             return new Run(what, (long) Child.field(line, "candles"), (int) Child.field(line, "requests"),
                     Child.field(line, "nanos") / 1e9, Child.field(line, "rssKb") / 1024.0,
                     Child.field(line, "heapAfterGcKb") / 1024.0, Child.field(line, "fullGcs") > 0
@@ -102,11 +103,14 @@ public final class IngestProcesses {
         }
     }
 
-    private Child.Result child(String probe, Map<String, String> baseEnv, String table, Series series, long now) {
+    private Child.Result child(String probe, DynamoDbClient ddb, Map<String, String> baseEnv, String table,
+            Series series, long now) {
         Map<String, String> env = new HashMap<>(baseEnv);
         env.put("FEATURE_TABLE", table);
-        env.put("SYMBOLS", series.symbol());
-        env.put("INTERVALS", series.interval().code());
+        // The handler reads its series from the table's catalog; the floor probe is told them directly.
+        new SeriesCatalogTable(ddb, table).add(List.of(series));
+        env.put("PROBE_SYMBOL", series.symbol());
+        env.put("PROBE_INTERVAL", series.interval().code());
         List<String> command = new ArrayList<>(List.of(Child.java()));
         command.addAll(LAMBDA_JVM);
         command.addAll(List.of("-cp", Child.classPath(lambdaJar, Probes.directory()),

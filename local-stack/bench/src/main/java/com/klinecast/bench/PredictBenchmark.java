@@ -123,8 +123,6 @@ public final class PredictBenchmark {
         env.put("AWS_ENDPOINT_URL_S3", stores.s3Endpoint().toString());
         env.put("FEATURE_TABLE", stores.table());
         env.put("MODEL_BUCKET", stores.bucket());
-        env.put("SYMBOLS", "BTCUSDT");
-        env.put("INTERVALS", "1d");
         env.remove("JAVA_TOOL_OPTIONS");
         try {
             long started = System.nanoTime();

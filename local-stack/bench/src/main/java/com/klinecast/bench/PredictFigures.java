@@ -67,6 +67,8 @@ public record PredictFigures(int championVersion, int requests, Map<Integer, Pre
                 direct.put(days, run.onHandler(days));
             }
             PredictBenchmark.Latency forward = run.forwardPass(model.forecaster(), bars, 30);
+            // The cold-started function serves the catalog's series, as on AWS.
+            stack.catalog().add(List.of(SERIES));
             PredictBenchmark.Stores stores = new PredictBenchmark.Stores(stack.dynamoDbEndpoint(), stack.s3Endpoint(),
                     LocalStack.TABLE, LocalStack.BUCKET);
             List<PredictBenchmark.Cold> cold = PredictBenchmark.coldStarts(predictJar, stores, coldRuns);

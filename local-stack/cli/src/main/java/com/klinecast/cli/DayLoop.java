@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,8 +54,7 @@ final class DayLoop {
         this.progress = progress;
         this.ledger = LocalLedger.ledger(stack);
         this.followUp = LocalLedger.followUp(stack);
-        this.config = IngestConfig.fromEnv(new Env(stack.functionEnvironment(Map.of(
-                "SYMBOLS", series.symbol(), "INTERVALS", series.interval().code()))));
+        this.config = IngestConfig.fromEnv(new Env(stack.functionEnvironment(Map.of())));
     }
 
     Totals run(LocalDate from, LocalDate to) {
@@ -120,13 +120,18 @@ final class DayLoop {
         return Math.floorDiv(now.toEpochMilli(), interval) * interval - interval;
     }
 
+    /** The events name the replayed series: the catalog may hold others. */
+    private Map<String, Object> detail() {
+        return Map.of("symbols", List.of(series.symbol()), "intervals", List.of(series.interval().code()));
+    }
+
     /** The ingest function up to the first day, as it would have run before the daily job took over. */
     private void backfill(Instant now) {
         stack.moveReplayClock(now);
         ScheduledIngest ingest = new ScheduledIngest(config, IngestServices.create(config, stack.dynamoDb(),
                 BinanceKlinesClient.create(config.binance()), IngestListener.NONE), Clock.fixed(now, ZoneOffset.UTC));
         try {
-            ingest.handle(Mode.BACKFILL, Map.of(), now, () -> Long.MAX_VALUE, line -> { });
+            ingest.handle(Mode.BACKFILL, detail(), now, () -> Long.MAX_VALUE, line -> { });
         } catch (IngestFailedException e) {
             throw new IllegalStateException("the backfill up to " + now + " failed: "
                     + e.report().series().get(0).message());
@@ -140,7 +145,7 @@ final class DayLoop {
                 .then(followUp);
         int before = followUp.runs().size();
         try {
-            new DailyHandler(ingest).handleRequest(ScheduledRun.event("daily", now, Map.of()),
+            new DailyHandler(ingest).handleRequest(ScheduledRun.event("daily", now, detail()),
                     ScheduledRun.context("daily", null));
         } catch (IngestFailedException e) {
             throw new IllegalStateException("the daily run of " + now + " failed: "

@@ -5,6 +5,7 @@ import com.klinecast.core.store.IngestStateTable;
 import com.klinecast.predict.PredictConfig;
 import com.klinecast.predict.PredictHandler;
 import com.klinecast.predict.PredictServices;
+import com.klinecast.predict.served.ServedSeries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -29,7 +30,7 @@ public final class LocalPredict {
     public static PredictHandler handler(LocalStack stack, Klinecast root, List<Series> served, Consumer<String> log) {
         Clock clock = root.now == null ? Clock.systemUTC() : Clock.fixed(root.now(), ZoneOffset.UTC);
         return new PredictHandler(PredictServices.router(new PredictConfig(LocalStack.TABLE, LocalStack.BUCKET,
-                served, CHAMPION_RECHECK), stack.dynamoDb(), stack.s3(), clock, log));
+                CHAMPION_RECHECK), ServedSeries.fixed(served), stack.dynamoDb(), stack.s3(), clock, log));
     }
 
     /**

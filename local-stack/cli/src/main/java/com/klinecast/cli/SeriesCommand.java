@@ -104,7 +104,7 @@ final class SeriesCommand {
                     System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                             .writeValueAsString(series.stream().map(Series::id).toList()));
                 } else if (series.isEmpty()) {
-                    System.out.println("the catalog is empty: the functions run their seed, BTCUSDT 1d "
+                    System.out.println("the catalog is empty: no series is ingested, trained or served "
                             + "(./klinecast series add --symbols BTCUSDT --intervals 1d,1h adds series)");
                 } else {
                     series.forEach(s -> System.out.println(s.id()));

@@ -5,6 +5,7 @@ import com.klinecast.daily.DailyHandler;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.standins.apigateway.HttpApiServer;
 import com.klinecast.training.config.TrainingConfigs;
+import com.klinecast.training.job.EachSeries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,7 +78,8 @@ final class UpCommand implements Callable<Integer> {
                 }
             }
             stage(3, "model", started);
-            for (Series s : series) {
+            // One series that cannot be trained does not keep the others from a model (nor the API from serving).
+            EachSeries.Outcome trained = EachSeries.run(series, s -> {
                 Optional<Champion> champion = stack.registry().champion(s);
                 if (champion.isPresent()) {
                     System.out.println(s + ": champion v" + champion.get().version() + " serves; nothing to train");
@@ -86,15 +88,18 @@ final class UpCommand implements Callable<Integer> {
                     TrainingRun.run(stack, s, TrainingConfigs.forSeries(s, null, epochs == null ? Map.of()
                             : Map.of("epochs", epochs)), null);
                 }
-            }
+            }, System.out::println);
             stage(4, "serve", started);
+            if (!trained.allDone()) {
+                System.out.println("no model, their forecasts answer 503: " + trained.failureLine());
+            }
             if (!ingested.deadLettered().isEmpty()) {
                 System.out.println("not served, their tasks are in the dead-letter queue: " + String.join(", ",
                         ingested.deadLettered().keySet().stream().map(Series::id).toList()));
             }
             if (smoke) {
                 int served = smokeTest(stack, series);
-                return served != 0 || ingested.deadLettered().isEmpty() ? served : 1;
+                return served != 0 || ingested.deadLettered().isEmpty() && trained.allDone() ? served : 1;
             }
             ServeCommand.serve(stack, root, series, port, stopped);
             return 0;

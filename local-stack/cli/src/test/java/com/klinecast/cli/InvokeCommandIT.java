@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,13 @@ class InvokeCommandIT {
         args[4] = "--event=" + ROOT.resolve("events").resolve(event);
         System.arraycopy(more, 0, args, 5, more.length);
         return klinecast(args);
+    }
+
+    /** The functions serve and ingest the catalog's series, as on AWS after the deploy's first series add. */
+    @BeforeEach
+    void catalogHoldsBtcDaily() {
+        Run added = klinecast("series", "add", "--symbols", "BTCUSDT", "--intervals", "1d");
+        assertEquals(0, added.exitCode(), added.err());
     }
 
     @Test

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 class TemplateTest {
 
     private static final Path ROOT = BundledData.dir().toAbsolutePath().getParent().getParent();
-    private static final String TEMPLATE_TEXT = read(ROOT.resolve("template.yaml"));
-    private static final SamTemplate TEMPLATE = SamTemplate.parse(TEMPLATE_TEXT);
+    static final String TEMPLATE_TEXT = read(ROOT.resolve("template.yaml"));
+    static final SamTemplate TEMPLATE = SamTemplate.parse(TEMPLATE_TEXT);
 
     /** The event type each SAM event source delivers. */
     private static final Map<String, Class<?>> EVENT_TYPES = Map.of(
@@ -45,20 +45,17 @@ class TemplateTest {
             "SQS", SQSEvent.class,
             "HttpApi", APIGatewayV2HTTPEvent.class);
 
-    private static final String SEED = "the seed of an empty series catalog; the catalog in the feature table names "
-            + "the series, so no list of them is in the environment";
-
     /** Variables the code reads but the template leaves to the code's default, each with the reason. */
     private static final Map<String, Map<String, String>> LEFT_TO_DEFAULT = Map.of(
-            "IngestFunction", Map.of("SYMBOLS", SEED, "INTERVALS", SEED),
             "DailyFunction", Map.of("BACKFILL_START", "read through IngestConfig, but a catch-up never starts a "
-                    + "backfill: the ingest function owns backfills", "SYMBOLS", SEED, "INTERVALS", SEED),
-            "PlannerFunction", Map.of("SYMBOLS", SEED, "INTERVALS", SEED,
+                    + "backfill: the ingest function owns backfills"),
+            "PlannerFunction", Map.of(
                     "BINANCE_BASE_URL", "read through IngestConfig; the planner never calls Binance",
                     "BINANCE_WEIGHT_LIMIT", "read through IngestConfig; the planner never calls Binance",
                     "STOP_MARGIN_SECONDS", "read through IngestConfig; the planner queues, it does not ingest"),
-            "IngestWorkerFunction", Map.of("SYMBOLS", SEED, "INTERVALS", SEED),
             "TrainingTaskDefinition", Map.of(
+                    "SERIES", "the fan-out sets it per task as a container override; a task started without it "
+                            + "trains every series of the catalog",
                     "TRAINING_CONFIG", "the built-in default config; another one is a file baked into the image",
                     "TRAIN_UNTIL", "scheduled runs train on every closed candle; set it only to rerun a past run",
                     "TRAIN_FROM", "scheduled runs read the whole series; set it to bound a long 1m series' memory"),
@@ -214,7 +211,7 @@ class TemplateTest {
                 }
                 case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::S3::BucketPolicy" ->
                         statements.addAll(statements(id, p.get("PolicyDocument")));
-                case SamTemplate.FUNCTION -> {
+                case SamTemplate.FUNCTION, "AWS::Serverless::StateMachine" -> {
                     // A function without a Role of this template gets SAM's role with AWSLambdaBasicExecutionRole,
                     // whose log permissions are on "*"; SAM policy templates are broad as well.
                     assertTrue(p.get("Role") instanceof Map<?, ?> role && role.containsKey("Fn::GetAtt"),
@@ -247,9 +244,11 @@ class TemplateTest {
                     fail(where + ": a literal ARN " + literal + " instead of a reference to this stack's resource");
                 } else if (resource instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String sub) {
                     // Only an object-key prefix under a resource of this stack, e.g. ${ModelBucket.Arn}/models/*,
-                    // or the champion keys under it (the daily run's fallback to naive writes those alone).
+                    // or the champion keys under it (the daily run's fallback to naive writes those alone), or
+                    // what the training fan-out's runTask.sync watches (see TrainingFanOutTemplateTest).
                     assertTrue(sub.matches("\\$\\{[A-Za-z0-9]+\\.Arn}(/[A-Za-z0-9_-]+)+/\\*")
-                            || CHAMPION_KEYS.contains(sub), where + ": " + sub);
+                            || CHAMPION_KEYS.contains(sub) || TrainingFanOutTemplateTest.WATCHED.contains(sub),
+                            where + ": " + sub);
                 } else {
                     assertTrue(resource instanceof Map<?, ?> m && (m.containsKey("Fn::GetAtt") || m.containsKey("Ref")),
                             where + ": " + resource);
@@ -283,8 +282,9 @@ class TemplateTest {
                 "sqs:SendMessage"), "the planner sends tasks, and its failed invocations");
         assertEquals(union(Set.of("dynamodb:Query", "s3:GetObject", "s3:ListBucket", "logs:CreateLogStream",
                 "logs:PutLogEvents"), tracing), actions("PredictRole"));
-        assertEquals(Set.of("dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"),
-                actions("TrainingTaskRole"));
+        // The training task also reads the catalog item when no series is named.
+        assertEquals(Set.of("dynamodb:Query", "dynamodb:GetItem", "s3:GetObject", "s3:PutObject", "s3:DeleteObject",
+                "s3:ListBucket"), actions("TrainingTaskRole"));
         // Minutes are written; the 30 before them are read for their features.
         assertEquals(Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:Query"),
                 actions("StreamTaskRole"));
@@ -402,12 +402,15 @@ class TemplateTest {
         assertEquals(platform.group(1).toUpperCase(), SamTemplate.map(task.get("RuntimePlatform"))
                 .get("CpuArchitecture"));
 
-        Map<String, Object> target = SamTemplate.map(((List<?>) TEMPLATE.properties("TrainingScheduleRule")
-                .get("Targets")).get(0));
-        Map<String, Object> ecs = SamTemplate.map(target.get("EcsParameters"));
-        assertEquals(Map.of("Ref", "TrainingTaskDefinition"), ecs.get("TaskDefinitionArn"));
-        assertEquals("FARGATE", ecs.get("LaunchType"));
-        assertEquals(Map.of("Fn::GetAtt", List.of("TrainingCluster", "Arn")), target.get("Arn"));
+        // The schedule starts the fan-out, which runs the task once per series (TrainingFanOutTemplateTest).
+        Map<String, Object> rule = TEMPLATE.properties("TrainingScheduleRule");
+        assertEquals(Map.of("Ref", "TrainingSchedule"), rule.get("ScheduleExpression"));
+        Map<String, Object> target = SamTemplate.map(list(rule.get("Targets")).get(0));
+        assertEquals(Map.of("Ref", "TrainingStateMachine"), target.get("Arn"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("TrainingScheduleRole", "Arn")), target.get("RoleArn"));
+        assertTrue(TEMPLATE.resourcesOfType("AWS::Events::Rule").values().stream()
+                .noneMatch(r -> String.valueOf(r.get("Properties")).contains("EcsParameters")),
+                "no rule starts the training task directly: one task would train every series in turn");
     }
 
     @Test
@@ -460,7 +463,10 @@ class TemplateTest {
 
     @Test
     void aFailedScheduledInvocationIsNotRetriedAndLeavesItsEventInAnAlarmedQueue() {
-        for (String id : List.of("IngestFunction", "DailyFunction", "PlannerFunction")) {
+        List<String> scheduled = TEMPLATE.functions().stream().filter(f -> f.events().values().stream()
+                .anyMatch(e -> "Schedule".equals(e.get("Type")))).map(SamTemplate.ServerlessFunction::id).toList();
+        assertEquals(List.of("IngestFunction", "DailyFunction", "PlannerFunction"), scheduled);
+        for (String id : scheduled) {
             Map<String, Object> config = SamTemplate.map(TEMPLATE.properties(id).get("EventInvokeConfig"));
             assertEquals("0", String.valueOf(config.get("MaximumRetryAttempts")),
                     id + ": the next schedule is the retry (none during a Binance ban)");
@@ -473,6 +479,15 @@ class TemplateTest {
         Map<String, Object> alarm = TEMPLATE.properties("FailedInvocationsAlarm");
         assertEquals("AWS/SQS", alarm.get("Namespace"));
         assertEquals("ApproximateNumberOfMessagesVisible", alarm.get("MetricName"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("FailedInvocationsQueue", "QueueName")),
+                SamTemplate.map(list(alarm.get("Dimensions")).get(0)).get("Value"));
+        assertEquals(Boolean.TRUE, TEMPLATE.properties("FailedInvocationsQueue").get("SqsManagedSseEnabled"));
+        for (String id : scheduled) {
+            assertTrue(resourcesOf(TEMPLATE.function(id).properties().get("Role") instanceof Map<?, ?> role
+                    ? (String) list(role.get("Fn::GetAtt")).get(0) : "", "sqs:SendMessage")
+                    .contains(Map.of("Fn::GetAtt", List.of("FailedInvocationsQueue", "Arn"))),
+                    id + "'s role may send its failed events to the queue");
+        }
     }
 
     @Test
@@ -522,11 +537,27 @@ class TemplateTest {
         expected.remove("1s");
         assertEquals(new TreeSet<>(expected), new TreeSet<>(covered));
         assertEquals(expected.size(), covered.size(), "each interval in one schedule only: " + covered);
+    }
+
+    @Test
+    void noSeriesListIsInAnEnvironmentVariableOrAParameter() {
+        Set<String> lists = Set.of("SYMBOLS", "INTERVALS");
         for (SamTemplate.ServerlessFunction f : TEMPLATE.functions()) {
-            if (!f.id().equals("PredictFunction")) {
-                assertFalse(f.environment().containsKey("SYMBOLS"), f.id() + ": series come from the catalog");
-            }
+            f.environment().keySet().forEach(name -> assertFalse(lists.contains(name),
+                    f.id() + "." + name + ": series come from the catalog"));
         }
+        Map<String, Object> globals = SamTemplate.map(SamTemplate.map(SamTemplate.map(SamTemplate.map(
+                TEMPLATE.root().get("Globals")).get("Function")).get("Environment")).get("Variables"));
+        globals.keySet().forEach(name -> assertFalse(lists.contains(name), "Globals." + name));
+        trainingContainerEnvironment().forEach(v -> assertFalse(lists.contains((String) v.get("Name")),
+                "TrainingTaskDefinition." + v.get("Name") + ": the fan-out names one series per task"));
+        // The stream collector's SYMBOLS stays: it is the live stream's own choice (one WebSocket), not a catalog.
+        assertEquals(Map.of("Ref", "StreamSymbols"), containerEnvironment("StreamTaskDefinition").stream()
+                .filter(v -> "SYMBOLS".equals(v.get("Name"))).findFirst().orElseThrow().get("Value"));
+        for (String parameter : List.of("Symbols", "Intervals")) {
+            assertFalse(TEMPLATE.parameters().containsKey(parameter), parameter + " would be a list the catalog holds");
+        }
+        assertFalse(TEMPLATE_TEXT.contains("!Ref Symbols") || TEMPLATE_TEXT.contains("!Ref Intervals"));
     }
 
     @Test
@@ -537,7 +568,11 @@ class TemplateTest {
         assertEquals(Boolean.TRUE, key.get("EnableKeyRotation"));
         List<Map<String, Object>> keyStatements = statements("AlarmKey", key.get("KeyPolicy"));
         assertTrue(keyStatements.stream().anyMatch(st -> publishers(st) && list(st.get("Action")).containsAll(
-                List.of("kms:Decrypt", "kms:GenerateDataKey*"))), "CloudWatch and EventBridge may use the key");
+                List.of("kms:Decrypt", "kms:GenerateDataKey*")) && list(st.get("Action")).size() == 2
+                && String.valueOf(st.get("Condition")).contains("aws:SourceAccount")),
+                "CloudWatch and EventBridge of this account may use the key, to encrypt for the topic only");
+        assertTrue(keyStatements.stream().anyMatch(st -> "kms:*".equals(st.get("Action"))
+                && String.valueOf(st.get("Principal")).contains(":root")), "the account administers the key");
         List<Map<String, Object>> topicStatements = statements("AlarmTopicPolicy",
                 TEMPLATE.properties("AlarmTopicPolicy").get("PolicyDocument"));
         assertTrue(topicStatements.stream().anyMatch(st -> publishers(st)
@@ -672,11 +707,11 @@ class TemplateTest {
         return reads;
     }
 
-    private static List<Map<String, Object>> trainingContainerEnvironment() {
+    static List<Map<String, Object>> trainingContainerEnvironment() {
         return containerEnvironment("TrainingTaskDefinition");
     }
 
-    private static List<Map<String, Object>> containerEnvironment(String taskDefinition) {
+    static List<Map<String, Object>> containerEnvironment(String taskDefinition) {
         Map<String, Object> container = SamTemplate.map(((List<?>) TEMPLATE.properties(taskDefinition)
                 .get("ContainerDefinitions")).get(0));
         return ((List<?>) container.get("Environment")).stream().map(SamTemplate::<Object>map).toList();
@@ -696,7 +731,7 @@ class TemplateTest {
         return names;
     }
 
-    private static List<Map<String, Object>> statements(String owner, Object document) {
+    static List<Map<String, Object>> statements(String owner, Object document) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object statement : list(SamTemplate.map(document).get("Statement"))) {
             Map<String, Object> s = new LinkedHashMap<>(SamTemplate.map(statement));
@@ -712,7 +747,7 @@ class TemplateTest {
         return all;
     }
 
-    private static Set<String> actions(String role) {
+    static Set<String> actions(String role) {
         Set<String> actions = new TreeSet<>();
         for (Object policy : (List<?>) TEMPLATE.properties(role).get("Policies")) {
             for (Map<String, Object> s : statements(role, SamTemplate.map(policy).get("PolicyDocument"))) {
@@ -723,7 +758,7 @@ class TemplateTest {
     }
 
     /** The resources of the role's statements that allow {@code action}. */
-    private static Set<Object> resourcesOf(String role, String action) {
+    static Set<Object> resourcesOf(String role, String action) {
         Set<Object> resources = new LinkedHashSet<>();
         for (Object policy : (List<?>) TEMPLATE.properties(role).get("Policies")) {
             for (Map<String, Object> s : statements(role, SamTemplate.map(policy).get("PolicyDocument"))) {
@@ -735,7 +770,7 @@ class TemplateTest {
         return resources;
     }
 
-    private static List<Object> list(Object value) {
+    static List<Object> list(Object value) {
         if (value == null) {
             return List.of();
         }
@@ -763,7 +798,7 @@ class TemplateTest {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

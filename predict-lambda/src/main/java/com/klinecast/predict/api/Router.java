@@ -13,6 +13,7 @@ import com.klinecast.predict.forecast.ForecastResult;
 import com.klinecast.predict.forecast.ForecastService;
 import com.klinecast.predict.listing.ModelListing;
 import com.klinecast.predict.page.Page;
+import com.klinecast.predict.served.ServedSeries;
 import com.klinecast.predict.volatility.VolatilityResult;
 import com.klinecast.predict.volatility.VolatilityService;
 import java.util.List;
@@ -46,24 +47,27 @@ public final class Router {
     private final VolatilityService volatility;
     private final ModelListing listing;
     private final LiveSkill skill;
-    private final Page page;
-    private final List<Series> served;
+    private final ServedSeries served;
+    private volatile ServedPage page;
     private final Consumer<String> log;
 
+    /** The page and the series it was written for: rebuilt when the catalog changed. */
+    private record ServedPage(List<Series> series, Page page) {
+    }
+
     /** Without a ledger: {@code /skill} answers 404 for every series. */
-    public Router(ForecastService forecasts, VolatilityService volatility, ModelListing listing, List<Series> served,
+    public Router(ForecastService forecasts, VolatilityService volatility, ModelListing listing, ServedSeries served,
             Consumer<String> log) {
         this(forecasts, volatility, listing, new LiveSkill(Ledger.EMPTY), served, log);
     }
 
     public Router(ForecastService forecasts, VolatilityService volatility, ModelListing listing, LiveSkill skill,
-            List<Series> served, Consumer<String> log) {
+            ServedSeries served, Consumer<String> log) {
         this.forecasts = forecasts;
         this.volatility = volatility;
         this.listing = listing;
         this.skill = skill;
-        this.served = List.copyOf(served);
-        this.page = Page.forSeries(this.served, DEFAULT_DAYS);
+        this.served = served;
         this.log = log;
     }
 
@@ -83,7 +87,9 @@ public final class Router {
             }
             return Json.error(status, e.getMessage(), e.detail(), status == 503 ? Map.of("Retry-After", "60") : Map.of());
         } catch (SdkException | RegistryException | StoreException e) {
-            log.accept("503 " + request.path() + ": store unavailable: " + e);
+            // The cause's kind (e.g. ResourceNotFoundException) is what an operator searches the logs for.
+            log.accept("503 " + request.path() + ": store unavailable: " + e
+                    + (e.getCause() == null ? "" : " (caused by " + e.getCause().getClass().getSimpleName() + ")"));
             return Json.error(503, "store unavailable", "the feature table or the model registry did not answer; "
                     + "retry shortly", Map.of("Retry-After", "5"));
         } catch (RuntimeException e) {
@@ -172,9 +178,15 @@ public final class Router {
     }
 
     private ApiResponse page() {
+        List<Series> series = served.list();
+        ServedPage current = page;
+        if (current == null || !current.series().equals(series)) {
+            current = new ServedPage(series, Page.forSeries(series, DEFAULT_DAYS));
+            page = current;
+        }
         return new ApiResponse(200, Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control",
                 "max-age=300", "Content-Security-Policy", Page.CONTENT_SECURITY_POLICY, "X-Content-Type-Options",
-                "nosniff"), page.html());
+                "nosniff"), current.page().html());
     }
 
     private static String stackTrace(Throwable e) {

@@ -59,7 +59,7 @@ public final class Page {
         List<String> symbols = served.stream().map(Series::symbol).distinct().toList();
         config.put("symbols", symbols);
         config.put("intervals", served.stream().map(s -> s.interval().code()).distinct().toList());
-        config.put("defaultSymbol", symbols.get(0));
+        config.put("defaultSymbol", symbols.isEmpty() ? null : symbols.get(0));
         config.put("defaultDays", defaultDays);
         try {
             // "<" escaped so that no value can close the script element the JSON sits in.

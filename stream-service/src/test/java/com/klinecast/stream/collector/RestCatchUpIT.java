@@ -89,13 +89,12 @@ class RestCatchUpIT {
 
         writeKlines();
         try (BinanceReplayServer binance = BinanceReplayServer.start(klines, Clock.fixed(NEXT_DAY, ZoneOffset.UTC))) {
-            IngestConfig config = new IngestConfig(table, List.of(StreamMinutes.series(DayOfTrades.SYMBOL)),
-                    Instant.ofEpochMilli(DayOfTrades.DAY), BinanceSettings.defaults(binance.baseUrl()),
-                    Duration.ZERO);
+            IngestConfig config = new IngestConfig(table, Instant.ofEpochMilli(DayOfTrades.DAY),
+                    BinanceSettings.defaults(binance.baseUrl()), Duration.ZERO);
             IngestService ingest = IngestServices.create(config, ddb,
                     BinanceKlinesClient.create(config.binance()), IngestListener.NONE);
-            ingest.run(IngestService.Mode.BACKFILL, new IngestRequest(config.series(), config.backfillStart(),
-                    NEXT_DAY), Deadline.NONE);
+            ingest.run(IngestService.Mode.BACKFILL, new IngestRequest(List.of(StreamMinutes.series(DayOfTrades.SYMBOL)),
+                    config.backfillStart(), NEXT_DAY), Deadline.NONE);
         }
 
         List<StoredMinute> caughtUp = read();

@@ -27,7 +27,7 @@ public final class IngestFloor {
         HttpClient http = HttpClient.newHttpClient();
         String base = System.getenv("BINANCE_BASE_URL");
         HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v3/klines?symbol="
-                + System.getenv("SYMBOLS") + "&interval=" + System.getenv("INTERVALS") + "&startTime=0&limit=1000"))
+                + System.getenv("PROBE_SYMBOL") + "&interval=" + System.getenv("PROBE_INTERVAL") + "&startTime=0&limit=1000"))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < 25; i++) {

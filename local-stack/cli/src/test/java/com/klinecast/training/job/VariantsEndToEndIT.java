@@ -27,6 +27,7 @@ import com.klinecast.core.testing.LocalS3;
 import com.klinecast.predict.PredictConfig;
 import com.klinecast.predict.PredictHandler;
 import com.klinecast.predict.PredictServices;
+import com.klinecast.predict.served.ServedSeries;
 import com.klinecast.training.config.TrainingConfigs;
 import com.klinecast.training.model.EpochListener;
 import java.time.Clock;
@@ -82,8 +83,9 @@ class VariantsEndToEndIT {
                     "patience", 2, "horizons", List.of(1, 3, 7))), null));
         }
         Instant afterLastCandle = Instant.ofEpochMilli(bars.get(bars.size() - 1).openTime()).plus(Duration.ofDays(1));
-        handler = new PredictHandler(PredictServices.router(new PredictConfig(tableName, bucket, List.of(BTC_1D),
-                Duration.ofMinutes(5)), ddb, s3, Clock.fixed(afterLastCandle, ZoneOffset.UTC), s -> { }));
+        handler = new PredictHandler(PredictServices.router(new PredictConfig(tableName, bucket,
+                Duration.ofMinutes(5)), ServedSeries.fixed(List.of(BTC_1D)), ddb, s3,
+                Clock.fixed(afterLastCandle, ZoneOffset.UTC), s -> { }));
     }
 
     @Test
