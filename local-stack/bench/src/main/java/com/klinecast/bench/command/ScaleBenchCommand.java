@@ -83,8 +83,8 @@ final class ScaleBenchCommand implements Callable<Integer> {
                 + "the %d ms answer dominates a worker's time), planned into ElasticMQ and drained by the local "
                 + "event source mapping (batch size 1) into an in-memory dynalite. A warm-up run precedes the "
                 + "timed ones; each run starts from an empty table. CPU s is what this JVM (workers, ElasticMQ, the "
-                + "replay, the JIT) and dynalite used during the run: once workers overlap their waits, it over the "
-                + "cores the other builds leave free bounds the wall time.%n%n", series,
+                + "replay, the JIT) and dynalite used during the run: once workers overlap their waits, the wall time "
+                + "cannot drop below it divided by the cores the other builds leave free.%n%n", series,
                 String.join(",", intervals), latencyMs, String.join(",", workers.stream().map(String::valueOf)
                         .toList()), started, Runtime.getRuntime().availableProcessors(), Machine.loadAverage(),
                 benchmark.series().size(), 60, latencyMs));
