@@ -33,6 +33,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -228,5 +230,24 @@ class FanOutIT {
         assertEquals(3, invocations, "8,749 candles: 9 pages, three per invocation");
         assertEquals(List.of(SeriesReport.Status.PARTIAL, SeriesReport.Status.PARTIAL, SeriesReport.Status.COMPLETE),
                 reports.stream().map(SeriesReport::status).toList());
+    }
+
+    @Test
+    void thePlannerSendsTenTasksPerRequestAndEveryOneArrivesOnce() {
+        ElasticMq.Queues queues = queues(Duration.ofSeconds(30));
+        List<SeriesTask> tasks = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            tasks.add(new SeriesTask(Series.of(String.format("SYN%02dUSDT", i), "1h"), config.backfillStart(), 0));
+        }
+
+        new SqsTaskQueue(sqs, queues.url()).sendAll(tasks);
+
+        List<SeriesTask> received = new ArrayList<>();
+        for (List<Message> batch; !(batch = sqs.receiveMessage(b -> b.queueUrl(queues.url())
+                .maxNumberOfMessages(10)).messages()).isEmpty(); ) {
+            batch.forEach(m -> received.add(SeriesTask.fromJson(m.body())));
+        }
+        assertEquals(new HashSet<>(tasks), new HashSet<>(received));
+        assertEquals(tasks.size(), received.size(), "each task once");
     }
 }

@@ -42,7 +42,7 @@ public final class Planner {
                 tasks.add(new SeriesTask(series, from, 0));
             }
         }
-        tasks.forEach(queue::send);
+        queue.sendAll(tasks);
         return tasks;
     }
 

@@ -41,8 +41,12 @@ public final class IngestService {
         SYNC
     }
 
-    /** One daemon thread per execution environment: an in-flight prefetch never keeps a JVM alive. */
-    private static final ExecutorService PREFETCH = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * Daemon threads, so an in-flight prefetch never keeps a JVM alive; one per concurrent run, which in Lambda
+     * is one per execution environment, while the local stack's workers share one JVM and must not queue behind
+     * each other's prefetch.
+     */
+    private static final ExecutorService PREFETCH = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "klines-prefetch");
         t.setDaemon(true);
         return t;

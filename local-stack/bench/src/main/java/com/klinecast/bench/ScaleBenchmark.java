@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,8 +59,15 @@ public final class ScaleBenchmark {
     private static final long FIRST_OPEN = 1_577_836_800_000L; // 2020-01-01T00:00:00Z
     private static final Instant NOW = Instant.parse("2021-01-01T00:05:00Z");
 
-    /** One row of the table. */
-    public record Run(int workers, double seconds, int requests, int invocations, boolean identical) {
+    /**
+     * One row of the table.
+     *
+     * @param cpuSeconds CPU time this JVM (workers, ElasticMQ, the replay, the JIT) and dynalite spent in the run:
+     *     once it nears the cores' share the machine leaves free, more workers cannot help
+     * @param load1 the 1-minute load average as the run ended
+     */
+    public record Run(int workers, double seconds, double cpuSeconds, double load1, int requests, int invocations,
+            boolean identical) {
         /** Binance request weight per minute at this pace: klines with limit=1000 weigh 2. */
         public double weightPerMinute() {
             return requests * 2 / (seconds / 60);
@@ -100,26 +108,26 @@ public final class ScaleBenchmark {
             // The fan-out is measured, not Binance's limit: the weight it would need is in the table instead.
             replay.setWeightLimitPerMinute(Integer.MAX_VALUE);
             try (DynamoDbClient ddb = AwsClients.dynamoDb()) {
-                run(ddb, sqs, replay, 1); // warm-up: JIT, connection pools, the stand-ins' own start
+                run(ddb, sqs, replay, 1, dynamo.pid()); // warm-up: JIT, connection pools, the stand-ins' own start
                 Map<String, List<FeatureRow>> reference = null;
                 for (int w : workers) {
                     replay.resetRequestLog();
-                    Measured measured = run(ddb, sqs, replay, w);
+                    Measured measured = run(ddb, sqs, replay, w, dynamo.pid());
                     if (reference == null) {
                         reference = measured.rows();
                     }
-                    runs.add(new Run(w, measured.seconds(), replay.klineRequestCount(), measured.invocations(),
-                            measured.rows().equals(reference)));
+                    runs.add(new Run(w, measured.seconds(), measured.cpuSeconds(), Machine.load1(),
+                            replay.klineRequestCount(), measured.invocations(), measured.rows().equals(reference)));
                 }
             }
         }
         return runs;
     }
 
-    private record Measured(double seconds, int invocations, Map<String, List<FeatureRow>> rows) {
+    private record Measured(double seconds, double cpuSeconds, int invocations, Map<String, List<FeatureRow>> rows) {
     }
 
-    private Measured run(DynamoDbClient ddb, SqsClient sqs, BinanceReplayServer replay, int w) {
+    private Measured run(DynamoDbClient ddb, SqsClient sqs, BinanceReplayServer replay, int w, long dynalitePid) {
         String table = "scale-" + UUID.randomUUID();
         FeatureTableSchema.createIfMissing(ddb, table);
         IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", table,
@@ -144,6 +152,7 @@ public final class ScaleBenchmark {
                 MetricsSink.NONE, catalog);
         WorkerHandler handler = new WorkerHandler(new Worker(ingest, queue));
 
+        double cpuBefore = cpuSeconds(dynalitePid);
         long start = System.nanoTime();
         new Planner(config, catalog, queue).plan(Map.of("intervals",
                 intervals.stream().map(Interval::code).toList()));
@@ -152,6 +161,7 @@ public final class ScaleBenchmark {
                 () -> LocalContext.withTimeout("IngestWorkerFunction", Duration.ofSeconds(300),
                         LocalContext.quietLogger()), System.err::println).drain();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuSeconds(dynalitePid) - cpuBefore;
         if (incomplete.get() > 0 || EventSourceMapping.depth(sqs, queues.deadLetterUrl()) > 0) {
             throw new IllegalStateException(incomplete.get() + " series did not complete with " + w + " workers");
         }
@@ -160,7 +170,14 @@ public final class ScaleBenchmark {
         for (Series s : series()) {
             stored.put(s.id(), rows.rows(s, 0, Long.MAX_VALUE));
         }
-        return new Measured(seconds, invocations, stored);
+        return new Measured(seconds, cpu, invocations, stored);
+    }
+
+    /** This JVM's CPU time plus dynalite's, in seconds (NaN where the OS does not tell). */
+    private static double cpuSeconds(long dynalitePid) {
+        Optional<Duration> jvm = ProcessHandle.current().info().totalCpuDuration();
+        Optional<Duration> dynalite = ProcessHandle.of(dynalitePid).flatMap(p -> p.info().totalCpuDuration());
+        return jvm.isPresent() && dynalite.isPresent() ? jvm.get().plus(dynalite.get()).toNanos() / 1e9 : Double.NaN;
     }
 
     private Path syntheticReplayDir() {

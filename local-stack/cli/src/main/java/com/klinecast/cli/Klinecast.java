@@ -1,5 +1,6 @@
 package com.klinecast.cli;
 
+import com.klinecast.standins.lambda.SharedJvm;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,6 +61,7 @@ public final class Klinecast {
     }
 
     public static void main(String[] args) {
+        SharedJvm.keepConnectionsPerWorker();
         System.exit(run(args));
     }
 

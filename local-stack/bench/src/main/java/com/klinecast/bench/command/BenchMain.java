@@ -1,6 +1,7 @@
 package com.klinecast.bench.command;
 
 import com.klinecast.cli.Klinecast;
+import com.klinecast.standins.lambda.SharedJvm;
 import picocli.CommandLine;
 
 /**
@@ -14,6 +15,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        SharedJvm.keepConnectionsPerWorker();
         System.exit(run(args));
     }
 

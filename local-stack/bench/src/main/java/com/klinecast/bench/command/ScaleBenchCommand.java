@@ -82,17 +82,19 @@ final class ScaleBenchCommand implements Callable<Integer> {
                 + "on %s (%d cores, load average %s): %,d synthetic series of %d candles (one klines page each, so "
                 + "the %d ms answer dominates a worker's time), planned into ElasticMQ and drained by the local "
                 + "event source mapping (batch size 1) into an in-memory dynalite. A warm-up run precedes the "
-                + "timed ones; each run starts from an empty table.%n%n", series,
+                + "timed ones; each run starts from an empty table. CPU s is what this JVM (workers, ElasticMQ, the "
+                + "replay, the JIT) and dynalite used during the run: once workers overlap their waits, the wall time "
+                + "cannot drop below it divided by the cores the other builds leave free.%n%n", series,
                 String.join(",", intervals), latencyMs, String.join(",", workers.stream().map(String::valueOf)
                         .toList()), started, Runtime.getRuntime().availableProcessors(), Machine.loadAverage(),
                 benchmark.series().size(), 60, latencyMs));
-        md.append("| workers | wall s | speedup | requests | invocations | Binance weight/min | rows equal the "
-                + "first run's |\n|---|---|---|---|---|---|---|\n");
+        md.append("| workers | wall s | speedup | CPU s (JVM + dynalite) | load (1 min) at its end | requests | "
+                + "invocations | Binance weight/min | rows equal the first run's |\n|---|---|---|---|---|---|---|---|---|\n");
         double base = runs.get(0).seconds();
         for (ScaleBenchmark.Run r : runs) {
-            md.append(String.format("| %d | %.1f | %.1fx | %,d | %,d | %,.0f | %s |%n", r.workers(), r.seconds(),
-                    base / r.seconds(), r.requests(), r.invocations(), r.weightPerMinute(),
-                    r.identical() ? "yes" : "NO"));
+            md.append(String.format("| %d | %.1f | %.1fx | %.1f | %.1f | %,d | %,d | %,.0f | %s |%n", r.workers(),
+                    r.seconds(), base / r.seconds(), r.cpuSeconds(), r.load1(), r.requests(), r.invocations(),
+                    r.weightPerMinute(), r.identical() ? "yes" : "NO"));
         }
         ScaleBenchmark.Run last = runs.get(runs.size() - 1);
         md.append(String.format("%nTarget: the most workers at least 8x faster than the first row: %s (%.1fx). "

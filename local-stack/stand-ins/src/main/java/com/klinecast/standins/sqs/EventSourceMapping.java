@@ -10,9 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -63,23 +64,32 @@ public final class EventSourceMapping {
         this.errors = errors;
     }
 
-    /** Polls until the queue holds no message, visible, in flight or delayed; returns the invocations made. */
+    /**
+     * Polls until the queue holds no message, visible, in flight or delayed, and no invocation runs; returns the
+     * invocations made. It returns as soon as a poller sees that, without waiting out the other pollers' long
+     * polls (only invocations add messages); a poller whose wait ends after that hands back what it received.
+     */
     public int drain() {
         ExecutorService pollers = Executors.newFixedThreadPool(settings.maxConcurrency(), r -> {
             Thread t = new Thread(r, "sqs-poller");
             t.setDaemon(true);
             return t;
         });
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        AtomicInteger invocations = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
         try {
-            List<Future<Integer>> running = new ArrayList<>();
             for (int i = 0; i < settings.maxConcurrency(); i++) {
-                running.add(pollers.submit(this::pollUntilEmpty));
+                pollers.submit(() -> {
+                    try {
+                        pollUntilEmpty(drained, invocations, running);
+                    } catch (RuntimeException | Error e) {
+                        drained.completeExceptionally(e);
+                    }
+                });
             }
-            int invocations = 0;
-            for (Future<Integer> poller : running) {
-                invocations += poller.get();
-            }
-            return invocations;
+            drained.get();
+            return invocations.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while draining " + queueUrl, e);
@@ -91,21 +101,57 @@ public final class EventSourceMapping {
         }
     }
 
-    private int pollUntilEmpty() {
-        int invocations = 0;
-        while (true) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                    .maxNumberOfMessages(settings.batchSize())
-                    .waitTimeSeconds((int) Math.min(20, settings.longPoll().toSeconds()))
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (messages.isEmpty()) {
-                if (empty()) {
-                    return invocations;
+    private void pollUntilEmpty(CompletableFuture<Void> drained, AtomicInteger invocations,
+            AtomicInteger running) {
+        boolean justInvoked = false;
+        while (!drained.isDone()) {
+            // Right after an invocation, a short poll: at the end of the queue, a long one would idle this worker
+            // for its whole wait before the emptiness check (SQS answers a long poll at once when messages wait).
+            int wait = justInvoked ? 0 : (int) Math.min(20, settings.longPoll().toSeconds());
+            List<Message> messages;
+            try {
+                messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                        .maxNumberOfMessages(settings.batchSize()).waitTimeSeconds(wait)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            } catch (RuntimeException e) {
+                if (drained.isDone()) {
+                    return; // the caller may have closed the client once the drain was over
                 }
+                throw e;
+            }
+            if (drained.isDone()) {
+                handBack(messages);
+                return;
+            }
+            if (messages.isEmpty()) {
+                if (running.get() == 0 && empty()) {
+                    drained.complete(null);
+                    return;
+                }
+                justInvoked = false;
                 continue;
             }
-            invocations++;
-            invoke(messages);
+            invocations.incrementAndGet();
+            running.incrementAndGet();
+            try {
+                invoke(messages);
+            } finally {
+                running.decrementAndGet();
+            }
+            justInvoked = true;
+        }
+    }
+
+    /** Messages received after the drain ended: visible again at once, for whoever polls next. */
+    private void handBack(List<Message> messages) {
+        for (Message message : messages) {
+            try {
+                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout(0));
+            } catch (SqsException e) {
+                errors.accept("message " + message.messageId() + ", received after the drain, returns after the "
+                        + "visibility timeout: " + e.awsErrorDetails().errorMessage());
+            }
         }
     }
 
