@@ -33,7 +33,7 @@ class PortableParityIT {
         TrainingSet all = btc.windows(WINDOW);
         int split = all.size() * 4 / 5;
         spec = LstmSpec.reference(BtcDaily.FEATURES, WINDOW, 1, 2024);
-        network = new LstmTrainer(new TrainingOptions(2, 32, 2)).train(spec,
+        network = new LstmTrainer(new TrainingOptions(1, 32, 1)).train(spec,
                 btc.windows(WINDOW, 0, split), btc.windows(WINDOW, split, all.size()), EpochListener.NONE).network();
         // Through JSON, as the Lambda will receive it.
         portable = PortableLstmJson.fromBytes(PortableLstmJson.toBytes(PortableExport.from(network, spec)));
@@ -61,7 +61,7 @@ class PortableParityIT {
         int windows = btc.rows.length - WINDOW - horizons + 1;
         int split = windows * 4 / 5;
         LstmSpec direct = LstmSpec.reference(BtcDaily.FEATURES, WINDOW, horizons, 2024);
-        MultiLayerNetwork net = new LstmTrainer(new TrainingOptions(2, 32, 2)).train(direct,
+        MultiLayerNetwork net = new LstmTrainer(new TrainingOptions(1, 32, 1)).train(direct,
                 btc.windows(WINDOW, horizons, 0, split), btc.windows(WINDOW, horizons, split, windows),
                 EpochListener.NONE).network();
         PortableLstm copy = PortableLstmJson.fromBytes(PortableLstmJson.toBytes(PortableExport.from(net, direct)));
