@@ -148,13 +148,14 @@ class FanOutIT {
     @Test
     void aPoisonedSeriesLandsInTheDeadLetterQueueWhileTheOthersComplete() {
         // As on AWS, the visibility timeout outlasts the worker's time-out: a slow worker continues, never overlaps.
-        ElasticMq.Queues queues = queues(Duration.ofSeconds(8));
+        // Short ones: the poisoned message waits out the visibility timeout after each of its receives.
+        ElasticMq.Queues queues = queues(Duration.ofSeconds(4));
         List<SeriesTask> planned = plan(queues, List.of(BTC_1D, ETH_1D, XRP_1D, BTC_1H), "1d");
         assertEquals(List.of(BTC_1D, ETH_1D, XRP_1D), planned.stream().map(SeriesTask::series).toList(),
                 "the 1d schedule plans the catalog's 1d series only");
 
         WorkerHandler worker = new WorkerHandler(new Worker(ingest(features()), new SqsTaskQueue(sqs, queues.url())));
-        drain(queues, worker, 3, () -> LocalContext.withTimeout("IngestWorkerFunction", Duration.ofSeconds(6),
+        drain(queues, worker, 3, () -> LocalContext.withTimeout("IngestWorkerFunction", Duration.ofSeconds(2),
                 LocalContext.quietLogger()));
 
         assertEquals(straightBackfill(BTC_1D), stored(BTC_1D));

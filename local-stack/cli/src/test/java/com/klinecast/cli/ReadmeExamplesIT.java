@@ -164,8 +164,9 @@ class ReadmeExamplesIT {
         runs.put("models promote", () -> ok("models", "--symbol", "BTCUSDT", "--interval", "1d", "promote",
                 "--version", "2", "--reason", "a README example"));
         runs.put("models rollback", () -> ok("models", "--symbol", "BTCUSDT", "--interval", "1d", "rollback"));
-        // The prose's `train --target volatility` too.
-        runs.put("train --target volatility", () -> ok("train", "--target", "volatility"));
+        // The prose's `train --target volatility` too; one epoch, as the train row: no later example reads the
+        // networks' quality, and the default epochs were this test's longest step.
+        runs.put("train --target volatility", () -> ok("train", "--target", "volatility", "--epochs", "1"));
         runs.put("backtest", () -> ok("backtest", "--version", "champion", "--from", "2025-01-01", "--to",
                 "2025-03-01", "--horizons", "1,7", "--json"));
         runs.put("forecast", () -> ok("forecast", "--symbol", "BTCUSDT", "--interval", "1d", "--days", "7",

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,17 @@ class RegistryHealingCliIT {
 
     private static final Pattern HINT = Pattern.compile("'klinecast ([^']+)'");
 
+    /** v1 naive (the first champion), v2 drift, v3 the network: the first train of a series. */
+    private static PreparedDataDir trained;
+
     @TempDir
     Path dataDir;
-    private Path tiny;
 
     private CliRun klinecast(String... args) {
+        return CliRun.in(dataDir.toString(), args);
+    }
+
+    private static CliRun klinecast(Path dataDir, String... args) {
         return CliRun.in(dataDir.toString(), args);
     }
 
@@ -42,26 +49,27 @@ class RegistryHealingCliIT {
         Files.write(object(key), Arrays.copyOf(bytes, bytes.length / 2));
     }
 
-    private CliRun train() {
-        CliRun run = klinecast("train", "--config", tiny.toString());
-        assertEquals(0, run.exitCode(), run.toString());
-        return run;
-    }
-
     /** The operator's override: the rule promotes nothing over naive on the bundled data. */
     private CliRun promote(int version) {
         return klinecast("models", "promote", "--version", Integer.toString(version), "--reason", "test");
     }
 
-    /** v1 naive (the first champion), v2 drift, v3 the network: the first train of a series. */
+    @BeforeAll
+    static void ingestAndTrain(@TempDir Path classDir) throws Exception {
+        trained = PreparedDataDir.in(classDir, dir -> {
+            Path tiny = Files.writeString(dir.resolve("tiny.json"), "{\"epochs\": 1, \"hiddenUnits\": [8, 8]}");
+            assertEquals(0, klinecast(dir, "ingest").exitCode());
+            CliRun first = klinecast(dir, "train", "--config", tiny.toString());
+            assertEquals(0, first.exitCode(), first.toString());
+            // The job's progress goes to stderr, its result to stdout: read both.
+            assertTrue(first.toString().contains("naive published as v1, the first champion"), first.toString());
+            assertTrue(first.toString().contains("version 3 written"), first.toString());
+        });
+    }
+
     @BeforeEach
-    void ingestAndTrain() throws IOException {
-        tiny = Files.writeString(dataDir.resolve("tiny.json"), "{\"epochs\": 1, \"hiddenUnits\": [8, 8]}");
-        assertEquals(0, klinecast("ingest").exitCode());
-        CliRun first = train();
-        // The job's progress goes to stderr, its result to stdout: read both.
-        assertTrue(first.toString().contains("naive published as v1, the first champion"), first.toString());
-        assertTrue(first.toString().contains("version 3 written"), first.toString());
+    void fromTheTrainedDataDir() {
+        trained.copyTo(dataDir);
     }
 
     @Test

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code klinecast stream} as a real process, stopped mid-minute the way ECS (SIGTERM) and Ctrl+C (SIGINT) stop
  * it: it must write the open minute marked incomplete and exit 0 within 5 seconds.
  *
- * <p>At 6x the replay's clock starts, as the collector connects, a minute before the day's first minute (04:00):
- * the first trade (04:00:28) arrives about 15 s after connecting, and minute 04:00 closes at 04:01:00 plus the 12 s grace, 22 s in. The
- * signal at 18 s falls inside it.
+ * <p>At 10x the replay's clock starts, as the collector connects, a minute before the day's first minute (04:00):
+ * the first trade (04:00:28) arrives about 8.8 s after connecting, and minute 04:00 closes at 04:01:00 plus the 12 s
+ * grace, 13.2 s in. The signal at 11 s falls inside it, 2.2 s from either end.
  */
 class StreamStopIT {
 
-    private static final double SPEED = 6;
-    private static final long SIGNAL_AFTER_MS = 18_000;
+    private static final double SPEED = 10;
+    private static final long SIGNAL_AFTER_MS = 11_000;
     private static final long FIRST_MINUTE = 1502942400000L;
 
     @TempDir

@@ -43,7 +43,7 @@ abstract class NetworkParity {
         TrainingSet all = btc.windows(WINDOW);
         int split = all.size() * 4 / 5;
         LstmSpec spec = LstmSpec.reference(BtcDaily.FEATURES, WINDOW, 1, 2024);
-        network = new LstmTrainer(new TrainingOptions(2, 32, 2)).train(architecture, spec,
+        network = new LstmTrainer(new TrainingOptions(1, 32, 1)).train(architecture, spec,
                 btc.windows(WINDOW, 0, split), btc.windows(WINDOW, split, all.size()), EpochListener.NONE).network();
         portable = throughJson(architecture.export(network, spec));
     }
@@ -71,7 +71,7 @@ abstract class NetworkParity {
         int windows = btc.rows.length - WINDOW - horizons + 1;
         int split = windows * 4 / 5;
         LstmSpec direct = LstmSpec.reference(BtcDaily.FEATURES, WINDOW, horizons, 2024);
-        MultiLayerNetwork net = new LstmTrainer(new TrainingOptions(2, 32, 2)).train(architecture, direct,
+        MultiLayerNetwork net = new LstmTrainer(new TrainingOptions(1, 32, 1)).train(architecture, direct,
                 btc.windows(WINDOW, horizons, 0, split), btc.windows(WINDOW, horizons, split, windows),
                 EpochListener.NONE).network();
         PortableNetwork copy = throughJson(architecture.export(net, direct));
