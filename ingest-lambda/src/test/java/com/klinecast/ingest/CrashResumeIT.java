@@ -3,9 +3,15 @@ package com.klinecast.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.klinecast.core.config.Env;
+import com.klinecast.core.scheduled.IngestConfig;
+import com.klinecast.core.scheduled.IngestServices;
+import com.klinecast.core.scheduled.ScheduledIngest;
 import com.klinecast.core.testing.IngestFixture;
 import com.klinecast.core.testing.LocalDynamo;
 import com.klinecast.standins.dynamodb.Dynalite;
+import com.klinecast.standins.lambda.LocalContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +19,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,12 +29,19 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
 /**
  * The ingest process killed with SIGKILL at 20 random points of BTCUSDT 1h backfills (8,749 candles, 6 real gaps),
@@ -134,19 +149,19 @@ class CrashResumeIT {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Daws.region=us-east-1", "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local",
                 "-Daws.endpointUrlDynamoDb=" + dynamo.endpoint(),
-                "-cp", System.getProperty("java.class.path"), IngestProcessMain.class.getName(),
+                "-cp", System.getProperty("java.class.path"), IngestProcess.class.getName(),
                 table, fixture.replay.baseUrl().toString(), "BTCUSDT", "1h", NOW.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String line;
-        while ((line = out.readLine()) != null && !line.equals(IngestProcessMain.READY)) {
+        while ((line = out.readLine()) != null && !line.equals(IngestProcess.READY)) {
             // JVM start-up chatter
         }
         long ready = System.nanoTime();
         int batches = 0;
         while (kill != Kill.NEVER && batches < kill.afterBatches() && (line = out.readLine()) != null) {
-            if (line.equals(IngestProcessMain.WROTE)) {
+            if (line.equals(IngestProcess.WROTE)) {
                 batches++;
             }
         }
@@ -190,5 +205,47 @@ class CrashResumeIT {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         rows.forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * The ingest function as a process of its own, so this test can kill it with SIGKILL at any point: the handler built
+     * as in Lambda (configuration from arguments instead of the environment), one scheduled invocation.
+     * Arguments: table, Binance base URL, symbol, interval, event time. DynamoDB is reached through the standard
+     * endpoint system property, set by the parent.
+     */
+    static final class IngestProcess {
+
+        static final String READY = "ready";
+        static final String WROTE = "wrote";
+
+        private IngestProcess() {
+        }
+
+        public static void main(String[] args) {
+            IngestConfig config = IngestConfig.fromEnv(new Env(Map.of("FEATURE_TABLE", args[0], "BINANCE_BASE_URL",
+                    args[1])));
+            // The client as AwsClients builds it, plus a line on stdout after each batch the table acknowledged: the
+            // parent picks its kill points by progress, not by a clock that a loaded machine would skew.
+            DynamoDbClient ddb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.builder().build())
+                    .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                        @Override
+                        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                            if (context.request() instanceof BatchWriteItemRequest) {
+                                System.out.println(WROTE);
+                                System.out.flush();
+                            }
+                        }
+                    })).build();
+            IngestHandler handler = new IngestHandler(new ScheduledIngest(config,
+                    IngestServices.create(config, ddb), Clock.systemUTC()));
+            // Tells the parent the JVM has started and the clients are built: its kill clock starts here.
+            System.out.println(READY);
+            System.out.flush();
+            ScheduledEvent event = new ScheduledEvent();
+            event.setTime(new DateTime(Instant.parse(args[4]).toEpochMilli()));
+            event.setDetail(Map.of("symbols", args[2], "intervals", args[3]));
+            System.out.println(handler.handleRequest(event, LocalContext.withTimeout("IngestFunction",
+                    Duration.ofMinutes(15), LocalContext.quietLogger())));
+        }
     }
 }
