@@ -19,12 +19,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code klinecast bench scale}: the ingest fan-out with 1, 4, 16 ... workers over synthetic series with a set
- * exchange latency; prints the table and writes it into docs/benchmarks.md, with the AWS projection.
+ * exchange latency; prints the table and writes it into BENCHMARKS.md (under the notes
+ * marker, which a run of the other benchmarks keeps), with the AWS projection.
  */
 @Command(name = "scale", mixinStandardHelpOptions = true, description = "Ingest fan-out wall time by worker count "
         + "(planner, ElasticMQ, the local event source mapping, dynalite) over synthetic series with a set "
         + "exchange latency, the speedup over one worker and Binance's weight per minute; writes the table and a "
-        + "projection for 400 pairs on AWS into docs/benchmarks.md.")
+        + "projection for 400 pairs on AWS into BENCHMARKS.md.")
 final class ScaleBenchCommand implements Callable<Integer> {
 
     static final String START = "<!-- scale:start -->";
@@ -48,7 +49,7 @@ final class ScaleBenchCommand implements Callable<Integer> {
             + "first being the baseline; default ${DEFAULT-VALUE}.")
     List<Integer> workers;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Default docs/benchmarks.md.")
+    @Option(names = "--output", paramLabel = "FILE", description = "Default BENCHMARKS.md.")
     Path output;
 
     @Override
@@ -69,7 +70,7 @@ final class ScaleBenchCommand implements Callable<Integer> {
         List<ScaleBenchmark.Run> runs = benchmark.run();
         String table = markdown(benchmark, runs, started);
         System.out.println(table);
-        Path file = output != null ? output : Project.home().resolve("docs/benchmarks.md");
+        Path file = output != null ? output : Project.home().resolve("BENCHMARKS.md");
         Files.writeString(file, into(Files.readString(file), table));
         System.out.println("written to " + file);
         return 0;
