@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.klinecast.core.testing.MovableClock;
 import com.klinecast.predict.api.ApiRequest;
 import com.klinecast.predict.api.ApiResponse;
 import com.klinecast.predict.api.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -22,30 +22,12 @@ class ChampionRecheckIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now = PredictFixture.NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void aNewChampionIsServedOnlyAfterTheRecheckInterval() throws Exception {
         PredictFixture fixture = new PredictFixture().withCandles();
         fixture.publishChampion(1);
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(PredictFixture.NOW);
         Router router = fixture.router(clock);
         assertEquals(1, servedVersion(router));
 

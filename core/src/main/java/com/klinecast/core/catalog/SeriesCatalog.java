@@ -11,29 +11,21 @@ import java.util.List;
 public interface SeriesCatalog {
 
     /** A catalog with nothing in it: a run over it ingests only the series its event names. */
-    SeriesCatalog EMPTY = new SeriesCatalog() {
-        @Override
-        public List<Series> list() {
-            return List.of();
-        }
-
-        @Override
-        public void add(Collection<Series> series) {
-            throw new UnsupportedOperationException("the empty catalog cannot be changed");
-        }
-
-        @Override
-        public void remove(Collection<Series> series) {
-            throw new UnsupportedOperationException("the empty catalog cannot be changed");
-        }
-    };
+    SeriesCatalog EMPTY = List::of;
 
     /** Every series in the catalog, sorted by id. */
     List<Series> list();
 
-    /** Adds the series; those already in it stay as they are. */
-    void add(Collection<Series> series);
+    /**
+     * Adds the series; those already in it stay as they are. A read-only catalog (a fixed list, a stub) refuses, as
+     * {@link java.util.Iterator#remove} does by default.
+     */
+    default void add(Collection<Series> series) {
+        throw new UnsupportedOperationException("this catalog cannot be changed");
+    }
 
-    /** Removes the series; those not in it are ignored. */
-    void remove(Collection<Series> series);
+    /** Removes the series; those not in it are ignored. A read-only catalog refuses. */
+    default void remove(Collection<Series> series) {
+        throw new UnsupportedOperationException("this catalog cannot be changed");
+    }
 }

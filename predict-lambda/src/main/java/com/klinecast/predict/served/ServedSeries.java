@@ -78,15 +78,5 @@ public final class ServedSeries {
         public List<Series> list() {
             return series;
         }
-
-        @Override
-        public void add(java.util.Collection<Series> added) {
-            throw new UnsupportedOperationException("a fixed list of series");
-        }
-
-        @Override
-        public void remove(java.util.Collection<Series> removed) {
-            throw new UnsupportedOperationException("a fixed list of series");
-        }
     }
 }

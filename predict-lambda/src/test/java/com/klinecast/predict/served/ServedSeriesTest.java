@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinecast.core.catalog.SeriesCatalog;
 import com.klinecast.core.series.Series;
-import java.time.Clock;
+import com.klinecast.core.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +22,7 @@ class ServedSeriesTest {
     @Test
     void theCatalogIsReadOnceAndAgainOnlyOnAMiss() {
         CountingCatalog catalog = new CountingCatalog(BTC);
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2025-07-01T00:00:00Z"));
         ServedSeries served = new ServedSeries(catalog, clock, Duration.ofSeconds(10));
         assertEquals(0, catalog.reads, "nothing is read before the first request");
 
@@ -44,7 +41,7 @@ class ServedSeriesTest {
     @Test
     void missesReReadAtMostOncePerFloor() {
         CountingCatalog catalog = new CountingCatalog(BTC);
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2025-07-01T00:00:00Z"));
         ServedSeries served = new ServedSeries(catalog, clock, Duration.ofSeconds(10));
         served.list();
         clock.now = clock.now.plusSeconds(10);
@@ -81,36 +78,6 @@ class ServedSeriesTest {
         public List<Series> list() {
             reads++;
             return List.copyOf(series);
-        }
-
-        @Override
-        public void add(Collection<Series> s) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void remove(Collection<Series> s) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-
-        Instant now = Instant.parse("2025-07-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -8,7 +8,6 @@ import com.klinecast.core.catalog.SeriesCatalog;
 import com.klinecast.core.config.ConfigException;
 import com.klinecast.core.config.Env;
 import com.klinecast.core.series.Series;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,16 +50,6 @@ class TrainingSeriesTest {
                 throw new AssertionError("the catalog was read although SERIES names the series");
             }
             return series;
-        }
-
-        @Override
-        public void add(Collection<Series> s) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void remove(Collection<Series> s) {
-            throw new UnsupportedOperationException();
         }
     }
 }

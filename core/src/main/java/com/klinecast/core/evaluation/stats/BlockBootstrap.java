@@ -46,26 +46,13 @@ public final class BlockBootstrap {
             throw new IllegalArgumentException("need two error series of the same positive length, got " + n + " and "
                     + naiveErrors.length);
         }
-        int block = blockLength(n, h);
-        int starts = n - block + 1;
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] ratios = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            double model = 0;
-            double naive = 0;
-            int filled = 0;
-            while (filled < n) {
-                int start = random.nextInt(starts);
-                for (int i = start; i < start + block && filled < n; i++, filled++) {
-                    model += Math.abs(modelErrors[i]);
-                    naive += Math.abs(naiveErrors[i]);
-                }
-            }
-            ratios[r] = naive == 0 ? Double.NaN : model / naive;
+        double[] model = new double[n];
+        double[] naive = new double[n];
+        for (int i = 0; i < n; i++) {
+            model[i] = Math.abs(modelErrors[i]);
+            naive[i] = Math.abs(naiveErrors[i]);
         }
-        Arrays.sort(ratios);
-        double tail = (1 - level) / 2;
-        return new Interval(Quantiles.ofSorted(ratios, tail), Quantiles.ofSorted(ratios, 1 - tail));
+        return ratioInterval(model, naive, h, level);
     }
 
     /**
@@ -74,27 +61,40 @@ public final class BlockBootstrap {
      * band's misses come in runs and the binomial interval would be far too narrow.
      */
     public Interval shareInterval(boolean[] hits, int h, double level) {
-        int n = hits.length;
-        if (n == 0) {
+        if (hits.length == 0) {
             throw new IllegalArgumentException("need at least one outcome");
         }
+        double[] counted = new double[hits.length];
+        double[] ones = new double[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            counted[i] = hits[i] ? 1 : 0;
+            ones[i] = 1;
+        }
+        return ratioInterval(counted, ones, h, level);
+    }
+
+    /** The percentile interval of sum(numerator) / sum(denominator) over resampled blocks of origins. */
+    private Interval ratioInterval(double[] numerator, double[] denominator, int h, double level) {
+        int n = numerator.length;
         int block = blockLength(n, h);
         int starts = n - block + 1;
         SplittableRandom random = new SplittableRandom(seed);
-        double[] shares = new double[resamples];
+        double[] ratios = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            int count = 0;
+            double top = 0;
+            double bottom = 0;
             int filled = 0;
             while (filled < n) {
                 int start = random.nextInt(starts);
                 for (int i = start; i < start + block && filled < n; i++, filled++) {
-                    count += hits[i] ? 1 : 0;
+                    top += numerator[i];
+                    bottom += denominator[i];
                 }
             }
-            shares[r] = (double) count / n;
+            ratios[r] = bottom == 0 ? Double.NaN : top / bottom;
         }
-        Arrays.sort(shares);
+        Arrays.sort(ratios);
         double tail = (1 - level) / 2;
-        return new Interval(Quantiles.ofSorted(shares, tail), Quantiles.ofSorted(shares, 1 - tail));
+        return new Interval(Quantiles.ofSorted(ratios, tail), Quantiles.ofSorted(ratios, 1 - tail));
     }
 }
