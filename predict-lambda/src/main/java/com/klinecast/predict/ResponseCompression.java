@@ -27,13 +27,12 @@ final class ResponseCompression {
     static APIGatewayV2HTTPResponse respond(ApiResponse response, Map<String, String> requestHeaders) {
         byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
-        if (body.length < MIN_BYTES) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(headers)
-                    .withBody(response.body()).withIsBase64Encoded(false).build();
+        boolean large = body.length >= MIN_BYTES;
+        if (large) {
+            // Whether it is compressed depends on the request: say so to any cache on the way.
+            headers.put("Vary", "Accept-Encoding");
         }
-        // Whether it is compressed depends on the request: say so to any cache on the way.
-        headers.put("Vary", "Accept-Encoding");
-        if (!acceptsGzip(header(requestHeaders, "accept-encoding"))) {
+        if (!large || !acceptsGzip(header(requestHeaders, "accept-encoding"))) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(headers)
                     .withBody(response.body()).withIsBase64Encoded(false).build();
         }
