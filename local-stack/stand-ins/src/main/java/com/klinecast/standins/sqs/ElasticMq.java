@@ -22,6 +22,8 @@ public final class ElasticMq implements AutoCloseable {
 
     private final SQSRestServer server;
     private final URI endpoint;
+    private static final String PEKKO_SHUTDOWN_HOOK = "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook";
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ElasticMq(SQSRestServer server, int port) {
@@ -30,6 +32,11 @@ public final class ElasticMq implements AutoCloseable {
     }
 
     public static ElasticMq start() {
+        // The local stack stops this server itself (its close runs in the CLI's own shutdown hook): Pekko's hook,
+        // registered lazily, would otherwise try to join a JVM already stopping on Ctrl+C and warn that it cannot.
+        if (System.getProperty(PEKKO_SHUTDOWN_HOOK) == null) {
+            System.setProperty(PEKKO_SHUTDOWN_HOOK, "off");
+        }
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
                 .withAWSRegion("us-east-1").start();
         int port = server.waitUntilStarted().localAddress().getPort();
