@@ -2,6 +2,7 @@ package com.klinecast.core.bands;
 
 import com.klinecast.core.forecast.Bar;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Another band's quantiles widened or narrowed by how its 80% band has done lately: adaptive conformal inference
@@ -45,10 +46,23 @@ public record Adaptive(Band base, double gamma, int replay, int maxHorizon) impl
 
     @Override
     public double[][] offsets(List<Bar> history, int horizons) {
+        return offsets(history, horizons, recomputed(history, horizons));
+    }
+
+    private IntFunction<double[][]> recomputed(List<Bar> history, int horizons) {
+        return s -> base.offsets(history.subList(0, s + 1), Math.min(horizons, history.size() - 1 - s));
+    }
+
+    /**
+     * The same with the base's offsets at earlier origins taken from {@code baseAt} (its offsets after bar s, at
+     * least as many horizons as remain before the last bar), which a caller scoring many consecutive origins keeps
+     * instead of recomputing them for every replay.
+     */
+    double[][] offsets(List<Bar> history, int horizons, IntFunction<double[][]> baseAt) {
         if (horizons > maxHorizon) {
             throw new IllegalArgumentException("this band serves up to horizon " + maxHorizon);
         }
-        double[] logScale = logScales(history, horizons);
+        double[] logScale = logScales(history, horizons, baseAt);
         double[][] out = base.offsets(history, horizons);
         for (int h = 0; h < horizons; h++) {
             double scale = Math.exp(logScale[h]);
@@ -64,21 +78,26 @@ public record Adaptive(Band base, double gamma, int replay, int maxHorizon) impl
      * forecast with, which counts only the forecasts that had matured by its own origin.
      */
     double[] logScales(List<Bar> history, int horizons) {
+        return logScales(history, horizons, recomputed(history, horizons));
+    }
+
+    private double[] logScales(List<Bar> history, int horizons, IntFunction<double[][]> baseAt) {
         int last = history.size() - 1;
         int start = Math.max(1, last - replay - horizons);
         int n = last - start + 1;
         // errors[h - 1][k]: cumulative (miss - 0.2) of the origins start .. start + k at horizon h
         double[][] cumulative = new double[horizons][n];
         for (int s = start; s < last; s++) {
-            double[][] offsets = base.offsets(history.subList(0, s + 1), Math.min(horizons, last - s));
-            for (int h = 1; h <= offsets.length; h++) {
+            double[][] offsets = baseAt.apply(s);
+            int matured = Math.min(horizons, last - s);
+            for (int h = 1; h <= matured; h++) {
                 double scale = Math.exp(logScale(cumulative[h - 1], s - h - start));
                 double r = Math.log(history.get(s + h).close() / history.get(s).close());
                 boolean miss = r < offsets[h - 1][Levels.P10] * scale || r > offsets[h - 1][Levels.P90] * scale;
                 int k = s - start;
                 cumulative[h - 1][k] = (k == 0 ? 0 : cumulative[h - 1][k - 1]) + (miss ? 1 : 0) - TARGET_MISS;
             }
-            for (int h = offsets.length + 1; h <= horizons; h++) {
+            for (int h = matured + 1; h <= horizons; h++) {
                 int k = s - start;
                 cumulative[h - 1][k] = k == 0 ? 0 : cumulative[h - 1][k - 1];
             }

@@ -1,8 +1,7 @@
 package com.klinecast.core.bands;
 
-import com.klinecast.core.forecast.Forecasts;
-import com.klinecast.core.evaluation.stats.QuantileScores;
 import com.klinecast.core.forecast.Bar;
+import com.klinecast.core.forecast.Forecasts;
 import com.klinecast.core.volatility.Har;
 import com.klinecast.core.volatility.VarianceProxy;
 import java.util.ArrayList;
@@ -12,13 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses a version's band on the validation split, never the test split: the static, EWMA and GARCH methods are
- * fitted on the training split, the conformal and volatility-scaled ones (the latter driven by log HAR on
- * Parkinson variances, fitted on the training split) are calibrated on the first half of the validation origins,
- * each of the five also competes rescaled online ({@link Adaptive}), and all are scored by mean pinball loss on the
- * second half. Pinball loss is in price units and grows with the
- * horizon, so a plain mean over horizons would be decided by the longest one alone: each horizon's mean pinball
- * is divided by the static random-walk band's at that horizon, and the lowest mean of those ratios wins.
+ * Chooses a version's band before the test split, never on it, over as many regimes as the history before it holds:
+ * rolling-origin folds ({@link SelectionFolds}) as long as half the validation split. On each scored fold the
+ * static, EWMA and GARCH methods and the HAR behind the volatility band are fitted on every bar up to the fold's first
+ * origin (an expanding window), the conformal and volatility bands are calibrated on the fold before, each of the
+ * five also competes rescaled online ({@link Adaptive}), and all are scored by mean pinball loss. One half-year is
+ * one regime (a rally, a crash) and picks the band that suits it; a year of origins holds only about a dozen
+ * independent 30-step outcomes. A version whose points exist only on validation (a trained network is in-sample
+ * before it) gets the two folds of its halves. Pinball loss is in price units and grows with the horizon and the
+ * price, so each fold's and horizon's mean pinball is divided by the static random-walk band's there, and the
+ * lowest mean of those ratios wins. The band published is the winner refitted on every bar before the test split,
+ * calibrated on the last fold.
  */
 public final class BandSelection {
 
@@ -26,67 +29,101 @@ public final class BandSelection {
     }
 
     /**
-     * @param validation the model's forecasts from the validation origins
+     * @param forecasts the version's forecasts from consecutive origins ending with the validation split's
      * @param trainEnd first bar after the training split
      * @param validationEnd first bar after the validation split: no target at or after it is read
      * @param horizons the horizons whose pinball losses are averaged
      */
-    public static BandChoice choose(List<Bar> bars, Forecasts validation, int trainEnd, int validationEnd,
+    public static BandChoice choose(List<Bar> bars, Forecasts forecasts, int trainEnd, int validationEnd,
             int[] horizons) {
-        List<Band> candidates = candidates(bars, validation, trainEnd, validationEnd);
-        int half = validation.origins().length / 2;
-        Map<String, Double> scores = new LinkedHashMap<>();
-        double[] reference = null;
-        Band best = null;
-        double bestScore = Double.POSITIVE_INFINITY;
-        for (Band band : candidates) {
-            double[] pinball = pinballByHorizon(band, bars, validation, half, validationEnd, horizons);
-            // The first candidate is the static random-walk band every score is relative to.
-            reference = reference == null ? pinball : reference;
-            double sum = 0;
-            int used = 0;
-            for (int j = 0; j < horizons.length; j++) {
-                if (reference[j] > 0 && Double.isFinite(pinball[j])) {
-                    sum += pinball[j] / reference[j];
-                    used++;
-                }
-            }
-            double score = used == 0 ? Double.POSITIVE_INFINITY : sum / used;
-            scores.put(label(band), score);
-            if (score < bestScore) {
-                bestScore = score;
-                best = band;
+        List<CandidateScore> scores = score(bars, forecasts, trainEnd, validationEnd, horizons);
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        CandidateScore best = scores.get(0);
+        for (CandidateScore s : scores) {
+            byLabel.put(s.label(), s.relativePinball());
+            best = s.relativePinball() < best.relativePinball() ? s : best;
+        }
+        for (Band band : published(bars, forecasts, trainEnd, validationEnd)) {
+            if (label(band).equals(best.label())) {
+                return new BandChoice(band, byLabel);
             }
         }
-        return new BandChoice(best, scores);
+        throw new IllegalStateException("the chosen band " + best.label() + " could not be refitted");
+    }
+
+    /** Every candidate's score over the folds, the static random-walk band first. */
+    public static List<CandidateScore> score(List<Bar> bars, Forecasts forecasts, int trainEnd, int validationEnd,
+            int[] horizons) {
+        int[] origins = forecasts.origins();
+        List<int[]> folds = SelectionFolds.of(origins.length, validationOrigins(forecasts, trainEnd)).folds();
+        int minHistory = Math.min(trainEnd, Adaptive.REPLAY + forecasts.maxHorizon());
+        Map<String, FoldTotals> totals = new LinkedHashMap<>();
+        for (int f = folds.size() - 1; f >= (folds.size() == 1 ? 0 : 1); f--) {
+            int[] fold = folds.get(f);
+            int fitEnd = origins[fold[0]] + 1;
+            if (fitEnd < minHistory) {
+                break;
+            }
+            int[] calibration = f == 0 ? new int[] {fold[0], fold[0]} : folds.get(f - 1);
+            List<Band> bands = candidates(bars, forecasts, calibration, fitEnd);
+            if (!totals.isEmpty() && !labels(bands).containsAll(totals.keySet())) {
+                break;
+            }
+            boolean latest = totals.isEmpty();
+            OffsetMemo memo = new OffsetMemo(bars, forecasts.maxHorizon());
+            double[] reference = null;
+            for (Band band : bands) {
+                FoldTotals scored = FoldTotals.of(band, memo, bars, forecasts, fold, validationEnd, horizons);
+                // The first candidate is the static random-walk band every score is relative to.
+                reference = reference == null ? scored.pinball() : reference;
+                if (latest || totals.containsKey(label(band))) {
+                    totals.merge(label(band), scored.relativeTo(reference), FoldTotals::plus);
+                }
+            }
+        }
+        List<CandidateScore> out = new ArrayList<>();
+        totals.forEach((label, t) -> out.add(t.score(label)));
+        return out;
     }
 
     /**
-     * The competing bands, fitted on the training split or calibrated on the first half of the validation origins
-     * (their adaptive versions rescale each at every origin from what has matured by then, so they need no fit).
+     * The candidates as they would be published: the fitted methods fitted on every bar before the test split, the
+     * calibrated ones calibrated on the last fold.
      */
-    public static List<Band> candidates(List<Bar> bars, Forecasts validation, int trainEnd, int validationEnd) {
-        int maxH = validation.maxHorizon();
-        List<Bar> training = bars.subList(0, trainEnd);
-        int[] origins = validation.origins();
-        int half = origins.length / 2;
-        Ewma ewma = Ewma.fit(training);
-        List<Band> candidates = new ArrayList<>(List.of(StaticRandomWalk.fit(training, maxH), ewma,
-                Garch.fit(training)));
-        // The calibration half's targets must end before the scoring half starts, or they would share closes.
-        int calibrationEnd = Math.min(validationEnd, half < origins.length ? origins[half] + 1 : validationEnd);
+    public static List<Band> published(List<Bar> bars, Forecasts forecasts, int trainEnd, int validationEnd) {
+        List<int[]> folds = SelectionFolds.of(forecasts.origins().length, validationOrigins(forecasts, trainEnd))
+                .folds();
+        return candidates(bars, forecasts, folds.get(folds.size() - 1), validationEnd);
+    }
+
+    /** The validation split's origins among the forecasts' (it runs to their end). */
+    private static int validationOrigins(Forecasts forecasts, int trainEnd) {
+        return (int) Arrays.stream(forecasts.origins()).filter(o -> o >= trainEnd - 1).count();
+    }
+
+    /**
+     * The competing bands: fitted on the bars before {@code fitEnd}, calibrated on the forecasts of the origins in
+     * {@code calibration} whose targets are before it (their adaptive versions rescale at every origin from what
+     * has matured by then, so they need no fit).
+     */
+    static List<Band> candidates(List<Bar> bars, Forecasts forecasts, int[] calibration, int fitEnd) {
+        int maxH = forecasts.maxHorizon();
+        List<Bar> fitting = bars.subList(0, fitEnd);
+        int[] origins = Arrays.copyOfRange(forecasts.origins(), calibration[0], calibration[1]);
+        double[][] points = Arrays.copyOfRange(forecasts.points(), calibration[0], calibration[1]);
+        Ewma ewma = Ewma.fit(fitting);
+        List<Band> candidates = new ArrayList<>(List.of(StaticRandomWalk.fit(fitting, maxH), ewma,
+                Garch.fit(fitting)));
         try {
-            candidates.add(Conformal.fit(ewma, bars, Arrays.copyOf(origins, half),
-                    Arrays.copyOf(validation.points(), half), calibrationEnd));
+            candidates.add(Conformal.fit(ewma, bars, origins, points, fitEnd));
         } catch (IllegalArgumentException tooFewOrigins) {
             // A short validation split cannot calibrate every horizon: the three fitted methods still compete.
         }
         try {
-            Har har = Har.fit(VarianceProxy.PARKINSON.of(training), 0, trainEnd, true);
-            candidates.add(VolatilityScaled.fit(har, VarianceProxy.PARKINSON, bars, Arrays.copyOf(origins, half),
-                    Arrays.copyOf(validation.points(), half), calibrationEnd));
+            Har har = Har.fit(VarianceProxy.PARKINSON.of(fitting), 0, fitEnd, true);
+            candidates.add(VolatilityScaled.fit(har, VarianceProxy.PARKINSON, bars, origins, points, fitEnd));
         } catch (IllegalArgumentException tooFewDays) {
-            // Too short a training split for HAR, or a validation split for calibration: the others compete.
+            // Too short a history for HAR, or a fold for calibration: the others compete.
         }
         List<Band> fitted = List.copyOf(candidates);
         for (double gamma : Adaptive.GAMMAS) {
@@ -97,32 +134,12 @@ public final class BandSelection {
         return candidates;
     }
 
+    private static List<String> labels(List<Band> bands) {
+        return bands.stream().map(BandSelection::label).toList();
+    }
+
     /** A candidate's name among the validation scores: its method, and an adaptive band's step. */
     public static String label(Band band) {
         return band instanceof Adaptive a ? a.method() + "_" + a.gamma() : band.method();
-    }
-
-    /** Per horizon, the mean pinball loss over origins from {@code fromOrigin} whose target exists. */
-    static double[] pinballByHorizon(Band band, List<Bar> bars, Forecasts forecasts, int fromOrigin, int targetEnd,
-            int[] horizons) {
-        int maxH = Arrays.stream(horizons).max().orElseThrow();
-        double[] sums = new double[horizons.length];
-        int[] counts = new int[horizons.length];
-        for (int k = fromOrigin; k < forecasts.origins().length; k++) {
-            int origin = forecasts.origins()[k];
-            double[][] q = band.quantiles(bars.subList(0, origin + 1), Arrays.copyOf(forecasts.points()[k], maxH));
-            for (int j = 0; j < horizons.length; j++) {
-                int target = origin + horizons[j];
-                if (target < Math.min(targetEnd, bars.size())) {
-                    sums[j] += QuantileScores.meanPinball(q[horizons[j] - 1], Levels.LEVELS, bars.get(target).close());
-                    counts[j]++;
-                }
-            }
-        }
-        double[] means = new double[horizons.length];
-        for (int j = 0; j < horizons.length; j++) {
-            means[j] = counts[j] == 0 ? Double.NaN : sums[j] / counts[j];
-        }
-        return means;
     }
 }

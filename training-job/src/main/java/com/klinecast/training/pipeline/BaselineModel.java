@@ -22,6 +22,6 @@ public record BaselineModel(ModelFamily family, Scaling scaling, Forecaster fore
         Scaling scaling = Baselines.scaling(family, bars.subList(0, split.trainEnd()), config.target());
         Forecaster forecaster = Baselines.forecaster(scaling, config.maxHorizon(), series.interval());
         return new BaselineModel(family, scaling, forecaster, DataRange.of(bars, split),
-                Evaluation.of(bars, forecaster, split, config.horizonArray(), config.maxHorizon()));
+                Evaluation.of(bars, forecaster, split, config.horizonArray(), config.maxHorizon(), 0));
     }
 }

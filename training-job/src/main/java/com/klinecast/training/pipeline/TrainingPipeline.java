@@ -52,7 +52,7 @@ public final class TrainingPipeline {
         Split split = split(bars, config, trainEnd);
         FittedModel fitted = fit(series, bars, config, split);
         Evaluation evaluation = Evaluation.of(bars, fitted.forecaster(), split, config.horizonArray(),
-                config.maxHorizon());
+                config.maxHorizon(), split.trainEnd() - 1);
         return new TrainedModel(series, config, fitted.scaling(), fitted.portable(), fitted.training(),
                 DataRange.of(bars, split), evaluation, (System.nanoTime() - started) / 1e9);
     }

@@ -3,6 +3,7 @@ package com.klinecast.training.results;
 import com.klinecast.core.bands.Band;
 import com.klinecast.core.bands.BandChoice;
 import com.klinecast.core.bands.BandSelection;
+import com.klinecast.core.bands.CandidateScore;
 import com.klinecast.core.bands.Levels;
 import com.klinecast.core.dataset.Split;
 import com.klinecast.core.evaluation.Backtest;
@@ -20,9 +21,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every candidate band around naive and drift on one series, as the training job chooses among them: the
- * validation scores that decide, then each candidate's 80% coverage and mean pinball on the validation scoring half
- * and on the test split, so that what validation chose can be read beside what the test split then showed.
+ * Every candidate band around naive and drift on one series, as the training job chooses among them: the scores
+ * over the selection folds that decide with each candidate's 80% coverage over those folds, then its 80% coverage and
+ * mean pinball on the test split, so that what was chosen can be read beside what the test split then showed.
  */
 public final class BandCandidates {
 
@@ -38,21 +39,32 @@ public final class BandCandidates {
         for (ModelFamily family : List.of(ModelFamily.NAIVE, ModelFamily.DRIFT)) {
             Forecaster f = Baselines.forecaster(Baselines.scaling(family, bars.subList(0, split.trainEnd()),
                     Target.CLOSE), config.maxHorizon(), series.interval());
-            Forecasts validation = Backtest.forecast(bars, f, split.trainEnd() - 1, split.validationEnd() - 1,
-                    config.maxHorizon());
-            BandChoice choice = BandSelection.choose(bars, validation, split.trainEnd(), split.validationEnd(),
+            Forecasts beforeTest = Backtest.forecast(bars, f, 0, split.validationEnd() - 1, config.maxHorizon());
+            BandChoice choice = BandSelection.choose(bars, beforeTest, split.trainEnd(), split.validationEnd(),
                     config.horizonArray());
-            lines.add(series + " " + family.code() + " chose " + choice.band().method() + " "
-                    + choice.validationPinball());
+            lines.add(series + " " + family.code() + " chose " + BandSelection.label(choice.band()));
             Forecasts onTest = Backtest.forecast(bars, f, split.validationEnd() - 1, bars.size() - 1,
                     config.maxHorizon());
-            for (Band band : BandSelection.candidates(bars, validation, split.trainEnd(), split.validationEnd())) {
-                lines.add(String.format("  %-26s validation %s  test %s", BandSelection.label(band),
-                        scores(band, bars, validation, validation.origins().length / 2, split.validationEnd()),
+            List<CandidateScore> scores = BandSelection.score(bars, beforeTest, split.trainEnd(),
+                    split.validationEnd(), config.horizonArray());
+            List<Band> published = BandSelection.published(bars, beforeTest, split.trainEnd(), split.validationEnd());
+            for (CandidateScore score : scores) {
+                Band band = published.stream().filter(b -> BandSelection.label(b).equals(score.label())).findFirst()
+                        .orElseThrow();
+                lines.add(String.format("  %-26s %.3f over %d folds, 80%% held%s  test %s", score.label(),
+                        score.relativePinball(), score.folds(), coverage(config.horizonArray(), score.coverage80()),
                         scores(band, bars, onTest, 0, bars.size())));
             }
         }
         return lines;
+    }
+
+    private static String coverage(int[] horizons, double[] coverage80) {
+        StringBuilder out = new StringBuilder();
+        for (int j = 0; j < horizons.length; j++) {
+            out.append(String.format(" h%d %5.1f%%", horizons[j], 100 * coverage80[j]));
+        }
+        return out.toString();
     }
 
     /** 80% coverage and mean pinball per shown horizon, over origins from {@code from} whose target is before end. */
