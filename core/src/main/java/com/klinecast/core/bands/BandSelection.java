@@ -36,16 +36,21 @@ public final class BandSelection {
      */
     public static BandChoice choose(List<Bar> bars, Forecasts forecasts, int trainEnd, int validationEnd,
             int[] horizons) {
-        List<CandidateScore> scores = score(bars, forecasts, trainEnd, validationEnd, horizons);
+        return choose(score(bars, forecasts, trainEnd, validationEnd, horizons),
+                published(bars, forecasts, trainEnd, validationEnd));
+    }
+
+    /** The published band of the candidate with the lowest score. */
+    public static BandChoice choose(List<CandidateScore> scores, List<Band> published) {
         Map<String, Double> byLabel = new LinkedHashMap<>();
         CandidateScore best = scores.get(0);
         for (CandidateScore s : scores) {
             byLabel.put(s.label(), s.relativePinball());
             best = s.relativePinball() < best.relativePinball() ? s : best;
         }
-        for (Band band : published(bars, forecasts, trainEnd, validationEnd)) {
+        for (Band band : published) {
             if (label(band).equals(best.label())) {
-                return new BandChoice(band, byLabel);
+                return new BandChoice(band, byLabel, best);
             }
         }
         throw new IllegalStateException("the chosen band " + best.label() + " could not be refitted");
@@ -61,7 +66,8 @@ public final class BandSelection {
         for (int f = folds.size() - 1; f >= (folds.size() == 1 ? 0 : 1); f--) {
             int[] fold = folds.get(f);
             int fitEnd = origins[fold[0]] + 1;
-            if (fitEnd < minHistory) {
+            // the latest fold is always scored; an earlier one needs a year of history before it
+            if (fitEnd < minHistory && !totals.isEmpty()) {
                 break;
             }
             int[] calibration = f == 0 ? new int[] {fold[0], fold[0]} : folds.get(f - 1);
@@ -82,7 +88,7 @@ public final class BandSelection {
             }
         }
         List<CandidateScore> out = new ArrayList<>();
-        totals.forEach((label, t) -> out.add(t.score(label)));
+        totals.forEach((label, t) -> out.add(t.score(label, horizons)));
         return out;
     }
 

@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * One candidate's sums over the folds scored so far: per horizon its mean pinball loss on the latest fold, how many
- * targets it was scored on and how many its 80% band held, and the sum of its per-fold relative scores.
+ * targets it was scored on and how many its 80% band held, the lowest and highest share held on one fold, and the
+ * sum of its per-fold relative scores.
  */
-record FoldTotals(double[] pinball, int[] counts, int[] inside, double relativeSum, int folds) {
+record FoldTotals(double[] pinball, int[] counts, int[] inside, double[] lowest, double[] highest,
+        double relativeSum, int folds) {
 
     /** The band's scores on the origins {@code fold[0]..fold[1]} whose targets are before {@code targetEnd}. */
     static FoldTotals of(Band band, OffsetMemo memo, List<Bar> bars, Forecasts forecasts, int[] fold, int targetEnd,
@@ -37,10 +39,12 @@ record FoldTotals(double[] pinball, int[] counts, int[] inside, double relativeS
             }
         }
         double[] means = new double[horizons.length];
+        double[] held = new double[horizons.length];
         for (int j = 0; j < horizons.length; j++) {
             means[j] = counts[j] == 0 ? Double.NaN : sums[j] / counts[j];
+            held[j] = counts[j] == 0 ? Double.NaN : (double) inside[j] / counts[j];
         }
-        return new FoldTotals(means, counts, inside, 0, 0);
+        return new FoldTotals(means, counts, inside, held, held.clone(), 0, 0);
     }
 
     /** This fold counted once, scored by the mean over horizons of its pinball over {@code reference}'s. */
@@ -53,25 +57,31 @@ record FoldTotals(double[] pinball, int[] counts, int[] inside, double relativeS
                 used++;
             }
         }
-        return new FoldTotals(pinball, counts, inside, used == 0 ? Double.POSITIVE_INFINITY : sum / used, 1);
+        return new FoldTotals(pinball, counts, inside, lowest, highest,
+                used == 0 ? Double.POSITIVE_INFINITY : sum / used, 1);
     }
 
     FoldTotals plus(FoldTotals other) {
         int[] c = counts.clone();
         int[] in = inside.clone();
+        double[] low = lowest.clone();
+        double[] high = highest.clone();
         for (int j = 0; j < c.length; j++) {
             c[j] += other.counts[j];
             in[j] += other.inside[j];
+            // NaN (a fold without a target at this horizon) is passed over
+            low[j] = Double.isNaN(low[j]) ? other.lowest[j] : Math.min(low[j], other.lowest[j]);
+            high[j] = Double.isNaN(high[j]) ? other.highest[j] : Math.max(high[j], other.highest[j]);
         }
-        return new FoldTotals(pinball, c, in, relativeSum + other.relativeSum, folds + other.folds);
+        return new FoldTotals(pinball, c, in, low, high, relativeSum + other.relativeSum, folds + other.folds);
     }
 
-    CandidateScore score(String label) {
+    CandidateScore score(String label, int[] horizons) {
         double[] coverage = new double[counts.length];
         for (int j = 0; j < counts.length; j++) {
             coverage[j] = counts[j] == 0 ? Double.NaN : (double) inside[j] / counts[j];
         }
-        return new CandidateScore(label, folds == 0 ? Double.POSITIVE_INFINITY : relativeSum / folds, folds,
-                coverage);
+        return new CandidateScore(label, horizons.clone(), folds == 0 ? Double.POSITIVE_INFINITY : relativeSum / folds, folds,
+                coverage, lowest, highest);
     }
 }

@@ -1,7 +1,6 @@
 package com.klinecast.training.results;
 
 import com.klinecast.core.bands.Band;
-import com.klinecast.core.bands.BandChoice;
 import com.klinecast.core.bands.BandSelection;
 import com.klinecast.core.bands.CandidateScore;
 import com.klinecast.core.bands.Levels;
@@ -40,29 +39,30 @@ public final class BandCandidates {
             Forecaster f = Baselines.forecaster(Baselines.scaling(family, bars.subList(0, split.trainEnd()),
                     Target.CLOSE), config.maxHorizon(), series.interval());
             Forecasts beforeTest = Backtest.forecast(bars, f, 0, split.validationEnd() - 1, config.maxHorizon());
-            BandChoice choice = BandSelection.choose(bars, beforeTest, split.trainEnd(), split.validationEnd(),
-                    config.horizonArray());
-            lines.add(series + " " + family.code() + " chose " + BandSelection.label(choice.band()));
-            Forecasts onTest = Backtest.forecast(bars, f, split.validationEnd() - 1, bars.size() - 1,
-                    config.maxHorizon());
             List<CandidateScore> scores = BandSelection.score(bars, beforeTest, split.trainEnd(),
                     split.validationEnd(), config.horizonArray());
             List<Band> published = BandSelection.published(bars, beforeTest, split.trainEnd(), split.validationEnd());
+            lines.add(series + " " + family.code() + " chose "
+                    + BandSelection.label(BandSelection.choose(scores, published).band()));
+            Forecasts onTest = Backtest.forecast(bars, f, split.validationEnd() - 1, bars.size() - 1,
+                    config.maxHorizon());
             for (CandidateScore score : scores) {
                 Band band = published.stream().filter(b -> BandSelection.label(b).equals(score.label())).findFirst()
                         .orElseThrow();
                 lines.add(String.format("  %-26s %.3f over %d folds, 80%% held%s  test %s", score.label(),
-                        score.relativePinball(), score.folds(), coverage(config.horizonArray(), score.coverage80()),
+                        score.relativePinball(), score.folds(), coverage(config.horizonArray(), score),
                         scores(band, bars, onTest, 0, bars.size())));
             }
         }
         return lines;
     }
 
-    private static String coverage(int[] horizons, double[] coverage80) {
+    /** Per horizon, the share held over all folds, then the lowest and highest on one fold. */
+    private static String coverage(int[] horizons, CandidateScore score) {
         StringBuilder out = new StringBuilder();
         for (int j = 0; j < horizons.length; j++) {
-            out.append(String.format(" h%d %5.1f%%", horizons[j], 100 * coverage80[j]));
+            out.append(String.format(" h%d %5.1f%% [%.0f-%.0f]", horizons[j], 100 * score.coverage80()[j],
+                    100 * score.lowestFold()[j], 100 * score.highestFold()[j]));
         }
         return out.toString();
     }

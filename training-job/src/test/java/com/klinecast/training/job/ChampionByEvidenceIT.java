@@ -75,6 +75,12 @@ class ChampionByEvidenceIT {
         assertTrue(outcome.promotion().reason().contains("MAE ratio"), outcome.promotion().reason());
         JsonNode band = outcome.manifest().metrics().path("band");
         assertTrue(band.path("method").isTextual(), "the band travels with the version: " + band);
+        // a baseline's band is chosen over every fold its history allows, a network's over the validation halves
+        JsonNode baselineSelection = naive.metrics().path("bandSelection");
+        assertTrue(baselineSelection.path("folds").asInt() > 1, baselineSelection.toString());
+        assertTrue(baselineSelection.path("coverage").get(0).path("coverage80").isNumber(),
+                baselineSelection.toString());
+        assertEquals(1, outcome.manifest().metrics().path("bandSelection").path("folds").asInt());
         JsonNode h1 = outcome.manifest().metrics().path("test").path("horizons").get(0);
         for (String field : List.of("mase", "maseLow", "maseHigh", "dmPValue", "coverage50", "coverage80",
                 "coverage90", "pinball", "crps", "directionAccuracy", "upShare", "kupiecPValue80", "pinballSkill")) {

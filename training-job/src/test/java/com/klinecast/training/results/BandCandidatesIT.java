@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BandCandidatesIT {
 
     @Test
-    void reportsTheChoiceAndEveryCandidateOnValidationAndTestForBothBaselines() {
+    void reportsTheChoiceAndEveryCandidateOverTheFoldsAndOnTestForBothBaselines() {
         Series series = Series.of("BTCUSDT", "1d");
         List<Bar> bars = SyntheticPrices.clustered(900, 3);
 
@@ -25,12 +25,13 @@ class BandCandidatesIT {
         assertEquals(2, choices.size(), String.join("\n", lines));
         assertTrue(choices.get(0).startsWith(series + " naive chose ") && choices.get(1).startsWith(series
                 + " drift chose "), choices.toString());
-        // fifteen candidates under each choice, each scored at the three horizons on both splits
+        // fifteen candidates under each choice, each scored over the folds at the configured horizons (the fold
+        // coverage with its lowest and highest fold), and on the test split at 1, 7 and 30
         assertEquals(2 + 2 * 15, lines.size(), String.join("\n", lines));
         for (String line : lines) {
             if (!line.contains(" chose ")) {
-                assertTrue(line.matches("  \\S+\\s+validation ( h\\d+ +[0-9.]+% +[0-9.]+){3}  test ( h\\d+ +[0-9.]+% "
-                        + "+[0-9.]+){3}"), line);
+                assertTrue(line.matches("  \\S+\\s+[0-9.]+ over [2-9] folds, 80% held( h\\d+ +[0-9.]+% \\[\\d+-\\d+\\]){5}"
+                        + "  test ( h\\d+ +[0-9.]+% +[0-9.]+){3}"), line);
             }
         }
     }
