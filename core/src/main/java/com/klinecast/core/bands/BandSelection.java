@@ -144,7 +144,7 @@ public final class BandSelection {
         return bands.stream().map(BandSelection::label).toList();
     }
 
-    /** A candidate's name among the validation scores: its method, and an adaptive band's step. */
+    /** A candidate's name among the selection scores: its method, and an adaptive band's step. */
     public static String label(Band band) {
         return band instanceof Adaptive a ? a.method() + "_" + a.gamma() : band.method();
     }

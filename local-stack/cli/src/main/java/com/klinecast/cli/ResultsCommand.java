@@ -87,8 +87,8 @@ final class ResultsCommand implements Callable<Integer> {
     Path doc;
 
     @Option(names = "--bands", description = "Instead of the models: every candidate band around naive and drift, "
-            + "the validation scores that choose one, and each candidate's 80% coverage and pinball at 1, 7 and 30 "
-            + "steps on validation and on the test split.")
+            + "the scores over the folds before the test split that choose one with each candidate's 80% coverage "
+            + "there, and its 80% coverage and pinball at 1, 7 and 30 steps on the test split.")
     boolean bands;
 
     @Override

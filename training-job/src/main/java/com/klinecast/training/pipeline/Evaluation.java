@@ -17,7 +17,7 @@ import java.util.List;
  * rolling-origin backtest of the test split with that band, scored against the static random-walk band. A volume
  * model has no band (the methods model price returns).
  *
- * @param bands the band and the validation scores that chose it; null for a volume model
+ * @param bands the band and the fold scores that chose it; null for a volume model
  * @param onTest the forecasts from every test origin (what the champion rule compares)
  */
 public record Evaluation(BandChoice bands, Forecasts onTest, BacktestReport test) {

@@ -31,7 +31,7 @@ public final class BandCandidates {
     private BandCandidates() {
     }
 
-    /** Lines of text: per baseline, the choice with its validation scores, then a line per candidate. */
+    /** Lines of text: per baseline, the choice, then a line per candidate. */
     public static List<String> report(Series series, List<Bar> bars, TrainingConfig config) {
         Split split = Split.of(bars.size(), config.validationFraction(), config.testFraction());
         List<String> lines = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class BandCandidates {
             for (CandidateScore score : scores) {
                 Band band = published.stream().filter(b -> BandSelection.label(b).equals(score.label())).findFirst()
                         .orElseThrow();
-                lines.add(String.format("  %-26s %.3f over %d folds, 80%% held%s  test %s", score.label(),
+                lines.add(String.format("  %-26s %.4f over %d folds, 80%% held%s  test %s", score.label(),
                         score.relativePinball(), score.folds(), coverage(config.horizonArray(), score),
                         scores(band, bars, onTest, 0, bars.size())));
             }

@@ -2,6 +2,7 @@ package com.klinecast.training.results;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.klinecast.core.champion.PromotionRule;
+import com.klinecast.core.bands.BandSelection;
 import com.klinecast.core.dataset.Split;
 import com.klinecast.core.forecast.Bar;
 import com.klinecast.core.forecast.ModelFamily;
@@ -78,6 +79,6 @@ public final class CandidateEvaluation {
     }
 
     private static String band(com.klinecast.training.pipeline.Evaluation evaluation) {
-        return evaluation.bands() == null ? null : evaluation.bands().band().method();
+        return evaluation.bands() == null ? null : BandSelection.label(evaluation.bands().band());
     }
 }

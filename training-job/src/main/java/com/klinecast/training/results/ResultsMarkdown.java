@@ -22,7 +22,8 @@ public final class ResultsMarkdown {
     }
 
     public static String render(List<SeriesResults> all, int[] horizons) {
-        StringBuilder md = new StringBuilder();
+        StringBuilder md = new StringBuilder("On each series' test origins: MASE vs naive [95% interval], DM p of "
+                + "beating naive, 80% coverage [95% interval], pinball skill vs the static band.\n\n");
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (SeriesResults series : all) {
             md.append(table(series, horizons)).append('\n');
@@ -33,20 +34,34 @@ public final class ResultsMarkdown {
         return md.toString();
     }
 
+    /** " Band: b." when one band serves every model, else each band with the models it serves. */
+    private static String bandLine(Map<String, List<String>> bands, int models) {
+        if (bands.isEmpty()) {
+            return "";
+        }
+        if (bands.size() == 1 && bands.values().iterator().next().size() == models) {
+            return " Band: " + bands.keySet().iterator().next() + ".";
+        }
+        List<String> parts = new ArrayList<>();
+        bands.forEach((band, names) -> parts.add(band + " (" + String.join(", ", names) + ")"));
+        return " Bands: " + String.join("; ", parts) + ".";
+    }
+
     static String table(SeriesResults series, int[] horizons) {
         BacktestReport first = series.results().get(0).test();
-        // One band around every model (the usual case) is named once above the table rather than on each row.
-        List<String> bands = series.results().stream().map(r -> r.band() == null ? "-" : r.band()).distinct()
-                .toList();
-        boolean oneBand = bands.size() == 1;
+        // Bands are named above the table, each with the models it serves: a column would repeat them on every row.
+        Map<String, List<String>> bands = new LinkedHashMap<>();
+        for (CandidateResult r : series.results()) {
+            if (r.band() != null) {
+                bands.computeIfAbsent(r.band(), b -> new ArrayList<>()).add(r.candidate().name());
+            }
+        }
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
-                "**%s %s**, test origins %s .. %s: MASE vs naive [95%% interval], DM p of beating naive, "
-                        + "80%% coverage [95%% interval], pinball skill vs the static band.%s%s%n%n",
+                "**%s %s**, test origins %s .. %s.%s%s%n%n",
                 series.series().symbol(), series.series().interval().code(), day(first.firstOrigin()),
-                day(first.lastOrigin()), oneBand && !bands.get(0).equals("-") ? " Band: " + bands.get(0) + "."
-                        : "", series.champion() == null ? ""
+                day(first.lastOrigin()), bandLine(bands, series.results().size()), series.champion() == null ? ""
                         : " The champion rule serves **" + series.champion() + "**."));
-        List<String> header = new ArrayList<>(oneBand ? List.of("model") : List.of("model", "band"));
+        List<String> header = new ArrayList<>(List.of("model"));
         for (int h : horizons) {
             header.addAll(List.of("h" + h + " MASE", "DM p", "cov80", "skill"));
         }
@@ -60,9 +75,6 @@ public final class ResultsMarkdown {
             String name = r.candidate().name().equals(series.champion()) ? "**" + r.candidate().name()
                     + "** (champion)" : r.candidate().name();
             List<String> cells = new ArrayList<>(List.of(name));
-            if (!oneBand) {
-                cells.add(r.band() == null ? "-" : r.band());
-            }
             for (int h : horizons) {
                 HorizonMetrics m = r.test().at(h);
                 // naive against itself has an interval of one point: printing it would say nothing

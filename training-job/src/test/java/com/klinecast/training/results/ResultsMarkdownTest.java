@@ -41,9 +41,10 @@ class ResultsMarkdownTest {
                 new int[] {1, 3});
 
         assertEquals("""
-                **BTCUSDT 1d**, test origins 2024-04-25 .. 2025-06-29: MASE vs naive [95% interval], DM p of beating \
-                naive, 80% coverage [95% interval], pinball skill vs the static band. The champion rule serves \
-                **lstm-default**.
+                On each series' test origins: MASE vs naive [95% interval], DM p of beating naive, 80% coverage \
+                [95% interval], pinball skill vs the static band.
+
+                **BTCUSDT 1d**, test origins 2024-04-25 .. 2025-06-29. The champion rule serves **lstm-default**.
 
                 | model | h1 MASE | DM p | cov80 | skill | h3 MASE | DM p | cov80 | skill |
                 |---|---|---|---|---|---|---|---|---|
@@ -60,7 +61,7 @@ class ResultsMarkdownTest {
     }
 
     @Test
-    void namesOneBandAboveTheTableAndSeveralInAColumn() {
+    void namesTheBandsAboveTheTableWithTheModelsTheyServe() {
         CandidateResult a = result("a", "2024-04-25T00:00:00Z", 1, 1);
         CandidateResult b = result("b", "2024-04-25T00:00:00Z", 1, 1);
 
@@ -70,7 +71,7 @@ class ResultsMarkdownTest {
                 List.of(withBand(a, "ewma"), withBand(b, "garch")), null)), new int[] {1});
 
         assertTrue(one.contains(" Band: ewma.") && one.contains("| model | h1 MASE |"), one);
-        assertTrue(two.contains("| model | band | h1 MASE |") && two.contains("| b | garch |"), two);
+        assertTrue(two.contains(" Bands: ewma (a); garch (b).") && two.contains("| model | h1 MASE |"), two);
     }
 
     private static CandidateResult withBand(CandidateResult r, String band) {
