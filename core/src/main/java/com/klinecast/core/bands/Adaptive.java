@@ -83,7 +83,8 @@ public record Adaptive(Band base, double gamma, int replay, int maxHorizon) impl
 
     private double[] logScales(List<Bar> history, int horizons, IntFunction<double[][]> baseAt) {
         int last = history.size() - 1;
-        int start = Math.max(1, last - replay - horizons);
+        // no earlier than the base can forecast from: a short history replays fewer origins
+        int start = Math.max(Math.max(1, base.barsNeeded() - 1), last - replay - horizons);
         int n = last - start + 1;
         // errors[h - 1][k]: cumulative (miss - 0.2) of the origins start .. start + k at horizon h
         double[][] cumulative = new double[horizons][n];

@@ -72,7 +72,10 @@ public final class BandSelection {
             }
             int[] calibration = f == 0 ? new int[] {fold[0], fold[0]} : folds.get(f - 1);
             List<Band> bands = candidates(bars, forecasts, calibration, fitEnd);
-            if (!totals.isEmpty() && !labels(bands).containsAll(totals.keySet())) {
+            // every fitted band must forecast from the fold's first origin (an adaptive one replays what it can)
+            int needed = bands.stream().filter(b -> !(b instanceof Adaptive)).mapToInt(Band::barsNeeded).max()
+                    .orElse(1);
+            if (!totals.isEmpty() && (!labels(bands).containsAll(totals.keySet()) || fitEnd < needed)) {
                 break;
             }
             boolean latest = totals.isEmpty();

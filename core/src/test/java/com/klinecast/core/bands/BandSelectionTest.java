@@ -63,6 +63,19 @@ class BandSelectionTest {
     }
 
     @Test
+    void aShortSeriesIsScoredOnlyWhereEveryBandCanForecast() {
+        List<Bar> bars = SyntheticPrices.clustered(420, 9);
+        Forecaster naive = Baselines.forecaster(Baselines.scaling(ModelFamily.NAIVE, bars.subList(0, 200),
+                Target.CLOSE), MAX_H, Interval.D1);
+
+        BandChoice choice = BandSelection.choose(bars, Backtest.forecast(bars, naive, 0, 309, MAX_H), 200, 310,
+                HORIZONS);
+
+        // the fold before validation's last half starts at bar 200, but the GARCH band reads 250
+        assertEquals(1, choice.chosen().folds(), choice.toString());
+    }
+
+    @Test
     void nothingAtOrAfterTheEndOfValidationMovesTheChoice() {
         List<Bar> changed = new ArrayList<>(BARS.subList(0, VALIDATION_END));
         for (Bar bar : BARS.subList(VALIDATION_END, BARS.size())) {

@@ -206,7 +206,9 @@ class KlinecastCliIT {
         assertEquals(14, com.klinecast.training.config.TrainingConfigs.load(winner, java.util.Map.of()).window());
         assertEquals(0, results.exitCode(), results.out());
         String written = java.nio.file.Files.readString(readme);
-        assertTrue(written.startsWith("# R\n<!-- results:start -->\n**BTCUSDT 1d**, test origins 2024-04-25"), written);
+        assertTrue(written.startsWith("# R\n<!-- results:start -->\nOn each series' test origins: MASE vs naive"),
+                written);
+        assertTrue(written.contains("\n**BTCUSDT 1d**, test origins 2024-04-25"), written);
         assertTrue(written.contains("| h1 MASE | DM p | cov80 | skill | h7 MASE |"), written);
         assertTrue(written.contains("naive") && written.contains("drift"), "the baselines beside the candidates");
         assertTrue(written.contains("\n| small | ") && written.contains("\n| tuned | "), written);
