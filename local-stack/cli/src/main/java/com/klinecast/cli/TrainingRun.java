@@ -1,5 +1,7 @@
 package com.klinecast.cli;
 
+import com.klinecast.core.bands.BandChoice;
+import com.klinecast.core.bands.BandSelection;
 import com.klinecast.core.evaluation.BacktestReport;
 import com.klinecast.core.series.Series;
 import com.klinecast.core.text.Figures;
@@ -72,9 +74,10 @@ final class TrainingRun {
                 test.firstOrigin(), test.lastOrigin(), outcome.model().config().target().code());
         BacktestTable.print(test);
         if (outcome.model().evaluation().bands() != null) {
-            System.out.println("band: " + outcome.model().evaluation().bands().band().method() + ", chosen on the "
-                    + "validation split by mean pinball relative to the static random-walk band "
-                    + Figures.of(outcome.model().evaluation().bands().validationPinball()));
+            BandChoice bands = outcome.model().evaluation().bands();
+            System.out.println("band: " + BandSelection.label(bands.band()) + ", chosen over " + bands.chosen().folds()
+                    + (bands.chosen().folds() == 1 ? " fold" : " folds") + " before the test split by mean pinball "
+                    + "relative to the static random-walk band " + Figures.of(bands.validationPinball()));
         }
         if (test.at(1).mase() > 1) {
             System.err.println("WARNING: this model loses to the naive forecast at horizon 1.");
