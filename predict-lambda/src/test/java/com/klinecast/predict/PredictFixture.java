@@ -203,6 +203,8 @@ final class PredictFixture {
         }
         metrics.put("test", Map.of("firstOrigin", "2024-01-01T00:00:00Z", "lastOrigin", "2025-06-29T00:00:00Z",
                 "origins", 400, "horizons", horizons));
+        metrics.put("bandSelection", Map.of("folds", 9, "coverage", List.of(Map.of("horizon", 1, "coverage80", 0.81,
+                "lowestFold", 0.73, "highestFold", 0.88))));
         return ModelDraft.builder()
                 .artifact("weights.json", weights)
                 .promotionScore(1000.0)

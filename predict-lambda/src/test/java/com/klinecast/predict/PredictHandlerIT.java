@@ -121,6 +121,9 @@ class PredictHandlerIT {
         assertEquals(2, body.path("versions").size());
         assertEquals(2, body.path("versions").get(1).path("version").asInt());
         assertTrue(body.path("versions").get(0).path("mase").has("30"));
+        // the band's own record before the test split: how many folds chose it, and how often it held there
+        assertEquals(9, body.path("versions").get(0).path("bandFolds").asInt());
+        assertEquals(0.81, body.path("versions").get(0).path("bandCoverage80").path("1").asDouble(), 0);
     }
 
     @Test

@@ -22,12 +22,16 @@ public record ModelList(String symbol, String interval, String target, ChampionI
      * @param qlikeRatio for volatility, QLIKE over naive volatility's per evaluated horizon; absent otherwise
      * @param dmPValue per evaluated horizon, the one-sided HLN-DM p-value of beating naive (absent before it was
      *     recorded; on QLIKE for volatility)
+     * @param bandFolds how many rolling-origin folds before the test split chose the band (absent without one)
+     * @param bandCoverage80 per horizon, the share of targets the band's 80% band held over those folds
      */
     public record VersionInfo(int version, String family, String band, String createdAt, String trainedUntil,
             String testFrom, String testTo, double promotionScore,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> mase,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> qlikeRatio,
-            Map<String, Double> dmPValue) {
+            Map<String, Double> dmPValue,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer bandFolds,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> bandCoverage80) {
     }
 
     public record UnreadableVersion(int version, String problem) {

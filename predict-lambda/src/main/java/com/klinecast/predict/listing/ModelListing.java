@@ -82,9 +82,17 @@ public final class ModelListing {
             }
         }
         JsonNode band = m.metrics().path("band").path("method");
+        JsonNode selection = m.metrics().path("bandSelection");
+        Map<String, Double> bandCoverage = new LinkedHashMap<>();
+        for (JsonNode h : selection.path("coverage")) {
+            if (h.path("coverage80").isNumber()) {
+                bandCoverage.put(h.path("horizon").asText(), h.path("coverage80").asDouble());
+            }
+        }
         return new ModelList.VersionInfo(m.version(), m.config().path("model").asText("lstm"),
                 band.isTextual() ? band.asText() : null, m.createdAt().toString(),
                 m.trainingData().path("trainTo").asText(null), m.testWindow().from().toString(),
-                m.testWindow().to().toString(), m.promotionScore(), mase, qlike, dm);
+                m.testWindow().to().toString(), m.promotionScore(), mase, qlike, dm,
+                selection.path("folds").isInt() ? selection.path("folds").asInt() : null, bandCoverage);
     }
 }
