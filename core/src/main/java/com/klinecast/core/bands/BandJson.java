@@ -25,6 +25,21 @@ public final class BandJson {
         }
     }
 
+    /**
+     * The stored band's method as the API names it ({@link Band#method()}: an adaptive band is named with its
+     * base, e.g. {@code static_rw_adaptive}), the stored type name if this code cannot read it, null without one.
+     */
+    public static String method(JsonNode node) {
+        if (node == null || !node.path("method").isTextual()) {
+            return null;
+        }
+        try {
+            return read(node).method();
+        } catch (IllegalArgumentException unknown) {
+            return node.path("method").asText();
+        }
+    }
+
     /** @throws IllegalArgumentException when the JSON is not a band this code knows */
     public static Band read(JsonNode node) {
         try {

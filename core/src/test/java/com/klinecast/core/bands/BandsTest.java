@@ -70,6 +70,8 @@ class BandsTest {
             Band back = json.readValue(json.writeValueAsBytes(band), Band.class);
 
             assertEquals(band.method(), back.method());
+            // what /models and the CLI name a stored band: the API's name, an adaptive band's with its base
+            assertEquals(band.method(), BandJson.method(BandJson.tree(band)));
             for (int h = 0; h < MAX_H; h++) {
                 assertArrayEquals(band.offsets(history, MAX_H)[h], back.offsets(history, MAX_H)[h], 0);
             }

@@ -1,6 +1,7 @@
 package com.klinecast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.klinecast.core.bands.BandJson;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.CorruptModelException;
 import com.klinecast.core.registry.ModelManifest;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -119,7 +121,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     private static void print(ModelManifest m, String[] fields, String mark) {
         System.out.printf("%-8s %-6s %-10s %-20s %-22s %10.2f %7.3f %7.3f %7.3f %8.3f%s%n", "v" + m.version(),
-                family(m), m.metrics().path("band").path("method").asText("-"),
+                family(m), Objects.requireNonNullElse(BandJson.method(m.metrics().path("band")), "-"),
                 m.createdAt().truncatedTo(ChronoUnit.SECONDS), m.testWindow().from().toString().substring(0, 10)
                         + ".." + m.testWindow().to().toString().substring(0, 10),
                 m.promotionScore(), field(m, 1, fields[0]), field(m, 1, fields[1]), field(m, 7, fields[2]),
@@ -130,7 +132,7 @@ final class ModelsCommand implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("version", m.version());
         row.put("family", family(m));
-        row.put("band", m.metrics().path("band").path("method").asText(null));
+        row.put("band", BandJson.method(m.metrics().path("band")));
         row.put("createdAt", m.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
         row.put("testFrom", m.testWindow().from().toString());
         row.put("testTo", m.testWindow().to().toString());

@@ -1,6 +1,7 @@
 package com.klinecast.predict.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.klinecast.core.bands.BandJson;
 import com.klinecast.core.registry.Champion;
 import com.klinecast.core.registry.CorruptModelException;
 import com.klinecast.core.registry.ModelManifest;
@@ -81,7 +82,6 @@ public final class ModelListing {
                 dm.put(h.path("horizon").asText(), h.path("dmPValue").asDouble());
             }
         }
-        JsonNode band = m.metrics().path("band").path("method");
         JsonNode selection = m.metrics().path("bandSelection");
         Map<String, Double> bandCoverage = new LinkedHashMap<>();
         for (JsonNode h : selection.path("coverage")) {
@@ -90,7 +90,7 @@ public final class ModelListing {
             }
         }
         return new ModelList.VersionInfo(m.version(), m.config().path("model").asText("lstm"),
-                band.isTextual() ? band.asText() : null, m.createdAt().toString(),
+                BandJson.method(m.metrics().path("band")), m.createdAt().toString(),
                 m.trainingData().path("trainTo").asText(null), m.testWindow().from().toString(),
                 m.testWindow().to().toString(), m.promotionScore(), mase, qlike, dm,
                 selection.path("folds").isInt() ? selection.path("folds").asInt() : null, bandCoverage);
