@@ -81,7 +81,7 @@ public final class Klinecast {
     }
 
     /** The command line every caller parses with: "replay" is both a command and a --source value. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return allowingCommandNamesAsValues(new CommandLine(new Klinecast()));
     }
 

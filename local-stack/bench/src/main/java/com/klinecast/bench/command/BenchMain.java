@@ -24,6 +24,6 @@ public final class BenchMain {
     }
 
     static CommandLine commandLine() {
-        return Klinecast.withErrorHandling(new CommandLine(new Klinecast()).addSubcommand(new BenchCommand()));
+        return Klinecast.withErrorHandling(Klinecast.commandLine().addSubcommand(new BenchCommand()));
     }
 }

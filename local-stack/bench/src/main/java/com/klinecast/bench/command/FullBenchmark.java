@@ -139,10 +139,9 @@ final class FullBenchmark {
 
     /** The CLI's options on another data dir, as its command line would give them: the replay of the same dir. */
     private Klinecast optionsFor(Path dataDir) {
-        Klinecast options = new Klinecast();
-        new CommandLine(options).parseArgs("--data-dir", dataDir.toString(), "--source", "replay", "--replay-dir",
-                replayDir.toString());
-        return options;
+        CommandLine cli = Klinecast.commandLine();
+        cli.parseArgs("--data-dir", dataDir.toString(), "--source", "replay", "--replay-dir", replayDir.toString());
+        return cli.getCommand();
     }
 
     private static void printSummary(Report report, List<Report.Row> missed, double minutes, String loadStart,

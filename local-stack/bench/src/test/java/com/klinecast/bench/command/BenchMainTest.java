@@ -29,6 +29,11 @@ class BenchMainTest {
     }
 
     @Test
+    void replayIsASourceAsWellAsACommand() {
+        assertEquals(0, bench("--source", "replay", "--data-dir", "unused", "bench", "--help"));
+    }
+
+    @Test
     void badOptionsExitAsTheCliDoes() {
         assertEquals(2, bench("bench", "--runs", "0"));
         assertTrue(err.toString().startsWith("error: --runs, --requests, --cold-runs and --sizes must be positive"),
