@@ -54,7 +54,7 @@ final class ModelsCommand implements Callable<Integer> {
             String[] fields = volatility ? new String[] {"qlikeRatio", "dmPValue", "qlikeRatio", "mseRatio"}
                     : new String[] {"mase", "dmPValue", "mase", "coverage80"};
             if (!json) {
-                System.out.printf("%-8s %-6s %-10s %-20s %-22s %10s %7s %7s %7s %8s%n", "VERSION", "FAMILY", "BAND",
+                System.out.printf("%-8s %-6s %-19s %-20s %-22s %10s %7s %7s %7s %8s%n", "VERSION", "FAMILY", "BAND",
                         "CREATED", "TEST WINDOW", volatility ? "QLIKE h1" : "MAE h1", volatility ? "QLr h1"
                         : "MASE h1", "DM p h1", volatility ? "QLr h7" : "MASE h7", volatility ? "MSEr h1"
                         : "cov80 h1");
@@ -120,7 +120,7 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     private static void print(ModelManifest m, String[] fields, String mark) {
-        System.out.printf("%-8s %-6s %-10s %-20s %-22s %10.2f %7.3f %7.3f %7.3f %8.3f%s%n", "v" + m.version(),
+        System.out.printf("%-8s %-6s %-19s %-20s %-22s %10.2f %7.3f %7.3f %7.3f %8.3f%s%n", "v" + m.version(),
                 family(m), Objects.requireNonNullElse(BandJson.method(m.metrics().path("band")), "-"),
                 m.createdAt().truncatedTo(ChronoUnit.SECONDS), m.testWindow().from().toString().substring(0, 10)
                         + ".." + m.testWindow().to().toString().substring(0, 10),
