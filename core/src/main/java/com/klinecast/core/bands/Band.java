@@ -35,10 +35,7 @@ public sealed interface Band permits StaticRandomWalk, Ewma, Garch, Conformal, V
         double[][] offsets = offsets(history, points.length);
         double[][] out = new double[points.length][];
         for (int h = 0; h < points.length; h++) {
-            out[h] = new double[offsets[h].length];
-            for (int i = 0; i < offsets[h].length; i++) {
-                out[h][i] = points[h] * Math.exp(offsets[h][i]);
-            }
+            out[h] = Levels.around(points[h], offsets[h]);
         }
         return out;
     }

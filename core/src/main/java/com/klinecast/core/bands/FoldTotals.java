@@ -28,14 +28,11 @@ record FoldTotals(double[] pinball, int[] counts, int[] inside, double[] lowest,
                 if (origin + h >= end) {
                     continue;
                 }
-                double[] q = new double[offsets[h - 1].length];
-                for (int i = 0; i < q.length; i++) {
-                    q[i] = forecasts.points()[k][h - 1] * Math.exp(offsets[h - 1][i]);
-                }
+                double[] q = Levels.around(forecasts.points()[k][h - 1], offsets[h - 1]);
                 double actual = bars.get(origin + h).close();
                 sums[j] += QuantileScores.meanPinball(q, Levels.LEVELS, actual);
                 counts[j]++;
-                inside[j] += actual >= q[Levels.P10] && actual <= q[Levels.P90] ? 1 : 0;
+                inside[j] += Levels.inside(q, Levels.P10, Levels.P90, actual) ? 1 : 0;
             }
         }
         double[] means = new double[horizons.length];

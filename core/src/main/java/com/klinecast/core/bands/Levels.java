@@ -21,6 +21,20 @@ public final class Levels {
     private Levels() {
     }
 
+    /** The quantiles a band's log offsets give around a point forecast: {@code point * exp(offset)} per level. */
+    public static double[] around(double point, double[] offsets) {
+        double[] q = new double[offsets.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = point * Math.exp(offsets[i]);
+        }
+        return q;
+    }
+
+    /** Whether the band from level index {@code low} to {@code high} of quantiles {@code q} holds {@code actual}. */
+    public static boolean inside(double[] q, int low, int high, double actual) {
+        return actual >= q[low] && actual <= q[high];
+    }
+
     /** Standard normal quantiles at the levels (what the Gaussian methods scale). */
     static double[] normal() {
         NormalDistribution n = new NormalDistribution(null, 0, 1);

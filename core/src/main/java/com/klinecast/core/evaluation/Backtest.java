@@ -168,8 +168,7 @@ public final class Backtest {
         boolean[] inside(int low, int high) {
             boolean[] in = new boolean[actuals.size()];
             for (int i = 0; i < in.length; i++) {
-                double a = actuals.get(i);
-                in[i] = a >= quantiles.get(i)[low] && a <= quantiles.get(i)[high];
+                in[i] = Levels.inside(quantiles.get(i), low, high, actuals.get(i));
             }
             return in;
         }
@@ -177,8 +176,7 @@ public final class Backtest {
         int outside(int low, int high) {
             int out = 0;
             for (int i = 0; i < actuals.size(); i++) {
-                double a = actuals.get(i);
-                out += a < quantiles.get(i)[low] || a > quantiles.get(i)[high] ? 1 : 0;
+                out += Levels.inside(quantiles.get(i), low, high, actuals.get(i)) ? 0 : 1;
             }
             return out;
         }

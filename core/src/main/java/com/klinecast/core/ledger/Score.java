@@ -27,9 +27,9 @@ public record Score(int horizon, long targetTime, double actual, double absError
         double point = entry.points()[h - 1];
         double[] q = entry.quantiles() == null ? null : entry.quantiles()[h - 1];
         return new Score(h, targetTime, actual, Math.abs(actual - point), Math.abs(actual - entry.originValue()),
-                q == null ? null : inside(q, Levels.P25, Levels.P75, actual),
-                q == null ? null : inside(q, Levels.P10, Levels.P90, actual),
-                q == null ? null : inside(q, Levels.P05, Levels.P95, actual),
+                q == null ? null : Levels.inside(q, Levels.P25, Levels.P75, actual),
+                q == null ? null : Levels.inside(q, Levels.P10, Levels.P90, actual),
+                q == null ? null : Levels.inside(q, Levels.P05, Levels.P95, actual),
                 q == null ? null : QuantileScores.meanPinball(q, Levels.LEVELS, actual));
     }
 
@@ -47,9 +47,5 @@ public record Score(int horizon, long targetTime, double actual, double absError
 
     public double naiveSquaredError() {
         return naiveAbsError * naiveAbsError;
-    }
-
-    private static boolean inside(double[] q, int low, int high, double actual) {
-        return actual >= q[low] && actual <= q[high];
     }
 }

@@ -86,7 +86,7 @@ public final class BandCandidates {
                         Arrays.copyOf(forecasts.points()[k], h))[h - 1];
                 double actual = bars.get(origin + h).close();
                 n++;
-                inside += actual >= q[Levels.P10] && actual <= q[Levels.P90] ? 1 : 0;
+                inside += Levels.inside(q, Levels.P10, Levels.P90, actual) ? 1 : 0;
                 pinball += QuantileScores.meanPinball(q, Levels.LEVELS, actual);
             }
             out.append(n == 0 ? String.format(" h%d      -        -", h)
