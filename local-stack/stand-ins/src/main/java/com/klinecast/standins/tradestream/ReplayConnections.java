@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
@@ -103,7 +104,11 @@ final class ReplayConnections {
     void sendToAll(String frame) {
         for (WebSocket client : server.getConnections()) {
             if (client.isOpen() && !silent.contains(client)) {
-                client.send(frame);
+                try {
+                    client.send(frame);
+                } catch (WebsocketNotConnectedException closedMeanwhile) {
+                    // The client closed it between the check and the send (a rotation): the exchange drops the frame.
+                }
             }
         }
     }
@@ -112,8 +117,12 @@ final class ReplayConnections {
         for (WebSocket client : server.getConnections()) {
             if (client.isOpen() && !silent.contains(client)) {
                 client.<AtomicInteger>getAttachment().incrementAndGet();
-                client.sendPing();
-                pings.incrementAndGet();
+                try {
+                    client.sendPing();
+                    pings.incrementAndGet();
+                } catch (WebsocketNotConnectedException closedMeanwhile) {
+                    // As above; a closed connection is no longer waited for.
+                }
             }
         }
     }
